@@ -1,0 +1,49 @@
+#include "base/number_style.h"
+
+#include <cmath>
+#include <cstdint>
+
+namespace barometer::base {
+
+NumberStyle NumberStyle::ForLanguage(const std::string& language) {
+  NumberStyle style;
+  if (language.rfind("da", 0) == 0) {
+    style.decimal_mark = ",";
+    style.thousands_mark = ".";
+    style.percent_separator = "\u00A0";
+  }
+  return style;
+}
+
+std::string NumberStyle::Format(double value, int decimals) const {
+  double scale = std::pow(10.0, decimals);
+  // Round half away from zero on the scaled value; a tiny nudge absorbs binary representation error (0.125 etc.).
+  double scaled = std::round(std::fabs(value) * scale * (1 + 1e-12));
+  auto units = static_cast<std::uint64_t>(scaled);
+  auto factor = static_cast<std::uint64_t>(scale);
+  std::uint64_t whole = units / factor;
+  std::uint64_t fraction = units % factor;
+
+  std::string digits = std::to_string(whole);
+  std::string grouped;
+  if (static_cast<int>(digits.size()) >= group_min_digits) {
+    for (size_t i = 0; i < digits.size(); ++i) {
+      if (i > 0 && (digits.size() - i) % 3 == 0) grouped += thousands_mark;
+      grouped += digits[i];
+    }
+  } else {
+    grouped = digits;
+  }
+  std::string out = (value < 0 && units != 0 ? "-" : "") + grouped;
+  if (decimals > 0) {
+    std::string frac = std::to_string(fraction);
+    out += decimal_mark + std::string(static_cast<size_t>(decimals) - frac.size(), '0') + frac;
+  }
+  return out;
+}
+
+std::string NumberStyle::Percent(double value, int decimals) const {
+  return Format(value, decimals) + percent_separator + "%";
+}
+
+}  // namespace barometer::base

@@ -1,0 +1,24 @@
+// Per-language number formatting, by our own code: never printf under a C locale, so the output does not depend
+// on the machine's environment.
+#pragma once
+
+#include <string>
+
+namespace barometer::base {
+
+struct NumberStyle {
+  std::string decimal_mark = ".";       ///< "," in Danish
+  std::string thousands_mark = ",";     ///< "." in Danish
+  std::string percent_separator = "";   ///< between number and '%': "" in English, U+00A0 in Danish
+  int group_min_digits = 4;             ///< group thousands only from this many integer digits (1877 -> "1,877")
+
+  /// The style of a BCP 47 language tag ("da", "da-DK", "en-GB"); English style for unknown languages.
+  static NumberStyle ForLanguage(const std::string& language);
+
+  /// `value` rounded half away from zero to `decimals` places, with marks: 1877 -> "1,877", 1.5 -> "1.5".
+  std::string Format(double value, int decimals = 0) const;
+  /// A percentage: 34 -> "34%" (English) or "34 %" (Danish, with a no-break space).
+  std::string Percent(double value, int decimals = 0) const;
+};
+
+}  // namespace barometer::base

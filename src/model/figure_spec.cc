@@ -1,0 +1,47 @@
+#include "model/figure_spec.h"
+
+namespace barometer::model {
+namespace {
+
+struct KindName {
+  ChartKind kind;
+  const char* name;
+};
+constexpr KindName kKinds[] = {
+    {ChartKind::kDonut, "donut"},
+    {ChartKind::kStackedBar, "stacked-bar"},
+    {ChartKind::kGroupedColumns, "grouped-columns"},
+    {ChartKind::kCitizenRoles, "citizen-roles"},
+    {ChartKind::kPromoteHinder, "promote-hinder"},
+    {ChartKind::kDiverging, "diverging"},
+    {ChartKind::kGroupedBars, "grouped-bars"},
+    {ChartKind::kBars, "bars"},
+    {ChartKind::kZones, "zones"},
+};
+
+}  // namespace
+
+bool ParseChartKind(const std::string& name, ChartKind* kind) {
+  for (const KindName& k : kKinds) {
+    if (name == k.name) {
+      *kind = k.kind;
+      return true;
+    }
+  }
+  return false;
+}
+
+const char* ChartKindName(ChartKind kind) {
+  for (const KindName& k : kKinds) {
+    if (k.kind == kind) return k.name;
+  }
+  return "?";
+}
+
+std::vector<std::string> ChartKindNames() {
+  std::vector<std::string> names;
+  for (const KindName& k : kKinds) names.push_back(k.name);
+  return names;
+}
+
+}  // namespace barometer::model

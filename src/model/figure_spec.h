@@ -1,0 +1,82 @@
+// Indicator tables and figure specs: the data a figure is drawn from, and how.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+
+namespace barometer::model {
+
+/// One value of a tidy indicator table: a weighted percentage and its unweighted base.
+struct TableRow {
+  std::string indicator;
+  std::string series;
+  std::string category;
+  double value = 0;  ///< weighted percentage, 0..100
+  int n = 0;         ///< unweighted base
+  base::SourceLoc loc;
+};
+
+struct Table {
+  std::string name;  ///< file name without ".csv"
+  std::string path;
+  std::vector<TableRow> rows;
+
+  /// The row for (indicator, series, category), or nullptr.
+  const TableRow* Find(const std::string& indicator, const std::string& series, const std::string& category) const;
+};
+
+enum class ChartKind {
+  kDonut,           ///< one distribution as a ring
+  kStackedBar,      ///< one 100%-stacked bar
+  kGroupedColumns,  ///< vertical bars, categories x series
+  kCitizenRoles,    ///< a headline share and its sub-shares
+  kPromoteHinder,   ///< per group, a bar left (hindered) and right (promoted)
+  kDiverging,       ///< agree/disagree around a centre line
+  kGroupedBars,     ///< horizontal bars, many categories x series
+  kBars,            ///< one series, one bar per category
+  kZones,           ///< labels in three zones: new, both, known
+};
+
+/// "donut" -> kDonut; false when the name is unknown.
+bool ParseChartKind(const std::string& name, ChartKind* kind);
+const char* ChartKindName(ChartKind kind);
+/// Every kind's name, for "did you mean".
+std::vector<std::string> ChartKindNames();
+
+/// How a figure is drawn, the same in every language.
+struct FigureSpec {
+  std::string id;  ///< "fig01"
+  int number = 0;
+  ChartKind kind = ChartKind::kBars;
+  std::string table;      ///< table name; empty for kZones
+  std::string indicator;  ///< indicator within the table
+  std::vector<std::string> categories;  ///< draw order
+  std::vector<std::string> series;      ///< draw order
+  std::vector<std::string> excluded;    ///< categories in the table that are not drawn ("don't know")
+  bool single_choice = false;           ///< drawn + excluded shares of each series sum to 100 within rounding
+  bool page_width = false;              ///< spans the page instead of one column
+  int base_n = 0;
+  std::vector<std::string> significant;  ///< categories whose difference between series is significant at 0.05
+  bool significant_overall = false;
+  std::vector<std::string> highlight;    ///< categories to emphasise or group
+  std::map<std::string, std::vector<std::string>> zones;  ///< kZones: zone id -> item ids
+  std::vector<std::string> zone_order;                     ///< kZones: zone ids in file order
+  base::SourceLoc loc;
+};
+
+/// A figure's words in one language.
+struct FigureText {
+  std::string title;
+  std::map<std::string, std::string> labels;  ///< category, series and zone ids -> label
+  std::string question;
+  std::string population;
+  std::string note;
+  std::string alt;  ///< overrides the generated alt text when set
+  base::SourceLoc loc;
+  std::map<std::string, base::SourceLoc> label_locs;
+};
+
+}  // namespace barometer::model

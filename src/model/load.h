@@ -1,0 +1,44 @@
+// Loading an edition folder into the typed model. Every problem is a diagnostic; the result is usable only when
+// the sink has no errors afterwards.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+#include "model/edition.h"
+
+namespace barometer::model {
+
+struct LoadOptions {
+  std::string content_dir;    ///< e.g. "content/2021"
+  std::string templates_dir;  ///< e.g. "templates"
+  /// Languages to load; empty means all of edition.yaml. The source language is always loaded (checks need it).
+  std::vector<std::string> languages;
+};
+
+/// Reads edition.yaml, the template, every language's sections, figure texts and labels, the figure specs and the
+/// tables. Returns nullopt only when edition.yaml itself is unusable.
+std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions& options, base::Diagnostics& diags);
+
+/// Reads a template file.
+Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base::Diagnostics& diags);
+
+/// Reads a section file (one language).
+Section LoadSection(const base::FileSystem& fs, const std::string& path, const std::string& expected_id,
+                    base::Diagnostics& diags);
+
+/// Reads a tidy CSV table (`indicator,series,category,value,n`; '#' lines are comments).
+Table LoadTable(const base::FileSystem& fs, const std::string& path, const std::string& name,
+                base::Diagnostics& diags);
+
+/// Reads the language-neutral figures.yaml.
+std::map<std::string, FigureSpec> LoadFigureSpecs(const base::FileSystem& fs, const std::string& path,
+                                                  base::Diagnostics& diags);
+
+/// Reads one language's figures.yaml.
+std::map<std::string, FigureText> LoadFigureTexts(const base::FileSystem& fs, const std::string& path,
+                                                  base::Diagnostics& diags);
+
+}  // namespace barometer::model

@@ -1,0 +1,174 @@
+// edition.yaml and the per-language folders.
+#include <algorithm>
+#include <set>
+
+#include "base/edit_distance.h"
+#include "model/load.h"
+#include "source/yaml_file.h"
+
+namespace barometer::model {
+namespace {
+
+using base::JoinPath;
+using source::LocOf;
+using source::MapReader;
+
+bool ParseDate(const std::string& text, Date* date) {
+  int y = 0, m = 0, d = 0;
+  char extra = 0;
+  int fields = std::sscanf(text.c_str(), "%d-%d-%d%c", &y, &m, &d, &extra);
+  if (fields < 1 || fields > 3 || y < 1900 || y > 9999) return false;
+  if (fields >= 2 && (m < 1 || m > 12)) return false;
+  if (fields == 3 && (d < 1 || d > 31)) return false;
+  *date = {y, fields >= 2 ? m : 0, fields == 3 ? d : 0};
+  return true;
+}
+
+LanguageEdition ReadLanguage(const std::string& code, const YAML::Node& node, const std::string& path,
+                             base::Diagnostics& diags) {
+  LanguageEdition lang;
+  lang.code = code;
+  lang.loc = LocOf(path, node);
+  MapReader map(node, path, diags, "language '" + code + "'");
+  lang.locale = map.String("locale", true).value_or(code);
+  lang.series = map.String("series", false).value_or("");
+  lang.title = map.String("title", true).value_or("");
+  lang.subtitle = map.String("subtitle", false).value_or("");
+  lang.publisher = map.String("publisher", true).value_or("");
+  lang.isbn = map.String("isbn", false).value_or("");
+  lang.file = map.String("file", true).value_or("");
+  lang.keywords = map.StringList("keywords", false).value_or(std::vector<std::string>{});
+  if (!lang.file.empty() && (lang.file.find('/') != std::string::npos || lang.file.size() < 5 ||
+                             lang.file.compare(lang.file.size() - 4, 4, ".pdf") != 0)) {
+    diags.Error(LocOf(path, node["file"]), "'file' must be a plain file name ending in .pdf");
+  }
+  return lang;
+}
+
+std::map<std::string, std::string> LoadLabels(const base::FileSystem& fs, const std::string& path,
+                                              base::Diagnostics& diags) {
+  std::map<std::string, std::string> labels;
+  source::YamlFile file = source::LoadYaml(fs, path, diags);
+  if (!file.ok) return labels;
+  if (!file.root.IsMap()) {
+    diags.Error(LocOf(path, file.root), "labels must be a map of key: text");
+    return labels;
+  }
+  for (const auto& entry : file.root) {
+    auto text = source::ScalarString(entry.second, path, diags, "label '" + entry.first.Scalar() + "'");
+    if (text) labels[entry.first.Scalar()] = *text;
+  }
+  return labels;
+}
+
+}  // namespace
+
+std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions& options, base::Diagnostics& diags) {
+  const std::string path = JoinPath(options.content_dir, "edition.yaml");
+  source::YamlFile file = source::LoadYaml(fs, path, diags);
+  if (!file.ok) return std::nullopt;
+  MapReader map(file.root, path, diags, "edition");
+  if (!map.ok()) return std::nullopt;
+
+  Edition edition;
+  edition.root = options.content_dir;
+  edition.id = map.String("edition", true).value_or("");
+  edition.year = map.Integer("year", true).value_or(0);
+  edition.template_name = map.String("template", true).value_or("");
+  edition.source_language = map.String("source_language", true).value_or("");
+  edition.publisher = map.String("publisher", true).value_or("");
+  edition.web = map.String("web", false).value_or("");
+  if (auto date = map.String("publication_date", true)) {
+    if (!ParseDate(*date, &edition.publication_date)) {
+      diags.Error(LocOf(path, file.root["publication_date"]),
+                  "'publication_date' must be YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+  }
+  edition.section_ids = map.StringList("sections", true).value_or(std::vector<std::string>{});
+  {
+    std::set<std::string> seen;
+    for (const std::string& id : edition.section_ids) {
+      if (!seen.insert(id).second) diags.Error(LocOf(path, file.root["sections"]), "section '" + id + "' is listed twice");
+    }
+  }
+
+  YAML::Node languages = map.Node("languages", true);
+  if (languages.IsDefined() && !languages.IsMap()) {
+    diags.Error(LocOf(path, languages), "'languages' must be a map of language code: metadata");
+  } else if (languages.IsDefined()) {
+    std::vector<std::string> codes;
+    for (const auto& entry : languages) codes.push_back(entry.first.Scalar());
+    for (const std::string& wanted : options.languages) {
+      if (std::find(codes.begin(), codes.end(), wanted) == codes.end()) {
+        diags.Error(LocOf(path, languages), "language '" + wanted + "' is not in edition.yaml");
+      }
+    }
+    if (std::find(codes.begin(), codes.end(), edition.source_language) == codes.end() &&
+        !edition.source_language.empty()) {
+      diags.Error(LocOf(path, file.root["source_language"]),
+                  "source language '" + edition.source_language + "' is not among the languages");
+    }
+    for (const auto& entry : languages) {
+      const std::string code = entry.first.Scalar();
+      bool wanted = options.languages.empty() || code == edition.source_language ||
+                    std::find(options.languages.begin(), options.languages.end(), code) != options.languages.end();
+      if (!wanted) continue;
+      LanguageEdition lang = ReadLanguage(code, entry.second, path, diags);
+      const std::string dir = JoinPath(options.content_dir, code);
+      for (const std::string& id : edition.section_ids) {
+        const std::string section_path = JoinPath(dir, id + ".yaml");
+        if (!fs.Exists(section_path)) {
+          diags.Error(LocOf(path, file.root["sections"]),
+                      "section '" + id + "' has no file " + section_path + " for language '" + code + "'");
+          continue;
+        }
+        lang.sections.push_back(LoadSection(fs, section_path, id, diags));
+      }
+      // Files in the language folder that no section list names are probably a typo in the list.
+      std::set<std::string> known = {"figures.yaml", "labels.yaml"};
+      for (const std::string& id : edition.section_ids) known.insert(id + ".yaml");
+      for (const std::string& name : fs.ListFiles(dir)) {
+        if (name.size() > 5 && name.compare(name.size() - 5, 5, ".yaml") == 0 && !known.count(name)) {
+          diags.Warning({JoinPath(dir, name), 0, 0}, "file is not a section of edition.yaml and is ignored");
+        }
+      }
+      lang.labels_file = JoinPath(dir, "labels.yaml");
+      lang.labels = LoadLabels(fs, lang.labels_file, diags);
+      const std::string figures_path = JoinPath(dir, "figures.yaml");
+      if (fs.Exists(figures_path)) lang.figures = LoadFigureTexts(fs, figures_path, diags);
+      if (code == edition.source_language) {
+        edition.languages.insert(edition.languages.begin(), std::move(lang));
+      } else {
+        edition.languages.push_back(std::move(lang));
+      }
+    }
+  }
+
+  const std::string specs_path = JoinPath(options.content_dir, "figures.yaml");
+  if (fs.Exists(specs_path)) {
+    edition.figures = LoadFigureSpecs(fs, specs_path, diags);
+    for (const auto& [id, spec] : edition.figures) {
+      if (spec.table.empty() || edition.tables.count(spec.table)) continue;
+      const std::string table_path = JoinPath(JoinPath(options.content_dir, "tables"), spec.table + ".csv");
+      if (!fs.Exists(table_path)) {
+        diags.Error(spec.loc, "figure '" + id + "' names table '" + spec.table + "', but " + table_path +
+                                  " does not exist");
+        continue;
+      }
+      edition.tables[spec.table] = LoadTable(fs, table_path, spec.table, diags);
+    }
+  }
+
+  if (!edition.template_name.empty()) {
+    const std::string template_path = JoinPath(options.templates_dir, edition.template_name + ".yaml");
+    if (!fs.Exists(template_path)) {
+      diags.Error(LocOf(path, file.root["template"]), "template '" + edition.template_name + "' not found (looked for " +
+                                                          template_path + ")");
+    } else {
+      edition.design = LoadTemplate(fs, template_path, diags);
+    }
+  }
+  return edition;
+}
+
+}  // namespace barometer::model

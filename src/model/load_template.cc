@@ -1,0 +1,182 @@
+// templates/*.yaml: page, grid, palette, styles and master pages.
+#include <algorithm>
+
+#include "model/load.h"
+#include "source/yaml_file.h"
+
+namespace barometer::model {
+namespace {
+
+using source::LocOf;
+using source::MapReader;
+
+bool ParseHexColour(const std::string& text, Color* colour) {
+  if (text.size() != 7 || text[0] != '#') return false;
+  unsigned value = 0;
+  for (size_t i = 1; i < 7; ++i) {
+    char c = text[i];
+    int digit = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                                                 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+    if (digit < 0) return false;
+    value = value * 16 + static_cast<unsigned>(digit);
+  }
+  *colour = {((value >> 16) & 0xff) / 255.0, ((value >> 8) & 0xff) / 255.0, (value & 0xff) / 255.0};
+  return true;
+}
+
+TextStyle ReadStyle(const std::string& name, const YAML::Node& node, const std::string& path,
+                    const Template& design, base::Diagnostics& diags) {
+  TextStyle style;
+  style.name = name;
+  MapReader map(node, path, diags, "style '" + name + "'");
+  // A style may start from another one and change a few properties.
+  if (auto base = map.String("based_on", false)) {
+    auto it = design.styles.find(*base);
+    if (it == design.styles.end()) {
+      diags.Error(LocOf(path, node["based_on"]), "style '" + *base + "' is not defined above '" + name + "'");
+    } else {
+      style = it->second;
+      style.name = name;
+    }
+  }
+  if (auto v = map.String("family", false)) style.family = *v;
+  if (auto v = map.Integer("weight", false)) style.weight = *v;
+  if (auto v = map.Bool("italic", false)) style.italic = *v;
+  if (auto v = map.Number("size", false)) style.size = *v;
+  if (auto v = map.Number("leading", false)) style.leading = *v;
+  if (auto v = map.String("color", false)) {
+    style.color = *v;
+    if (!design.palette.count(*v)) diags.Error(LocOf(path, node["color"]), "colour '" + *v + "' is not in the palette");
+  }
+  if (auto v = map.Number("space_before", false)) style.space_before = *v;
+  if (auto v = map.Number("space_after", false)) style.space_after = *v;
+  if (auto v = map.Bool("hyphenate", false)) style.hyphenate = *v;
+  if (auto v = map.Bool("uppercase", false)) style.uppercase = *v;
+  if (auto v = map.Number("letter_spacing", false)) style.letter_spacing = *v;
+  if (auto v = map.Number("indent", false)) style.indent = *v;
+  if (auto v = map.String("align", false)) {
+    if (*v == "left") style.align = Align::kLeft;
+    else if (*v == "justify") style.align = Align::kJustify;
+    else if (*v == "center") style.align = Align::kCenter;
+    else if (*v == "right") style.align = Align::kRight;
+    else diags.Error(LocOf(path, node["align"]), "align must be left, justify, center or right");
+  }
+  if (style.size <= 0 || style.leading < style.size * 0.8) {
+    diags.Error(map.loc(), "style '" + name + "' needs a positive size and a leading of at least 0.8 x its size");
+  }
+  return style;
+}
+
+}  // namespace
+
+Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base::Diagnostics& diags) {
+  Template design;
+  design.path = path;
+  source::YamlFile file = source::LoadYaml(fs, path, diags);
+  if (!file.ok) return design;
+  MapReader map(file.root, path, diags, "template");
+  if (!map.ok()) return design;
+  design.name = map.String("name", true).value_or("");
+
+  YAML::Node page = map.Node("page", true);
+  if (page.IsDefined()) {
+    MapReader p(page, path, diags, "page");
+    design.page_width = p.Number("width", true).value_or(design.page_width);
+    design.page_height = p.Number("height", true).value_or(design.page_height);
+  }
+  YAML::Node margins = map.Node("margins", true);
+  if (margins.IsDefined()) {
+    MapReader m(margins, path, diags, "margins");
+    design.margins.top = m.Number("top", true).value_or(design.margins.top);
+    design.margins.bottom = m.Number("bottom", true).value_or(design.margins.bottom);
+    design.margins.inner = m.Number("inner", true).value_or(design.margins.inner);
+    design.margins.outer = m.Number("outer", true).value_or(design.margins.outer);
+  }
+  design.gutter = map.Number("gutter", false).value_or(design.gutter);
+  design.max_word_space = map.Number("max_word_space", false).value_or(design.max_word_space);
+  design.footnote_gap = map.Number("footnote_gap", false).value_or(design.footnote_gap);
+
+  YAML::Node palette = map.Node("palette", true);
+  if (palette.IsDefined() && palette.IsMap()) {
+    for (const auto& entry : palette) {
+      Color colour;
+      if (!entry.second.IsScalar() || !ParseHexColour(entry.second.Scalar(), &colour)) {
+        diags.Error(LocOf(path, entry.second), "colour must be written #rrggbb");
+        continue;
+      }
+      design.palette[entry.first.Scalar()] = colour;
+    }
+  }
+  for (const std::string& name : RequiredColours()) {
+    if (!design.palette.count(name)) diags.Error(LocOf(path, palette), "palette is missing colour '" + name + "'");
+  }
+  design.chart_palette = map.StringList("chart_palette", true).value_or(std::vector<std::string>{});
+  for (const std::string& name : design.chart_palette) {
+    if (!design.palette.count(name)) {
+      diags.Error(LocOf(path, file.root["chart_palette"]), "chart colour '" + name + "' is not in the palette");
+    }
+  }
+
+  YAML::Node styles = map.Node("styles", true);
+  if (styles.IsDefined() && styles.IsMap()) {
+    for (const auto& entry : styles) {
+      std::string name = entry.first.Scalar();
+      design.styles[name] = ReadStyle(name, entry.second, path, design, diags);
+    }
+  }
+  for (const std::string& name : RequiredStyles()) {
+    if (!design.styles.count(name)) diags.Error(LocOf(path, styles), "styles are missing '" + name + "'");
+  }
+
+  YAML::Node masters = map.Node("masters", true);
+  if (masters.IsDefined() && masters.IsMap()) {
+    for (const auto& entry : masters) {
+      MasterPage master;
+      master.name = entry.first.Scalar();
+      MapReader m(entry.second, path, diags, "master '" + master.name + "'");
+      master.columns = m.Integer("columns", false).value_or(master.columns);
+      if (master.columns < 1 || master.columns > 3) {
+        diags.Error(LocOf(path, entry.second["columns"]), "columns must be 1, 2 or 3");
+        master.columns = 1;
+      }
+      master.background = m.String("background", false).value_or("");
+      master.band = m.String("band", false).value_or("");
+      master.band_height = m.Number("band_height", false).value_or(0);
+      master.running_footer = m.Bool("running_footer", false).value_or(true);
+      master.new_page = m.Bool("new_page", false).value_or(true);
+      for (const std::string* colour : {&master.background, &master.band}) {
+        if (!colour->empty() && !design.palette.count(*colour)) {
+          diags.Error(m.loc(), "master '" + master.name + "' uses colour '" + *colour + "', not in the palette");
+        }
+      }
+      design.masters[master.name] = master;
+    }
+  }
+  for (const std::string& name : RequiredMasters()) {
+    if (!design.masters.count(name)) diags.Error(LocOf(path, masters), "masters are missing '" + name + "'");
+  }
+  return design;
+}
+
+const std::vector<std::string>& RequiredStyles() {
+  static const std::vector<std::string> names = {
+      "body",         "lead",         "h1",          "h2",           "h3",           "kicker",
+      "list",         "quote",        "footnote",    "footer",       "toc-title",    "toc-entry",
+      "cover-series", "cover-title",  "cover-subtitle", "cover-publisher", "box-title", "box-heading",
+      "box-body",     "box-small",    "figure-title", "figure-note", "figure-label", "figure-value",
+      "colophon"};
+  return names;
+}
+
+const std::vector<std::string>& RequiredColours() {
+  static const std::vector<std::string> names = {"text", "muted", "accent", "rule", "paper", "cover-text",
+                                                 "box-tint", "link"};
+  return names;
+}
+
+const std::vector<std::string>& RequiredMasters() {
+  static const std::vector<std::string> names = {"cover", "contents", "body", "case", "back-cover"};
+  return names;
+}
+
+}  // namespace barometer::model

@@ -1,0 +1,16 @@
+// The inline markup of content text (README "Inline markup"): *emphasis*, **strong**, [text](url), [^footnote],
+// @{page-ref}, ~ (no-break space) and backslash escapes. Deliberately small; not Markdown.
+#pragma once
+
+#include <string>
+
+#include "base/diagnostics.h"
+#include "model/edition.h"
+
+namespace barometer::model {
+
+/// Parses `text`. `loc` is where the text starts; when `single_line` is true (a plain one-line scalar), errors
+/// point at the exact column, otherwise at `loc`. Malformed markup is reported and read as literal text.
+RichText ParseMarkup(const std::string& text, const SourceLoc& loc, bool single_line, base::Diagnostics& diags);
+
+}  // namespace barometer::model

@@ -1,0 +1,207 @@
+#include "source/yaml_file.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+#include "base/edit_distance.h"
+
+namespace barometer::source {
+namespace {
+
+void CheckDuplicateKeys(const YAML::Node& node, const std::string& file, base::Diagnostics& diags) {
+  if (node.IsMap()) {
+    std::set<std::string> seen;
+    for (const auto& entry : node) {
+      if (entry.first.IsScalar()) {
+        std::string key = entry.first.Scalar();
+        if (!seen.insert(key).second) {
+          diags.Error(LocOf(file, entry.first), "duplicate key '" + key + "'");
+        }
+      }
+      CheckDuplicateKeys(entry.second, file, diags);
+    }
+  } else if (node.IsSequence()) {
+    for (const auto& item : node) CheckDuplicateKeys(item, file, diags);
+  }
+}
+
+std::string TypeName(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Map: return "a map";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Null: return "empty";
+    case YAML::NodeType::Scalar: return "text";
+    default: return "undefined";
+  }
+}
+
+}  // namespace
+
+base::SourceLoc LocOf(const std::string& file, const YAML::Node& node) {
+  if (!node.IsDefined()) return {file, 0, 0};
+  YAML::Mark mark = node.Mark();
+  if (mark.is_null()) return {file, 0, 0};
+  return {file, mark.line + 1, mark.column + 1};
+}
+
+YamlFile LoadYaml(const base::FileSystem& fs, const std::string& path, base::Diagnostics& diags) {
+  YamlFile out;
+  out.path = path;
+  std::string& text = out.text;
+  if (!fs.ReadFile(path, &text)) {
+    diags.Error({path, 0, 0}, "cannot read file");
+    return out;
+  }
+  try {
+    out.root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    diags.Error({path, e.mark.line + 1, e.mark.column + 1}, e.msg);
+    return out;
+  }
+  CheckDuplicateKeys(out.root, path, diags);
+  out.ok = true;
+  return out;
+}
+
+bool YamlFile::InlineScalarStart(const YAML::Node& node, base::SourceLoc* start) const {
+  *start = LocOf(path, node);
+  if (!node.IsScalar() || start->line == 0 || node.Scalar().find('\n') != std::string::npos) return false;
+  size_t line_start = 0;
+  for (int line = 1; line < start->line; ++line) {
+    line_start = text.find('\n', line_start);
+    if (line_start == std::string::npos) return false;
+    ++line_start;
+  }
+  size_t at = line_start + static_cast<size_t>(start->col - 1);
+  if (at >= text.size()) return false;
+  char first = text[at];
+  if (first == '>' || first == '|') return false;
+  if (first == '"' || first == '\'') {
+    // Escapes inside quotes shift columns; only an escape-free quoted string maps one to one.
+    size_t end = text.find(first, at + 1);
+    if (end == std::string::npos || text.compare(at + 1, end - at - 1, node.Scalar()) != 0) return false;
+    start->col += 1;
+  }
+  return true;
+}
+
+MapReader::MapReader(const YAML::Node& node, std::string file, base::Diagnostics& diags, std::string what)
+    : node_(node), file_(std::move(file)), diags_(diags), what_(std::move(what)) {
+  ok_ = node_.IsMap();
+  if (!ok_) {
+    diags_.Error(LocOf(file_, node_), what_ + " must be a map of keys, not " + TypeName(node_));
+    finished_ = true;
+  }
+}
+
+MapReader::~MapReader() { Finish(); }
+
+bool MapReader::Has(const char* key) {
+  known_.insert(key);
+  return ok_ && node_[key].IsDefined() && !node_[key].IsNull();
+}
+
+YAML::Node MapReader::Node(const char* key, bool required) {
+  known_.insert(key);
+  if (!ok_) return YAML::Node(YAML::NodeType::Undefined);
+  YAML::Node value = node_[key];
+  if (!value.IsDefined() || value.IsNull()) {
+    if (required) diags_.Error(loc(), what_ + " is missing required key '" + key + "'");
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+  return value;
+}
+
+std::optional<std::string> MapReader::String(const char* key, bool required) {
+  YAML::Node value = Node(key, required);
+  if (!value.IsDefined()) return std::nullopt;
+  return ScalarString(value, file_, diags_, "'" + std::string(key) + "'");
+}
+
+std::optional<double> MapReader::Number(const char* key, bool required) {
+  YAML::Node value = Node(key, required);
+  if (!value.IsDefined()) return std::nullopt;
+  if (value.IsScalar()) {
+    const std::string& text = value.Scalar();
+    char* end = nullptr;
+    errno = 0;
+    double number = std::strtod(text.c_str(), &end);
+    if (!text.empty() && end && *end == '\0' && errno == 0 && std::isfinite(number)) return number;
+  }
+  diags_.Error(LocOf(file_, value), "'" + std::string(key) + "' must be a number");
+  return std::nullopt;
+}
+
+std::optional<int> MapReader::Integer(const char* key, bool required) {
+  YAML::Node value = Node(key, required);
+  if (!value.IsDefined()) return std::nullopt;
+  if (value.IsScalar()) {
+    const std::string& text = value.Scalar();
+    char* end = nullptr;
+    errno = 0;
+    long number = std::strtol(text.c_str(), &end, 10);
+    if (!text.empty() && end && *end == '\0' && errno == 0 && number >= -1000000000 && number <= 1000000000) {
+      return static_cast<int>(number);
+    }
+  }
+  diags_.Error(LocOf(file_, value), "'" + std::string(key) + "' must be a whole number");
+  return std::nullopt;
+}
+
+std::optional<bool> MapReader::Bool(const char* key, bool required) {
+  YAML::Node value = Node(key, required);
+  if (!value.IsDefined()) return std::nullopt;
+  if (value.IsScalar()) {
+    const std::string& text = value.Scalar();
+    if (text == "true" || text == "yes") return true;
+    if (text == "false" || text == "no") return false;
+  }
+  diags_.Error(LocOf(file_, value), "'" + std::string(key) + "' must be true or false");
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> MapReader::StringList(const char* key, bool required) {
+  YAML::Node value = Node(key, required);
+  if (!value.IsDefined()) return std::nullopt;
+  if (!value.IsSequence()) {
+    diags_.Error(LocOf(file_, value), "'" + std::string(key) + "' must be a list");
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  bool good = true;
+  for (const auto& item : value) {
+    auto text = ScalarString(item, file_, diags_, "an item of '" + std::string(key) + "'");
+    if (text) out.push_back(*text);
+    else good = false;
+  }
+  if (!good) return std::nullopt;
+  return out;
+}
+
+void MapReader::Allow(std::initializer_list<const char*> keys) {
+  for (const char* key : keys) known_.insert(key);
+}
+
+void MapReader::Finish() {
+  if (finished_) return;
+  finished_ = true;
+  std::vector<std::string> candidates(known_.begin(), known_.end());
+  for (const auto& entry : node_) {
+    std::string key = entry.first.Scalar();
+    if (known_.count(key)) continue;
+    std::vector<std::string> hints;
+    std::string guess = base::ClosestMatch(key, candidates);
+    if (!guess.empty()) hints.push_back("did you mean '" + guess + "'?");
+    diags_.Error(LocOf(file_, entry.first), "unknown key '" + key + "' in " + what_, std::move(hints));
+  }
+}
+
+std::optional<std::string> ScalarString(const YAML::Node& node, const std::string& file, base::Diagnostics& diags,
+                                        const std::string& what) {
+  if (node.IsScalar()) return node.Scalar();
+  diags.Error(LocOf(file, node), what + " must be text, not " + TypeName(node));
+  return std::nullopt;
+}
+
+}  // namespace barometer::source

@@ -1,0 +1,81 @@
+// Reading YAML with every value's position kept, and strict map reading: unknown keys (with a "did you mean"),
+// missing required keys, wrong types and duplicate keys all become diagnostics in compiler form.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+
+namespace barometer::source {
+
+/// A parsed YAML file. `root` is null when the file is missing or does not parse (a diagnostic says why).
+struct YamlFile {
+  std::string path;
+  std::string text;
+  YAML::Node root;
+  bool ok = false;
+
+  /// Where a scalar's text starts in the file and whether it is written on one line (plain or quoted), so that
+  /// an offset into the value is also an offset into the line. Block scalars (`>-`, `|`) give false.
+  bool InlineScalarStart(const YAML::Node& node, base::SourceLoc* start) const;
+};
+
+/// Reads and parses `path`, reporting syntax errors and duplicate keys (yaml-cpp accepts those silently).
+YamlFile LoadYaml(const base::FileSystem& fs, const std::string& path, base::Diagnostics& diags);
+
+/// The 1-based position of a node; the file alone when the node has no mark.
+base::SourceLoc LocOf(const std::string& file, const YAML::Node& node);
+
+/// Reads one YAML map strictly. Every key the caller asks for counts as known; Finish() (or the destructor)
+/// reports the keys nobody asked for. Getters report missing required keys at the map's position and wrong types
+/// at the value's position, and return nullopt in both cases.
+class MapReader {
+ public:
+  /// `what` names the map in messages ("section", "case"). REQUIRES: `node` is defined.
+  MapReader(const YAML::Node& node, std::string file, base::Diagnostics& diags, std::string what);
+  ~MapReader();
+  MapReader(const MapReader&) = delete;
+  MapReader& operator=(const MapReader&) = delete;
+
+  /// False (after reporting) when the node is not a map; the getters then return nothing.
+  bool ok() const { return ok_; }
+  const std::string& file() const { return file_; }
+  base::SourceLoc loc() const { return LocOf(file_, node_); }
+
+  bool Has(const char* key);
+  /// The value node, or an undefined node when absent (reported when `required`).
+  YAML::Node Node(const char* key, bool required);
+  std::optional<std::string> String(const char* key, bool required);
+  std::optional<double> Number(const char* key, bool required);
+  std::optional<int> Integer(const char* key, bool required);
+  std::optional<bool> Bool(const char* key, bool required);
+  /// A sequence of scalars.
+  std::optional<std::vector<std::string>> StringList(const char* key, bool required);
+
+  /// Declares keys that are allowed but read some other way (e.g. a block's kind key).
+  void Allow(std::initializer_list<const char*> keys);
+  /// Reports unknown keys once.
+  void Finish();
+
+ private:
+  YAML::Node node_;
+  std::string file_;
+  base::Diagnostics& diags_;
+  std::string what_;
+  bool ok_ = false;
+  bool finished_ = false;
+  std::set<std::string> known_;
+};
+
+/// Reads a scalar as a string, reporting a non-scalar. Used for sequence items.
+std::optional<std::string> ScalarString(const YAML::Node& node, const std::string& file, base::Diagnostics& diags,
+                                        const std::string& what);
+
+}  // namespace barometer::source

@@ -1,0 +1,116 @@
+#include "text/fonts.h"
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
+#include <algorithm>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+
+#include "base/hash.h"
+
+namespace barometer::text {
+
+std::vector<std::string> VerifyFontManifest(const base::FileSystem& fs, const std::string& fonts_dir,
+                                            base::Diagnostics& diags) {
+  const std::string manifest = base::JoinPath(fonts_dir, "manifest.txt");
+  std::string text;
+  std::vector<std::string> files;
+  if (!fs.ReadFile(manifest, &text)) {
+    diags.Error({manifest, 0, 0}, "font manifest not found");
+    return files;
+  }
+  std::istringstream lines(text);
+  std::string line;
+  for (int line_no = 1; std::getline(lines, line); ++line_no) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string sum, file;
+    fields >> sum >> file;
+    if (sum.size() != 64 || file.empty()) {
+      diags.Error({manifest, line_no, 1}, "expected 'sha256 file package source' on each line");
+      continue;
+    }
+    std::string bytes;
+    const std::string path = base::JoinPath(fonts_dir, file);
+    if (!fs.ReadFile(path, &bytes)) {
+      diags.Error({manifest, line_no, 67}, "font file " + path + " is missing",
+                  {"run 'make edition-2021' (or scripts/setup), which copies the pinned fonts into fonts/"});
+      continue;
+    }
+    if (base::Sha256Hex(bytes) != sum) {
+      diags.Error({manifest, line_no, 1}, "font file " + path + " does not match its SHA-256");
+      continue;
+    }
+    files.push_back(file);
+  }
+  return files;
+}
+
+namespace {
+
+// fontconfig's library init and config parsing touch global state; serialise FontSet construction.
+std::mutex& FontconfigMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+}  // namespace
+
+FontSet::FontSet(const std::string& fonts_dir, const std::string& language) {
+  std::lock_guard lock(FontconfigMutex());
+  config_ = FcConfigCreate();
+  const std::string cache = base::JoinPath(fonts_dir, ".cache");
+  const std::string xml = "<fontconfig><cachedir>" + cache + "</cachedir></fontconfig>";
+  if (!FcConfigParseAndLoadFromMemory(config_, reinterpret_cast<const FcChar8*>(xml.c_str()), FcTrue) ||
+      !FcConfigAppFontAddDir(config_, reinterpret_cast<const FcChar8*>(fonts_dir.c_str()))) {
+    FcConfigDestroy(config_);
+    throw std::runtime_error("fontconfig cannot load the fonts in " + fonts_dir);
+  }
+  // Without this, something inside Pango still loads the system configuration and scans /usr/share/fonts.
+  FcConfigSetCurrent(config_);
+  font_map_ = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+  pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(font_map_), config_);
+  context_ = pango_font_map_create_context(font_map_);
+
+  cairo_font_options_t* options = cairo_font_options_create();
+  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options(context_, options);
+  cairo_font_options_destroy(options);
+  pango_cairo_context_set_resolution(context_, 72);
+  pango_context_set_round_glyph_positions(context_, FALSE);
+  pango_context_set_language(context_, pango_language_from_string(language.c_str()));
+}
+
+FontSet::~FontSet() {
+  if (context_) g_object_unref(context_);
+  if (font_map_) g_object_unref(font_map_);
+  // The font map holds its own reference to the config.
+  if (config_) FcConfigDestroy(config_);
+}
+
+std::vector<std::string> FontSet::Families() const {
+  PangoFontFamily** families = nullptr;
+  int count = 0;
+  pango_font_map_list_families(font_map_, &families, &count);
+  std::vector<std::string> names;
+  static const char* const kAliases[] = {"Sans", "Serif", "Monospace", "System-ui"};
+  for (int i = 0; i < count; ++i) {
+    std::string name = pango_font_family_get_name(families[i]);
+    if (std::find(std::begin(kAliases), std::end(kAliases), name) == std::end(kAliases)) names.push_back(name);
+  }
+  g_free(families);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+bool FontSet::HasFamily(const std::string& family) const {
+  std::vector<std::string> names = Families();
+  return std::find(names.begin(), names.end(), family) != names.end();
+}
+
+}  // namespace barometer::text

@@ -1,0 +1,46 @@
+// The pinned font set: an isolated fontconfig that sees only the files in fonts/, checked against
+// fonts/manifest.txt, and a Pango context with fixed options so layout does not depend on the machine.
+//
+// Pango objects are not thread-safe, so each language build makes its own FontSet.
+#pragma once
+
+#include <pango/pango.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+
+typedef struct _FcConfig FcConfig;
+
+namespace barometer::text {
+
+/// Checks that every file of fonts/manifest.txt is present with its SHA-256. Reports missing or changed files.
+/// Returns the checked file names.
+std::vector<std::string> VerifyFontManifest(const base::FileSystem& fs, const std::string& fonts_dir,
+                                            base::Diagnostics& diags);
+
+class FontSet {
+ public:
+  /// Builds the isolated font map over `fonts_dir`. Throws std::runtime_error when fontconfig fails.
+  /// REQUIRES: VerifyFontManifest passed for `fonts_dir`.
+  FontSet(const std::string& fonts_dir, const std::string& language);
+  ~FontSet();
+  FontSet(const FontSet&) = delete;
+  FontSet& operator=(const FontSet&) = delete;
+
+  /// The context every layout of this language is made in (resolution 72, no hinting, unrounded positions).
+  PangoContext* context() const { return context_; }
+  /// Family names the font map offers (Pango's generic aliases left out).
+  std::vector<std::string> Families() const;
+  bool HasFamily(const std::string& family) const;
+
+ private:
+  FcConfig* config_ = nullptr;
+  PangoFontMap* font_map_ = nullptr;
+  PangoContext* context_ = nullptr;
+};
+
+}  // namespace barometer::text

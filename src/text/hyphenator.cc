@@ -1,0 +1,118 @@
+#include "text/hyphenator.h"
+
+#include <glib.h>
+#include <hyphen.h>
+
+#include <cstdlib>
+#include <stdexcept>
+#include <vector>
+
+namespace barometer::text {
+namespace {
+
+constexpr const char* kSoftHyphen = "\u00AD";
+
+bool IsWordChar(gunichar c) { return g_unichar_isalpha(c); }
+
+}  // namespace
+
+std::string Hyphenator::DictionaryPath(const std::string& language) {
+  if (language.rfind("da", 0) == 0) return "/usr/share/hyphen/hyph_da_DK.dic";
+  return "/usr/share/hyphen/hyph_en_US.dic";
+}
+
+Hyphenator::Hyphenator(const std::string& language) {
+  const std::string path = DictionaryPath(language);
+  dict_ = hnj_hyphen_load(path.c_str());
+  if (!dict_) throw std::runtime_error("cannot load hyphenation patterns " + path);
+  latin1_ = !dict_->utf8;
+}
+
+Hyphenator::~Hyphenator() {
+  if (dict_) hnj_hyphen_free(dict_);
+}
+
+std::string Hyphenator::Hyphenate(const std::string& text) const {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  const char* p = text.c_str();
+  const char* end = p + text.size();
+  while (p < end) {
+    const char* start = p;
+    gunichar c = g_utf8_get_char(p);
+    if (!IsWordChar(c)) {
+      p = g_utf8_next_char(p);
+      out.append(start, p);
+      continue;
+    }
+    while (p < end && IsWordChar(g_utf8_get_char(p))) p = g_utf8_next_char(p);
+    // A word glued to digits or a hyphen ("COVID-19", "e-mail", "CO2") is left whole.
+    bool glued = (p < end && (g_unichar_isdigit(g_utf8_get_char(p)) || *p == '-' || *p == '_' || *p == '/')) ||
+                 (start > text.c_str() &&
+                  (g_unichar_isdigit(g_utf8_get_char(g_utf8_prev_char(start))) || start[-1] == '-' ||
+                   start[-1] == '/' || start[-1] == '.' || start[-1] == '_'));
+    std::string word(start, p);
+    out += glued ? word : HyphenateWord(word);
+  }
+  return out;
+}
+
+std::string Hyphenator::HyphenateWord(const std::string& word) const {
+  glong length = g_utf8_strlen(word.c_str(), -1);
+  if (length < 6 || length >= 100) return word;
+  // Capitals after the first letter mark an acronym or a name such as "RPA" or "iPad"; leave those whole.
+  for (const char* q = g_utf8_next_char(word.c_str()); *q; q = g_utf8_next_char(q)) {
+    if (g_unichar_isupper(g_utf8_get_char(q))) return word;
+  }
+  gchar* lower = g_utf8_strdown(word.c_str(), -1);
+  std::string key = lower;
+  g_free(lower);
+  if (latin1_) {
+    gsize written = 0;
+    gchar* converted = g_convert(key.c_str(), -1, "ISO-8859-1", "UTF-8", nullptr, &written, nullptr);
+    if (!converted) return word;  // a letter outside Latin-1: no patterns for it
+    key.assign(converted, written);
+    g_free(converted);
+  }
+  std::vector<char> hyphens(key.size() + 5, '0');
+  char** rep = nullptr;
+  int* pos = nullptr;
+  int* cut = nullptr;
+  if (hnj_hyphen_hyphenate3(dict_, key.c_str(), static_cast<int>(key.size()), hyphens.data(), nullptr, &rep, &pos,
+                            &cut, 2, 3, 2, 3) != 0) {
+    return word;
+  }
+  if (rep) {
+    // Non-standard hyphenation (spelling changes at the break) is not used; free and fall back to plain breaks.
+    for (size_t i = 0; i < key.size(); ++i) free(rep[i]);
+    free(rep);
+    free(pos);
+    free(cut);
+  }
+  // hyphens[i] odd: a break after character i. In Latin-1 one byte is one character; in UTF-8 map bytes to
+  // characters by walking the word.
+  std::string out;
+  const char* q = word.c_str();
+  size_t char_index = 0, byte_index = 0;
+  gunichar previous = 0;
+  while (*q) {
+    const char* next = g_utf8_next_char(q);
+    gunichar current = g_utf8_get_char(q);
+    size_t index = latin1_ ? char_index : byte_index + static_cast<size_t>(next - q) - 1;
+    out.append(q, next);
+    const char* after = next;
+    if (*after && (hyphens[index] & 1)) {
+      gunichar following = g_utf8_get_char(after);
+      bool ligature = (current == 'f' && (following == 'f' || following == 'i' || following == 'l'));
+      if (!ligature) out += kSoftHyphen;
+    }
+    previous = current;
+    byte_index += static_cast<size_t>(next - q);
+    ++char_index;
+    q = next;
+  }
+  (void)previous;
+  return out;
+}
+
+}  // namespace barometer::text

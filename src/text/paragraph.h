@@ -1,0 +1,122 @@
+// Shaped paragraphs: inline runs in one style, broken into lines of a fixed width by Pango, hyphenated,
+// justified within the template's limit, and checked for font substitution, missing glyphs and overflow.
+//
+// A ShapedParagraph is immutable once made. Layout places its lines (a paragraph may be split across columns of
+// the same width); render draws them.
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "model/template.h"
+#include "text/fonts.h"
+#include "text/hyphenator.h"
+
+namespace barometer::text {
+
+/// A run of text with inline properties, after references were resolved to their visible text.
+struct TextRun {
+  std::string text;
+  bool emphasis = false;
+  bool strong = false;
+  std::string link;      ///< URL or "#dest" for an internal destination; "" for none
+  bool superscript = false;
+  std::string footnote;  ///< footnote id for a footnote mark
+};
+
+struct ParagraphInput {
+  std::vector<TextRun> runs;
+  model::TextStyle style;
+  model::Color colour;
+  model::Color link_colour;
+  double width = 100;           ///< line width in points
+  double max_word_space = 2.2;  ///< see model::Template::max_word_space
+  bool hyphenate = true;        ///< ANDed with style.hyphenate
+};
+
+struct LinkBox {
+  double x0 = 0, x1 = 0;  ///< relative to the line's left edge
+  std::string target;
+};
+
+class ShapedParagraph {
+ public:
+  struct Line {
+    double x = 0;         ///< offset from the paragraph's left edge (alignment)
+    double width = 0;     ///< the drawn width
+    bool ragged = false;  ///< drawn unjustified (word spaces would stretch too far, or no space to stretch)
+    int start = 0, length = 0;  ///< byte range in the paragraph's text
+  };
+
+  ShapedParagraph() = default;
+  ~ShapedParagraph();
+  ShapedParagraph(const ShapedParagraph&) = delete;
+  ShapedParagraph& operator=(const ShapedParagraph&) = delete;
+
+  int line_count() const { return static_cast<int>(lines_.size()); }
+  const Line& line(int i) const { return lines_[i]; }
+  double leading() const { return leading_; }
+  double size() const { return size_; }
+  double width() const { return width_; }
+  /// Height of `count` lines set on the style's leading.
+  double Height(int count) const { return count * leading_; }
+  /// Distance from the top of a line box to its baseline.
+  double BaselineOffset() const { return (leading_ + size_ * 0.72) / 2; }
+  /// The widest drawn line.
+  double NaturalWidth() const;
+  const std::string& text() const { return text_; }
+  /// The text of one line, soft hyphens removed.
+  std::string LineText(int i) const;
+
+  std::vector<LinkBox> LinkBoxes(int line) const;
+  /// Footnote ids whose marks sit on `line`, in order.
+  std::vector<std::string> FootnotesOnLine(int line) const;
+
+  /// Draws line `i` with its left edge at `x` and its baseline at `baseline`.
+  void DrawLine(cairo_t* cr, int i, double x, double baseline) const;
+
+ private:
+  friend class Shaper;
+  PangoLayout* justified_ = nullptr;  ///< the layout lines come from
+  PangoLayout* natural_ = nullptr;    ///< the same text unjustified, for ragged lines (may be null)
+  std::vector<Line> lines_;
+  std::vector<std::pair<int, int>> link_ranges_;  ///< byte ranges, parallel to link_targets_
+  std::vector<std::string> link_targets_;
+  std::vector<std::pair<int, std::string>> footnote_marks_;  ///< byte index, footnote id
+  std::string text_;
+  model::Color colour_;
+  double leading_ = 12, size_ = 10, width_ = 0;
+};
+
+/// Makes shaped paragraphs for one language. Not thread-safe; one per language build.
+class Shaper {
+ public:
+  Shaper(const FontSet& fonts, const Hyphenator& hyphenator) : fonts_(fonts), hyphenator_(hyphenator) {}
+
+  /// Shapes a paragraph. Problems (a word wider than the line, a missing glyph, a font the pinned set does not
+  /// have) are reported at `loc`.
+  std::shared_ptr<const ShapedParagraph> Shape(const ParagraphInput& input, const base::SourceLoc& loc,
+                                               base::Diagnostics& diags);
+
+  /// Width of a plain one-line text in a style (for labels and tab stops).
+  double MeasureWidth(const std::string& text, const model::TextStyle& style);
+
+ private:
+  double SpaceWidth(const model::TextStyle& style);
+  PangoLayout* MakeLayout(const std::string& text, PangoAttrList* attrs, const ParagraphInput& input, bool justify);
+
+  const FontSet& fonts_;
+  const Hyphenator& hyphenator_;
+  std::map<std::string, double> space_widths_;
+};
+
+/// The Pango font description of a style (family, weight, slant, size).
+PangoFontDescription* StyleFont(const model::TextStyle& style);
+
+}  // namespace barometer::text
