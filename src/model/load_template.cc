@@ -144,6 +144,17 @@ Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base:
       master.band_height = m.Number("band_height", false).value_or(0);
       master.running_footer = m.Bool("running_footer", false).value_or(true);
       master.new_page = m.Bool("new_page", false).value_or(true);
+      master.title_style = m.String("title_style", false).value_or(master.title_style);
+      master.body_style = m.String("body_style", false).value_or(master.body_style);
+      master.link_colour = m.String("link_colour", false).value_or(master.link_colour);
+      for (const std::string* style : {&master.title_style, &master.body_style}) {
+        if (!design.styles.count(*style)) {
+          diags.Error(m.loc(), "master '" + master.name + "' uses style '" + *style + "', which is not defined");
+        }
+      }
+      if (!design.palette.count(master.link_colour)) {
+        diags.Error(m.loc(), "master '" + master.name + "' uses colour '" + master.link_colour + "', not in the palette");
+      }
       for (const std::string* colour : {&master.background, &master.band}) {
         if (!colour->empty() && !design.palette.count(*colour)) {
           diags.Error(m.loc(), "master '" + master.name + "' uses colour '" + *colour + "', not in the palette");
@@ -163,14 +174,14 @@ const std::vector<std::string>& RequiredStyles() {
       "body",         "lead",         "h1",          "h2",           "h3",           "kicker",
       "list",         "quote",        "footnote",    "footer",       "toc-title",    "toc-entry",
       "cover-series", "cover-title",  "cover-subtitle", "cover-publisher", "box-title", "box-heading",
-      "box-body",     "box-small",    "figure-title", "figure-note", "figure-label", "figure-value",
+      "box-body",     "box-small",    "figure-title", "figure-note", "figure-label", "figure-value", "figure-headline",
       "colophon"};
   return names;
 }
 
 const std::vector<std::string>& RequiredColours() {
   static const std::vector<std::string> names = {"text", "muted", "accent", "rule", "paper", "cover-text",
-                                                 "box-tint", "link"};
+                                                 "box-tint", "case-tint", "link", "gridline"};
   return names;
 }
 

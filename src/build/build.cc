@@ -1,0 +1,201 @@
+#include "build/build.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <thread>
+
+#include "appendix/workbook.h"
+#include "base/hash.h"
+#include "base/number_style.h"
+#include "check/check.h"
+#include "check/figures_check.h"
+#include "exports/figure_exports.h"
+#include "figures/chart.h"
+#include "layout/layout.h"
+#include "model/load.h"
+#include "render/pdf.h"
+#include "text/fonts.h"
+#include "text/hyphenator.h"
+
+namespace barometer::build {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point since) {
+  return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+struct StageTimes {
+  double figures = 0, layout = 0, write = 0;
+  int pages = 0, charts = 0;
+};
+
+struct LanguageResult {
+  std::vector<Output> outputs;
+  StageTimes times;
+  std::string error;  ///< an exception's message from the language's thread
+};
+
+void BuildLanguage(const model::Edition& edition, const model::LanguageEdition& language,
+                   const BuildOptions& options, base::Diagnostics& diags, LanguageResult& result) {
+  auto start = Clock::now();
+  text::FontSet fonts(options.fonts_dir, language.locale);
+  text::Hyphenator hyphenator(language.code);
+  text::Shaper shaper(fonts, hyphenator);
+  base::NumberStyle numbers = base::NumberStyle::ForLanguage(language.code);
+  figures::ChartContext context{&edition.design, &numbers, &shaper, language.code};
+
+  layout::LayoutInput input;
+  input.edition = &edition;
+  input.language = &language;
+  input.shaper = &shaper;
+  input.creator = std::string("barometer ") + BAROMETER_VERSION;
+  const double column = edition.design.ColumnWidth(edition.design.masters.at("body").columns);
+  for (const auto& [id, spec] : edition.figures) {
+    auto text = language.figures.find(id);
+    if (text == language.figures.end()) continue;  // reported by the checks
+    const model::Table* table = nullptr;
+    if (!spec.table.empty()) {
+      auto it = edition.tables.find(spec.table);
+      if (it == edition.tables.end()) continue;
+      table = &it->second;
+    }
+    double width = spec.page_width ? edition.design.ContentWidth() : column;
+    input.charts[id] =
+        std::make_shared<const figures::Chart>(figures::BuildChart(spec, table, text->second, width, context, diags));
+  }
+  result.times.figures = Seconds(start);
+  result.times.charts = static_cast<int>(input.charts.size());
+
+  start = Clock::now();
+  layout::Document document = layout::LayoutEdition(input, diags);
+  result.times.layout = Seconds(start);
+  result.times.pages = static_cast<int>(document.pages.size());
+  if (diags.HasErrors() || !options.write) return;
+
+  start = Clock::now();
+  result.outputs.push_back({language.file, render::PostProcessPdf(render::RenderPdf(document), document)});
+  for (const auto& [id, chart] : input.charts) {
+    for (auto& [path, bytes] : exports::ExportFigure(*chart, edition.figures.at(id).number, language.code, numbers)) {
+      result.outputs.push_back({path, std::move(bytes)});
+    }
+  }
+  std::string stem = language.file.substr(0, language.file.size() - 4);
+  std::string appendix_name = stem;
+  std::string suffix = "-" + language.code;
+  if (appendix_name.size() > suffix.size() &&
+      appendix_name.compare(appendix_name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    appendix_name = appendix_name.substr(0, appendix_name.size() - suffix.size()) + "-appendix" + suffix;
+  } else {
+    appendix_name += "-appendix";
+  }
+  result.outputs.push_back({appendix_name + ".xlsx", appendix::BuildWorkbook(edition, language, diags)});
+  result.times.write = Seconds(start);
+}
+
+}  // namespace
+
+Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress& progress,
+              base::Diagnostics& diags) {
+  auto start = Clock::now();
+  model::LoadOptions load{options.content_dir, options.templates_dir, options.languages};
+  std::optional<model::Edition> edition = model::LoadEdition(fs, load, diags);
+  text::VerifyFontManifest(fs, options.fonts_dir, diags);
+  if (edition) {
+    check::CheckEdition(*edition, diags);
+    check::CheckFigures(*edition, diags);
+  }
+  size_t sections = 0;
+  if (edition) {
+    for (const auto& language : edition->languages) sections += language.sections.size();
+  }
+  progress.StageDone("load", Seconds(start),
+                     std::to_string(edition ? edition->languages.size() : 0) + " languages, " +
+                         std::to_string(sections) + " section files, " +
+                         std::to_string(edition ? edition->tables.size() : 0) + " tables");
+  if (!edition || diags.HasErrors()) return Outcome::kContentErrors;
+
+  // The languages share nothing mutable after the checks; each gets its own fonts, hyphenator and thread.
+  std::vector<const model::LanguageEdition*> wanted;
+  for (const auto& language : edition->languages) {
+    if (options.languages.empty() ||
+        std::find(options.languages.begin(), options.languages.end(), language.code) != options.languages.end()) {
+      wanted.push_back(&language);
+    }
+  }
+  std::vector<LanguageResult> results(wanted.size());
+  auto run = [&](size_t i) {
+    try {
+      BuildLanguage(*edition, *wanted[i], options, diags, results[i]);
+    } catch (const std::exception& e) {
+      results[i].error = e.what();
+    }
+  };
+  if (options.parallel && wanted.size() > 1) {
+    std::vector<std::thread> threads;
+    for (size_t i = 0; i < wanted.size(); ++i) threads.emplace_back(run, i);
+    for (std::thread& thread : threads) thread.join();
+  } else {
+    for (size_t i = 0; i < wanted.size(); ++i) run(i);
+  }
+  for (const LanguageResult& result : results) {
+    if (!result.error.empty()) throw std::runtime_error(result.error);
+  }
+
+  StageTimes slowest;
+  int pages = 0, charts = 0;
+  std::string per_language;
+  for (size_t i = 0; i < results.size(); ++i) {
+    const StageTimes& t = results[i].times;
+    slowest.figures = std::max(slowest.figures, t.figures);
+    slowest.layout = std::max(slowest.layout, t.layout);
+    slowest.write = std::max(slowest.write, t.write);
+    pages += t.pages;
+    charts += t.charts;
+    per_language += (i ? ", " : "") + wanted[i]->code + " " + std::to_string(t.pages);
+  }
+  progress.StageDone("figures", slowest.figures, std::to_string(charts) + " charts");
+  progress.StageDone("layout", slowest.layout, std::to_string(pages) + " pages (" + per_language + ")");
+  if (diags.HasErrors()) return Outcome::kContentErrors;
+  if (!options.write) return Outcome::kBuilt;
+
+  start = Clock::now();
+  std::vector<Output> outputs;
+  for (LanguageResult& result : results) {
+    for (Output& output : result.outputs) outputs.push_back(std::move(output));
+  }
+  WriteOutputs(fs, options.out_dir, outputs);
+  progress.StageDone("write", slowest.write + Seconds(start), std::to_string(outputs.size()) + " files in " +
+                                                                  options.out_dir);
+  return Outcome::kBuilt;
+}
+
+void WriteOutputs(base::FileSystem& fs, const std::string& out_dir, const std::vector<Output>& outputs) {
+  std::vector<Output> sorted = outputs;
+  std::sort(sorted.begin(), sorted.end(), [](const Output& a, const Output& b) { return a.path < b.path; });
+  std::string sums;
+  for (const Output& output : sorted) sums += base::Sha256Hex(output.bytes) + "  " + output.path + "\n";
+  sorted.push_back({"SHA256SUMS", sums});
+
+  const std::string staging = out_dir + ".staging";
+  fs.RemoveAll(staging);
+  fs.MakeDirs(staging);
+  for (const Output& output : sorted) {
+    const std::string path = base::JoinPath(staging, output.path);
+    fs.MakeDirs(base::DirName(path));
+    fs.WriteFile(path, output.bytes);
+  }
+  // Everything is on disk; now each file replaces its old version by an atomic rename.
+  for (const Output& output : sorted) {
+    const std::string target = base::JoinPath(out_dir, output.path);
+    fs.MakeDirs(base::DirName(target));
+    fs.Rename(base::JoinPath(staging, output.path), target);
+  }
+  fs.RemoveAll(staging);
+}
+
+}  // namespace barometer::build

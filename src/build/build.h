@@ -1,0 +1,43 @@
+// The build driver: load, check, then per language (on its own thread) figures, layout and writers; outputs are
+// written into a staging folder and moved into place only when everything succeeded, so a failed build never
+// leaves half-written files and never destroys the previous good output.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+#include "base/progress.h"
+
+namespace barometer::build {
+
+struct BuildOptions {
+  std::string content_dir;    ///< the edition folder, e.g. "content/2021"
+  std::string templates_dir;  ///< where edition.yaml's template is looked up
+  std::string fonts_dir;      ///< the pinned fonts and their manifest
+  std::string out_dir;        ///< e.g. "output/2021"; unused when `write` is false
+  std::vector<std::string> languages;  ///< empty: every language of edition.yaml
+  bool write = true;          ///< false: check only (`barometer check`), nothing is written
+  bool parallel = true;       ///< build the languages on separate threads
+};
+
+enum class Outcome {
+  kBuilt = 0,          ///< every output written
+  kContentErrors = 1,  ///< diagnostics with errors; nothing written
+};
+
+/// Runs the whole pipeline. Content problems become diagnostics (Outcome kContentErrors); I/O and library
+/// failures throw std::runtime_error.
+Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress& progress, base::Diagnostics& diags);
+
+/// The files one build writes, relative to the output folder, sorted (for tests and the README).
+struct Output {
+  std::string path;
+  std::string bytes;
+};
+
+/// Moves `outputs` into `out_dir` through a staging folder beside it, then writes SHA256SUMS last.
+void WriteOutputs(base::FileSystem& fs, const std::string& out_dir, const std::vector<Output>& outputs);
+
+}  // namespace barometer::build

@@ -1,0 +1,217 @@
+#include "check/check.h"
+
+#include <map>
+#include <set>
+
+#include "base/edit_distance.h"
+
+namespace barometer::check {
+namespace {
+
+using model::Block;
+using model::RichText;
+using model::Section;
+
+// Calls `visit` on every RichText of a block, so reference checks see all of them.
+template <typename F>
+void ForEachText(const Block& block, F&& visit) {
+  std::visit(
+      [&](const auto& c) {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, model::Heading> || std::is_same_v<T, model::Paragraph>) {
+          visit(c.text);
+        } else if constexpr (std::is_same_v<T, model::BulletList>) {
+          for (const RichText& item : c.items) visit(item);
+        } else if constexpr (std::is_same_v<T, model::PullQuote>) {
+          visit(c.text);
+          visit(c.attribution);
+        } else if constexpr (std::is_same_v<T, model::CaseStory>) {
+          visit(c.lede);
+          for (const RichText& p : c.before) visit(p);
+          for (const RichText& p : c.now) visit(p);
+          visit(c.nomination);
+          if (c.link) visit(c.link->text);
+        } else if constexpr (std::is_same_v<T, model::TipsBox>) {
+          visit(c.title);
+          visit(c.intro);
+          for (const model::Tip& tip : c.items) {
+            visit(tip.title);
+            visit(tip.body);
+          }
+        } else if constexpr (std::is_same_v<T, model::Methodology>) {
+          for (const model::Fact& fact : c.facts) {
+            visit(fact.label);
+            visit(fact.value);
+          }
+        } else if constexpr (std::is_same_v<T, model::Colophon>) {
+          for (const RichText& p : c.about) visit(p);
+          for (const model::Link& link : c.links) visit(link.text);
+        }
+      },
+      block.content);
+}
+
+void CheckReferences(const model::Edition& edition, const model::LanguageEdition& language,
+                     base::Diagnostics& diags) {
+  std::set<std::string> targets;  // ids a page reference may name
+  for (const Section& section : language.sections) {
+    targets.insert(section.id);
+    for (const Block& block : section.blocks) targets.insert(block.id);
+  }
+  std::vector<std::string> figure_ids;
+  for (const auto& [id, spec] : edition.figures) figure_ids.push_back(id);
+  std::map<std::string, const Block*> figure_uses;
+
+  for (const Section& section : language.sections) {
+    std::set<std::string> notes, used_notes;
+    std::vector<std::string> note_ids;
+    for (const model::Footnote& note : section.footnotes) {
+      notes.insert(note.id);
+      note_ids.push_back(note.id);
+    }
+    auto check_text = [&](const RichText& text) {
+      for (const model::Span& span : text.spans) {
+        if (!span.footnote.empty()) {
+          used_notes.insert(span.footnote);
+          if (!notes.count(span.footnote)) {
+            std::vector<std::string> hints;
+            std::string guess = base::ClosestMatch(span.footnote, note_ids);
+            if (!guess.empty()) hints.push_back("did you mean '" + guess + "'?");
+            diags.Error(span.loc, "footnote '" + span.footnote + "' is not defined in this section's footnotes",
+                        hints);
+          }
+        }
+        if (!span.page_ref.empty() && !targets.count(span.page_ref)) {
+          diags.Error(span.loc, "page reference to '" + span.page_ref + "', which is no section or block id");
+        }
+        if (!span.link.empty() && span.link.rfind("http://", 0) != 0 && span.link.rfind("https://", 0) != 0) {
+          diags.Error(span.loc, "link target '" + span.link + "' must start with http:// or https://");
+        }
+      }
+    };
+    for (const Block& block : section.blocks) {
+      ForEachText(block, check_text);
+      if (const auto* figure = std::get_if<model::FigureRef>(&block.content)) {
+        if (!edition.figures.count(figure->figure_id)) {
+          std::vector<std::string> hints;
+          std::string guess = base::ClosestMatch(figure->figure_id, figure_ids);
+          if (!guess.empty()) hints.push_back("did you mean '" + guess + "'?");
+          diags.Error(block.loc, "figure '" + figure->figure_id + "' does not exist in figures.yaml", hints);
+        } else if (!figure_uses.emplace(figure->figure_id, &block).second) {
+          diags.Error(block.loc, "figure '" + figure->figure_id + "' is placed twice");
+        }
+      }
+    }
+    for (const model::Footnote& note : section.footnotes) {
+      check_text(note.text);
+      if (!used_notes.count(note.id)) diags.Warning(note.loc, "footnote '" + note.id + "' is never referenced");
+    }
+    check_text(section.title);
+  }
+  if (language.code == edition.source_language) {
+    for (const std::string& id : figure_ids) {
+      if (!figure_uses.count(id)) {
+        diags.Warning(edition.figures.at(id).loc, "figure '" + id + "' is not placed in any section");
+      }
+    }
+  }
+}
+
+// A translation must have the source's blocks, in the same order and of the same kinds.
+void CheckTranslation(const model::LanguageEdition& source, const model::LanguageEdition& other,
+                      base::Diagnostics& diags) {
+  for (size_t s = 0; s < source.sections.size() && s < other.sections.size(); ++s) {
+    const Section& a = source.sections[s];
+    const Section& b = other.sections[s];
+    std::map<std::string, const Block*> source_blocks, other_blocks;
+    for (const Block& block : a.blocks) source_blocks[block.id] = &block;
+    for (const Block& block : b.blocks) other_blocks[block.id] = &block;
+    for (const Block& block : a.blocks) {
+      auto it = other_blocks.find(block.id);
+      if (it == other_blocks.end()) {
+        diags.Error(b.loc, "block '" + block.id + "' (" + model::BlockKindName(block.content) + ", " +
+                               block.loc.file + ":" + std::to_string(block.loc.line) + ") is missing in language '" +
+                               other.code + "'");
+      } else if (it->second->content.index() != block.content.index()) {
+        diags.Error(it->second->loc, "block '" + block.id + "' is a " + model::BlockKindName(it->second->content) +
+                                         " here but a " + model::BlockKindName(block.content) + " in language '" +
+                                         source.code + "'");
+      }
+    }
+    for (const Block& block : b.blocks) {
+      if (!source_blocks.count(block.id)) {
+        diags.Error(block.loc, "block '" + block.id + "' is not in the source language '" + source.code + "'");
+      }
+    }
+    // Same ids, different order: the translation reads differently.
+    std::vector<std::string> order_a, order_b;
+    for (const Block& block : a.blocks) {
+      if (other_blocks.count(block.id)) order_a.push_back(block.id);
+    }
+    for (const Block& block : b.blocks) {
+      if (source_blocks.count(block.id)) order_b.push_back(block.id);
+    }
+    for (size_t i = 0; i < order_a.size() && i < order_b.size(); ++i) {
+      if (order_a[i] != order_b[i]) {
+        diags.Error(other_blocks[order_b[i]]->loc, "block '" + order_b[i] + "' is out of order: language '" +
+                                                       source.code + "' has '" + order_a[i] + "' here");
+        break;
+      }
+    }
+    std::set<std::string> notes_a, notes_b;
+    for (const model::Footnote& note : a.footnotes) notes_a.insert(note.id);
+    for (const model::Footnote& note : b.footnotes) notes_b.insert(note.id);
+    for (const model::Footnote& note : a.footnotes) {
+      if (!notes_b.count(note.id)) diags.Error(b.loc, "footnote '" + note.id + "' is missing in language '" + other.code + "'");
+    }
+    for (const model::Footnote& note : b.footnotes) {
+      if (!notes_a.count(note.id)) {
+        diags.Error(note.loc, "footnote '" + note.id + "' is not in the source language '" + source.code + "'");
+      }
+    }
+    if (a.master != b.master) {
+      diags.Error(b.loc, "section uses master '" + b.master + "' but language '" + source.code + "' uses '" +
+                             a.master + "'");
+    }
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& RequiredLabels() {
+  static const std::vector<std::string> keys = {"contents", "figure",  "before",    "now",       "contact",
+                                                "contacts", "tips-by", "methodology-facts", "isbn", "publisher",
+                                                "published"};
+  return keys;
+}
+
+void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
+  if (edition.languages.empty()) return;
+  const model::LanguageEdition& source = edition.languages.front();
+  for (const model::LanguageEdition& language : edition.languages) {
+    CheckReferences(edition, language, diags);
+    for (const Section& section : language.sections) {
+      if (!edition.design.masters.empty() && !edition.design.masters.count(section.master)) {
+        diags.Error(section.loc, "master page '" + section.master + "' is not in template '" +
+                                     edition.design.name + "'");
+      }
+    }
+    for (const std::string& key : RequiredLabels()) {
+      if (!language.labels.count(key)) diags.Error({language.labels_file, 0, 0}, "label '" + key + "' is missing");
+    }
+    if (&language == &source) continue;
+    CheckTranslation(source, language, diags);
+    for (const auto& [key, text] : language.labels) {
+      if (!source.labels.count(key)) {
+        diags.Error({language.labels_file, 0, 0}, "label '" + key + "' is not in the source language '" + source.code + "'");
+      }
+    }
+    for (const auto& [key, text] : source.labels) {
+      if (!language.labels.count(key)) {
+        diags.Error({language.labels_file, 0, 0}, "label '" + key + "' of language '" + source.code + "' is missing");
+      }
+    }
+  }
+}
+
+}  // namespace barometer::check

@@ -1,0 +1,16 @@
+// Cross-checks of a loaded edition that no single file can show: every language has the same blocks as the
+// source language, every reference (footnote, figure, page) resolves, every fixed label exists in every language.
+// Figure and table checks live in figures_check.h.
+#pragma once
+
+#include "base/diagnostics.h"
+#include "model/edition.h"
+
+namespace barometer::check {
+
+/// The label keys the layout prints; every language's labels.yaml must define them.
+const std::vector<std::string>& RequiredLabels();
+
+void CheckEdition(const model::Edition& edition, base::Diagnostics& diags);
+
+}  // namespace barometer::check

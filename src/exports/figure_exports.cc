@@ -1,0 +1,114 @@
+#include "exports/figure_exports.h"
+
+#include <cairo-svg.h>
+#include <cairo.h>
+
+#include <charconv>
+#include <cmath>
+#include <memory>
+#include <stdexcept>
+
+namespace barometer::exports {
+namespace {
+
+cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+struct SurfaceDeleter {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct ContextDeleter {
+  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
+};
+using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
+using Context = std::unique_ptr<cairo_t, ContextDeleter>;
+
+void CheckStatus(cairo_status_t status, const char* what) {
+  if (status != CAIRO_STATUS_SUCCESS) {
+    throw std::runtime_error(std::string("cairo cannot ") + what + ": " + cairo_status_to_string(status));
+  }
+}
+
+// Sizes are whole points so the SVG's width/height attributes are plain numbers.
+double Extent(double points) { return std::max(1.0, std::ceil(points)); }
+
+std::string Svg(const figures::Chart& chart) {
+  std::string bytes;
+  {
+    Surface surface(cairo_svg_surface_create_for_stream(AppendToString, &bytes, Extent(chart.width),
+                                                        Extent(chart.height)));
+    cairo_svg_surface_restrict_to_version(surface.get(), CAIRO_SVG_VERSION_1_1);
+    Context cr(cairo_create(surface.get()));
+    figures::DrawChart(cr.get(), chart, 0, 0);
+    CheckStatus(cairo_status(cr.get()), "draw the SVG");
+    cr.reset();
+    cairo_surface_finish(surface.get());
+    CheckStatus(cairo_surface_status(surface.get()), "write the SVG");
+  }
+  return bytes;
+}
+
+std::string Png(const figures::Chart& chart) {
+  constexpr double kScale = 150.0 / 72.0;
+  const int w = static_cast<int>(std::ceil(Extent(chart.width) * kScale));
+  const int h = static_cast<int>(std::ceil(Extent(chart.height) * kScale));
+  Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
+  CheckStatus(cairo_surface_status(surface.get()), "create the PNG surface");
+  {
+    Context cr(cairo_create(surface.get()));
+    cairo_set_source_rgb(cr.get(), 1, 1, 1);
+    cairo_paint(cr.get());
+    cairo_scale(cr.get(), kScale, kScale);
+    figures::DrawChart(cr.get(), chart, 0, 0);
+    CheckStatus(cairo_status(cr.get()), "draw the PNG");
+  }
+  cairo_surface_flush(surface.get());
+  std::string bytes;
+  CheckStatus(cairo_surface_write_to_png_stream(surface.get(), AppendToString, &bytes), "write the PNG");
+  return bytes;
+}
+
+// RFC 4180: quote a field that holds a comma, a quote or a line break; double the quotes inside.
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string PlainNumber(double value) {
+  if (value == 0) return "0";  // also turns -0 into 0
+  char buffer[64];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+  return std::string(buffer, result.ptr);
+}
+
+std::string ChartCsv(const figures::Chart& chart) {
+  std::string out = "category,series,category_label,series_label,value,n\n";
+  for (const figures::DrawnValue& v : chart.values) {
+    out += CsvField(v.category) + ',' + CsvField(v.series) + ',' + CsvField(v.category_label) + ',' +
+           CsvField(v.series_label) + ',';
+    if (v.has_value) out += PlainNumber(v.value) + ',' + (v.n > 0 ? std::to_string(v.n) : "");
+    else out += ',';
+    out += '\n';
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> ExportFigure(const figures::Chart& chart, int number,
+                                                              const std::string& language,
+                                                              const base::NumberStyle& /*numbers*/) {
+  std::string digits = std::to_string(number);
+  if (digits.size() < 2) digits = "0" + digits;
+  const std::string stem = "figures/" + language + "/figure-" + digits;
+  return {{stem + ".svg", Svg(chart)}, {stem + ".png", Png(chart)}, {stem + ".csv", ChartCsv(chart)}};
+}
+
+}  // namespace barometer::exports

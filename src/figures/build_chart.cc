@@ -1,0 +1,337 @@
+// BuildChart and the machinery the chart kinds share (chart_kinds.h).
+#include <algorithm>
+#include <cmath>
+
+#include "figures/chart_kinds.h"
+
+namespace barometer::figures {
+namespace internal {
+namespace {
+
+// Decimals a value needs to be shown as in the table (0, 1 or 2).
+int DecimalsOf(double value) {
+  for (int d = 0; d < 2; ++d) {
+    double scaled = value * std::pow(10.0, d);
+    if (std::fabs(scaled - std::round(scaled)) < 1e-6) return d;
+  }
+  return 2;
+}
+
+double Channel(double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); }
+double Luminance(const model::Color& c) {
+  return 0.2126 * Channel(c.r) + 0.7152 * Channel(c.g) + 0.0722 * Channel(c.b);
+}
+double Contrast(const model::Color& a, const model::Color& b) {
+  double la = Luminance(a), lb = Luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+std::string Shorten(const std::string& text) {
+  if (text.size() <= 40) return text;
+  size_t cut = 37;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+  return text.substr(0, cut) + "...";
+}
+
+std::string LabelName(const Label& label) {
+  if (!label.text || label.text->line_count() == 0) return "";
+  std::string all;
+  for (int i = 0; i < label.text->line_count(); ++i) {
+    std::string line = label.text->LineText(i);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.pop_back();
+    all += (i ? " " : "") + line;
+  }
+  return Shorten(all);
+}
+
+}  // namespace
+
+text::TextRun Run(std::string text, bool strong) {
+  text::TextRun run;
+  run.text = std::move(text);
+  run.strong = strong;
+  return run;
+}
+
+model::Color Mix(const model::Color& a, const model::Color& b, double t) {
+  return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
+}
+
+ChartBuilder::ChartBuilder(const model::FigureSpec& spec, const model::Table* table, const model::FigureText& words,
+                           double width, const ChartContext& context, base::Diagnostics& diags)
+    : spec_(spec), table_(table), words_(words), width_(width), context_(context), diags_(diags) {
+  danish_ = context.language.rfind("da", 0) == 0;
+  chart_.figure_id = spec.id;
+  chart_.width = width;
+  if (table_) {
+    for (const model::TableRow& row : table_->rows) {
+      if (row.indicator == spec.indicator) decimals_ = std::max(decimals_, DecimalsOf(row.value));
+    }
+  }
+}
+
+std::string ChartBuilder::LabelOf(const std::string& id) {
+  auto it = words_.labels.find(id);
+  if (it != words_.labels.end()) return it->second;
+  if (reported_.insert("label:" + id).second) {
+    diags_.Error(words_.loc, "figure '" + spec_.id + "' has no label for '" + id + "'");
+  }
+  return id;
+}
+
+std::string ChartBuilder::Quoted(const std::string& text) const {
+  return danish_ ? "\u00BB" + text + "\u00AB" : "\u201C" + text + "\u201D";
+}
+
+std::string ChartBuilder::JoinAnd(const std::vector<std::string>& items) const {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? Pick(" and ", " og ") : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+std::string ChartBuilder::Percent(double value) const { return context_.numbers->Percent(value, decimals_); }
+
+std::string ChartBuilder::ExtremesSentence(const std::string& prefix, const std::vector<AltEntry>& entries,
+                                           bool shares) const {
+  if (entries.empty()) return prefix + ".";
+  const AltEntry* largest = &entries[0];
+  const AltEntry* smallest = &entries[0];
+  for (const AltEntry& e : entries) {
+    if (e.value > largest->value) largest = &e;
+    if (e.value < smallest->value) smallest = &e;
+  }
+  std::string out = prefix;
+  if (danish_) {
+    out += std::string("; den største ") + (shares ? "andel" : "værdi") + " er " + Percent(largest->value) + " (" +
+           largest->description + "), og den mindste er " + Percent(smallest->value) + " (" +
+           smallest->description + ").";
+  } else {
+    out += std::string("; the largest ") + (shares ? "share" : "value") + " is " + Percent(largest->value) + " (" +
+           largest->description + ") and the smallest " + Percent(smallest->value) + " (" + smallest->description +
+           ").";
+  }
+  return out;
+}
+
+const model::TableRow* ChartBuilder::Row(const std::string& series, const std::string& category) {
+  const model::TableRow* row = table_ ? table_->Find(spec_.indicator, series, category) : nullptr;
+  if (!row && reported_.insert("row:" + series + "|" + category).second) {
+    diags_.Error(spec_.loc, "figure '" + spec_.id + "': table '" + spec_.table + "' has no row for indicator '" +
+                                spec_.indicator + "', series '" + series + "', category '" + category + "'");
+  }
+  return row;
+}
+
+double ChartBuilder::Value(const std::string& series, const std::string& category) {
+  const model::TableRow* row = Row(series, category);
+  return row ? row->value : 0;
+}
+
+const model::TableRow* ChartBuilder::GroupRow(const std::string& series) const {
+  if (!table_) return nullptr;
+  const std::string grouped = spec_.indicator + "-grouped";
+  const model::TableRow* found = nullptr;
+  for (const model::TableRow& row : table_->rows) {
+    if (row.indicator != grouped || row.series != series) continue;
+    if (found) return nullptr;  // more than one group: not a single total of the highlighted categories
+    found = &row;
+  }
+  return found;
+}
+
+void ChartBuilder::Record(const std::string& category, const std::string& series, double value) {
+  DrawnValue v;
+  v.category = category;
+  v.series = series;
+  v.category_label = LabelOf(category);
+  v.series_label = LabelOf(series);
+  v.value = value;
+  if (const model::TableRow* row = table_ ? table_->Find(spec_.indicator, series, category) : nullptr) v.n = row->n;
+  chart_.values.push_back(std::move(v));
+}
+
+model::Color ChartBuilder::Colour(const std::string& palette_name) const {
+  auto it = context_.design->palette.find(palette_name);
+  return it != context_.design->palette.end() ? it->second : model::Color{};
+}
+
+model::Color ChartBuilder::SeriesColour(size_t index) const {
+  const auto& names = context_.design->chart_palette;
+  if (names.empty()) return Colour("text");
+  return Colour(names[index % names.size()]);
+}
+
+model::Color ChartBuilder::InkOn(const model::Color& fill) const {
+  const model::Color dark = Colour("text");
+  const model::Color white{1, 1, 1};
+  return Contrast(fill, white) > Contrast(fill, dark) ? white : dark;
+}
+
+const model::TextStyle& ChartBuilder::Style(const std::string& name) const { return context_.design->Style(name); }
+
+Text ChartBuilder::ShapeText(const std::vector<text::TextRun>& runs, const TextOptions& options) {
+  text::ParagraphInput input;
+  input.runs = runs;
+  input.style = Style(options.style);
+  input.style.align = options.align;
+  input.style.hyphenate = false;
+  input.hyphenate = false;
+  input.colour = options.colour ? *options.colour : Colour(input.style.color);
+  input.link_colour = input.colour;
+  input.width = std::max(1.0, options.width);
+  base::SourceLoc loc = words_.loc;
+  if (auto it = words_.label_locs.find(options.label_id); it != words_.label_locs.end()) loc = it->second;
+
+  base::Diagnostics local;
+  Text shaped = context_.shaper->Shape(input, loc, local);
+  if (local.HasErrors() && shaped->NaturalWidth() > input.width + 0.01) {
+    // A word longer than the wrap width: widen to the longest line rather than let it stick out. The placement
+    // check in Finish reports the label if the wider box no longer fits.
+    input.width = std::ceil(shaped->NaturalWidth() + 0.5);
+    base::Diagnostics retry;
+    shaped = context_.shaper->Shape(input, loc, retry);
+    for (const base::Diagnostic& d : retry.Sorted()) diags_.Add(d);
+  } else {
+    for (const base::Diagnostic& d : local.Sorted()) diags_.Add(d);
+  }
+  return shaped;
+}
+
+Text ChartBuilder::ShapeValue(double value, std::optional<model::Color> colour) {
+  TextOptions options;
+  options.style = "figure-value";
+  options.colour = colour;
+  return ShapeText(Percent(value), options);
+}
+
+Label& ChartBuilder::AddLabel(Text text, double x, double y, std::string role) {
+  Label label;
+  label.text = std::move(text);
+  label.x = x;
+  label.y = y;
+  label.role = std::move(role);
+  chart_.labels.push_back(std::move(label));
+  return chart_.labels.back();
+}
+
+void ChartBuilder::AddRect(double x, double y, double w, double h, const model::Color& fill, std::string role,
+                           const std::string& category, const std::string& series, double value) {
+  Shape& shape = AddShape({{PathOp::kMoveTo, x, y},
+                           {PathOp::kLineTo, x + w, y},
+                           {PathOp::kLineTo, x + w, y + h},
+                           {PathOp::kLineTo, x, y + h},
+                           {PathOp::kClose}},
+                          fill, std::move(role));
+  shape.category = category;
+  shape.series = series;
+  shape.value = value;
+}
+
+void ChartBuilder::AddLine(double x0, double y0, double x1, double y1, double line_width, const model::Color& colour,
+                           std::string role) {
+  Shape& shape = AddShape({{PathOp::kMoveTo, x0, y0}, {PathOp::kLineTo, x1, y1}}, {}, std::move(role));
+  shape.filled = false;
+  shape.stroke_width = line_width;
+  shape.stroke = colour;
+}
+
+Shape& ChartBuilder::AddShape(std::vector<PathOp> path, const model::Color& fill, std::string role) {
+  figures::Shape shape;
+  shape.path = std::move(path);
+  shape.fill = fill;
+  shape.role = std::move(role);
+  chart_.shapes.push_back(std::move(shape));
+  return chart_.shapes.back();
+}
+
+double ChartBuilder::AddLegend(const std::vector<std::string>& series_ids, double y) {
+  const double leading = Leading();
+  double x = 0, row_top = y, row_height = 0;
+  for (size_t i = 0; i < series_ids.size(); ++i) {
+    TextOptions options;
+    options.width = width_ - kSwatch - kSwatchGap;
+    options.label_id = series_ids[i];
+    Text text = ShapeText(LabelOf(series_ids[i]), options);
+    double entry = kSwatch + kSwatchGap + text->NaturalWidth();
+    if (x > 0 && x + entry > width_) {  // next row
+      row_top += row_height + 3;
+      x = 0;
+      row_height = 0;
+    }
+    AddRect(x, row_top + (leading - kSwatch) / 2, kSwatch, kSwatch, SeriesColour(i), "legend-swatch", "",
+            series_ids[i]);
+    AddLabel(text, x + kSwatch + kSwatchGap, row_top, "legend");
+    row_height = std::max(row_height, text->Height(text->line_count()));
+    x += entry + kLegendGap;
+  }
+  return row_top + row_height - y;
+}
+
+double ChartBuilder::AddKey(const std::vector<KeyEntry>& entries, double y) {
+  const double leading = Leading();
+  // Values right-aligned in a column as wide as the widest of them.
+  std::vector<Text> values;
+  double value_width = 0;
+  for (const KeyEntry& e : entries) {
+    values.push_back(ShapeValue(e.value));
+    value_width = std::max(value_width, values.back()->NaturalWidth());
+  }
+  const double value_x = kSwatch + 5;
+  const double text_x = value_x + value_width + 6;
+  double top = y;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    TextOptions options;
+    options.width = width_ - text_x;
+    options.label_id = entries[i].id;
+    Text text = ShapeText(LabelOf(entries[i].id), options);
+    AddRect(0, top + (leading - kSwatch) / 2, kSwatch, kSwatch, entries[i].colour, "legend-swatch", entries[i].id);
+    AddLabel(values[i], value_x + value_width - values[i]->NaturalWidth(), top, "value");
+    AddLabel(text, text_x, top, "category");
+    top += text->Height(text->line_count()) + 4;
+  }
+  return entries.empty() ? 0 : top - 4 - y;
+}
+
+Chart ChartBuilder::Finish(double height, std::string alt) {
+  chart_.height = std::ceil(height);
+  chart_.alt = std::move(alt);
+  for (size_t i : LabelsOutsideFrame(chart_)) {
+    diags_.Error(spec_.loc, "figure '" + spec_.id + "': label '" + LabelName(chart_.labels[i]) +
+                                "' does not fit in the chart's frame");
+  }
+  for (const auto& [i, j] : OverlappingLabels(chart_)) {
+    diags_.Error(spec_.loc, "figure '" + spec_.id + "': labels '" + LabelName(chart_.labels[i]) + "' and '" +
+                                LabelName(chart_.labels[j]) + "' cannot be placed without overlapping");
+  }
+  return std::move(chart_);
+}
+
+}  // namespace internal
+
+Chart BuildChart(const model::FigureSpec& spec, const model::Table* table, const model::FigureText& text,
+                 double width, const ChartContext& context, base::Diagnostics& diags) {
+  internal::ChartBuilder b(spec, table, text, width, context, diags);
+  if (spec.kind != model::ChartKind::kZones && !table) {
+    diags.Error(spec.loc, "figure '" + spec.id + "' has no table to draw from");
+    return b.Finish(0, text.alt);
+  }
+  std::string alt;
+  switch (spec.kind) {
+    case model::ChartKind::kDonut: alt = internal::BuildDonut(b); break;
+    case model::ChartKind::kStackedBar: alt = internal::BuildStackedBar(b); break;
+    case model::ChartKind::kGroupedColumns: alt = internal::BuildGroupedColumns(b); break;
+    case model::ChartKind::kCitizenRoles: alt = internal::BuildCitizenRoles(b); break;
+    case model::ChartKind::kPromoteHinder: alt = internal::BuildPromoteHinder(b); break;
+    case model::ChartKind::kDiverging: alt = internal::BuildDiverging(b); break;
+    case model::ChartKind::kGroupedBars: alt = internal::BuildGroupedBars(b); break;
+    case model::ChartKind::kBars: alt = internal::BuildBars(b); break;
+    case model::ChartKind::kZones: alt = internal::BuildZones(b); break;
+  }
+  double height = b.chart().height;  // each kind sets the height it needs
+  return b.Finish(height, text.alt.empty() ? alt : text.alt);
+}
+
+}  // namespace barometer::figures

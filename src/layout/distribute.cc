@@ -1,0 +1,272 @@
+// Distributes flow items into the columns of master pages: widows and orphans, sticky headings, boxes that
+// float to the next column or page, and footnotes at the foot of the column that references them.
+#include <algorithm>
+#include <set>
+
+#include "layout/flow.h"
+
+namespace barometer::layout {
+namespace {
+
+constexpr double kEpsilon = 0.01;
+constexpr int kMinLines = 2;  // at least two lines of a paragraph on each side of a break
+
+void Offset(Item& item, double dx, double dy) {
+  std::visit(
+      [&](auto& c) {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, RuleLine>) {
+          c.x0 += dx, c.x1 += dx, c.y0 += dy, c.y1 += dy;
+        } else {
+          c.x += dx, c.y += dy;
+        }
+      },
+      item.content);
+}
+
+}  // namespace
+
+void AppendBoxItems(const FlowBox& box, double x, double y, std::vector<Item>& out) {
+  for (Item item : box.items) {
+    Offset(item, x, y);
+    out.push_back(std::move(item));
+  }
+}
+
+Distributor::Distributor(const model::Template& design, const std::map<std::string, ShapedFootnote>& footnotes,
+                         Document& document, PageMap& pages, base::Diagnostics& diags)
+    : design_(design), footnotes_(footnotes), document_(document), pages_(pages), diags_(diags) {}
+
+void Distributor::Record(const std::string& id) {
+  if (!id.empty() && page_) pages_.first_page.emplace(id, page_->number);
+}
+
+void Distributor::NewPage(const model::MasterPage& master) {
+  FinishPage();
+  master_ = &master;
+  Page page;
+  page.number = static_cast<int>(document_.pages.size()) + 1;
+  page.label = std::to_string(page.number);
+  page.master = master.name;
+  document_.pages.push_back(std::move(page));
+  page_ = &document_.pages.back();
+  if (!master.background.empty()) {
+    Emit({FilledRect{0, 0, design_.page_width, design_.page_height, design_.Colour(master.background)}, {}, ""});
+  }
+  columns_.clear();
+  const double width = design_.ColumnWidth(master.columns);
+  for (int i = 0; i < master.columns; ++i) {
+    Column column;
+    column.x = design_.margins.inner + i * (width + design_.gutter);
+    column.top = column.y = design_.margins.top;
+    column.bottom = design_.page_height - design_.margins.bottom;
+    columns_.push_back(column);
+  }
+  column_ = 0;
+  page_has_flow_ = false;
+  std::vector<const FlowBox*> boxes;
+  boxes.swap(pending_pages_);
+  for (const FlowBox* box : boxes) PlacePageBoxAtTop(*box);
+  PlacePendingColumnBoxes();
+}
+
+void Distributor::NextColumn() {
+  if (column_ + 1 < columns_.size()) {
+    ++column_;
+    PlacePendingColumnBoxes();
+  } else {
+    NewPage(*master_);
+  }
+}
+
+void Distributor::PlacePageBoxAtTop(const FlowBox& box) {
+  double y = columns_[0].y;
+  const double bottom = columns_[0].bottom;
+  if (y + box.height > bottom + kEpsilon) {
+    diags_.Error(box.loc, box.what + " is taller than a page (" + std::to_string(static_cast<int>(box.height)) +
+                              "pt, the page has " + std::to_string(static_cast<int>(bottom - y)) + "pt)");
+  }
+  AppendBoxItems(box, design_.margins.inner, y, page_->items);
+  Record(box.block_id);
+  for (Column& column : columns_) column.top = column.y = y + box.height + box.space_after;
+}
+
+void Distributor::PlacePendingColumnBoxes() {
+  while (!pending_columns_.empty()) {
+    const FlowBox& box = *pending_columns_.front();
+    Column& column = columns_[column_];
+    double y = column.empty() ? column.y : column.y + box.space_before;
+    if (y + box.height > column.bottom - column.notes_height + kEpsilon) {
+      if (!column.empty()) return;
+      diags_.Error(box.loc, box.what + " is taller than a column (" + std::to_string(static_cast<int>(box.height)) +
+                                "pt, the column has " +
+                                std::to_string(static_cast<int>(column.bottom - column.notes_height - y)) + "pt)");
+    }
+    AppendBoxItems(box, column.x, y, page_->items);
+    Record(box.block_id);
+    column.y = y + box.height + box.space_after;
+    page_has_flow_ = true;
+    pending_columns_.erase(pending_columns_.begin());
+  }
+}
+
+void Distributor::PlaceBox(const FlowBox& box) {
+  if (box.page_width) {
+    bool fresh = !page_has_flow_ &&
+                 std::all_of(columns_.begin(), columns_.end(), [](const Column& c) { return c.empty(); });
+    if (fresh && columns_[0].y + box.height <= columns_[0].bottom + kEpsilon) {
+      PlacePageBoxAtTop(box);
+    } else {
+      pending_pages_.push_back(&box);  // to the top of the next page; the text flows on around it
+    }
+    return;
+  }
+  pending_columns_.push_back(&box);
+  PlacePendingColumnBoxes();
+}
+
+double Distributor::NoteHeight(const std::string& id, bool first_in_column) const {
+  auto it = footnotes_.find(id);
+  if (it == footnotes_.end()) return 0;
+  const text::ShapedParagraph& p = *it->second.paragraph;
+  return (first_in_column ? design_.footnote_gap : 0) + p.Height(p.line_count()) + 2;
+}
+
+int Distributor::LinesThatFit(const text::ShapedParagraph& paragraph, int first, double y) const {
+  const Column& column = columns_[column_];
+  double notes = column.notes_height;
+  std::set<std::string> added;
+  int count = 0;
+  for (int line = first; line < paragraph.line_count(); ++line) {
+    double extra = 0;
+    for (const std::string& id : paragraph.FootnotesOnLine(line)) {
+      if (std::find(column.notes.begin(), column.notes.end(), id) != column.notes.end() || added.count(id)) continue;
+      extra += NoteHeight(id, column.notes.empty() && added.empty());
+    }
+    if (y + paragraph.Height(count + 1) + notes + extra > column.bottom + kEpsilon) break;
+    for (const std::string& id : paragraph.FootnotesOnLine(line)) added.insert(id);
+    notes += extra;
+    ++count;
+  }
+  return count;
+}
+
+void Distributor::EmitLines(const FlowText& text, int first, int count, double x, double y) {
+  const text::ShapedParagraph& p = *text.paragraph;
+  if (first == 0) {
+    if (!text.destination.empty()) {
+      Emit({Destination{text.destination, x, y}, {}, ""});
+      Record(text.destination);
+    }
+    Record(text.block_id);
+    if (text.marker) Emit({TextLines{text.marker, 0, 1, x - text.indent, y}, text.marker_tags, ""});
+  }
+  Emit({TextLines{text.paragraph, first, count, x, y}, text.tags, ""});
+  Column& column = columns_[column_];
+  for (int line = first; line < first + count; ++line) {
+    double line_top = y + p.Height(line - first);
+    for (const text::LinkBox& link : p.LinkBoxes(line)) {
+      Emit({LinkArea{x + p.line(line).x + link.x0, line_top, link.x1 - link.x0, p.leading(), link.target},
+            text.tags, ""});
+    }
+    for (const std::string& id : p.FootnotesOnLine(line)) {
+      if (std::find(column.notes.begin(), column.notes.end(), id) != column.notes.end()) continue;
+      column.notes_height += NoteHeight(id, column.notes.empty());
+      column.notes.push_back(id);
+    }
+  }
+}
+
+void Distributor::PlaceText(const FlowText& text, const FlowText* next) {
+  const text::ShapedParagraph& p = *text.paragraph;
+  const int n = p.line_count();
+  if (text.keep_with_next && next) {
+    const Column& column = columns_[column_];
+    int next_lines = std::min(kMinLines, next->paragraph->line_count());
+    double need = (column.empty() ? 0 : text.space_before) + p.Height(n) + text.space_after + next->space_before +
+                  next->paragraph->Height(next_lines);
+    if (!column.empty() && column.y + need > column.bottom - column.notes_height + kEpsilon) NextColumn();
+  }
+  int first = 0;
+  while (first < n) {
+    Column& column = columns_[column_];
+    double y = (column.empty() || first > 0) ? column.y : column.y + text.space_before;
+    int fit = LinesThatFit(p, first, y);
+    int left = n - first;
+    int take = left;
+    if (fit < left) {
+      take = text.keep_together ? 0 : fit;
+      if (take > 0 && left - take < kMinLines) take = left - kMinLines;  // no widow
+      if (first == 0 && take < kMinLines) take = 0;                      // no orphan
+      if (take < 0) take = 0;
+    }
+    if (take == 0) {
+      if (!column.empty()) {
+        NextColumn();
+        continue;
+      }
+      // An empty column cannot hold what the rules ask for: break the rules rather than loop.
+      take = std::max(1, std::min(fit, left));
+    }
+    EmitLines(text, first, take, column.x + text.indent, y);
+    columns_[column_].y = y + p.Height(take);
+    page_has_flow_ = true;
+    first += take;
+    if (first < n) NextColumn();
+  }
+  columns_[column_].y += text.space_after;
+}
+
+void Distributor::FlushPending() {
+  while (!pending_columns_.empty() || !pending_pages_.empty()) {
+    if (!pending_columns_.empty()) {
+      NextColumn();
+    } else {
+      NewPage(*master_);
+    }
+  }
+}
+
+void Distributor::AddSection(const SectionFlow& section) {
+  if (!page_ || section.master->new_page || section.master != master_) {
+    NewPage(*section.master);
+  }
+  if (!section.opening.items.empty()) PlacePageBoxAtTop(section.opening);
+  Record(section.id);
+  for (size_t i = 0; i < section.body.size(); ++i) {
+    if (const auto* text = std::get_if<FlowText>(&section.body[i])) {
+      const FlowText* next = nullptr;
+      for (size_t j = i + 1; j < section.body.size() && !next; ++j) next = std::get_if<FlowText>(&section.body[j]);
+      PlaceText(*text, text->keep_with_next ? next : nullptr);
+    } else {
+      PlaceBox(std::get<FlowBox>(section.body[i]));
+    }
+  }
+  FlushPending();
+}
+
+void Distributor::AddSinglePage(const model::MasterPage& master, const FlowBox& box, double y) {
+  NewPage(master);
+  AppendBoxItems(box, design_.margins.inner, y, page_->items);
+  Record(box.block_id);
+}
+
+void Distributor::FinishPage() {
+  if (!page_) return;
+  for (const Column& column : columns_) {
+    if (column.notes.empty()) continue;
+    double y = column.bottom - column.notes_height + design_.footnote_gap;
+    const double width = design_.ColumnWidth(master_->columns);
+    Emit({RuleLine{column.x, y - design_.footnote_gap / 2, column.x + std::min(width, 60.0),
+                   y - design_.footnote_gap / 2, 0.5, design_.Colour("rule")},
+          {}, ""});
+    for (const std::string& id : column.notes) {
+      const ShapedFootnote& note = footnotes_.at(id);
+      Emit({TextLines{note.paragraph, 0, note.paragraph->line_count(), column.x, y},
+            {{"Note", 1000000 + note.number}}, ""});
+      y += note.paragraph->Height(note.paragraph->line_count()) + 2;
+    }
+  }
+}
+
+}  // namespace barometer::layout

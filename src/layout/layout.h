@@ -1,0 +1,37 @@
+// Layout: one language's edition -> pages of placed items.
+//
+// Phases (as Typst's flow layout): collect blocks into flow items (lines of shaped paragraphs, unbreakable boxes,
+// sticky headings, footnote references), distribute them into the columns of master pages, compose each page
+// with its footnotes and running footer. Page references (@{id}) and the contents settle in a loop with a cap.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "base/diagnostics.h"
+#include "base/number_style.h"
+#include "figures/chart.h"
+#include "layout/document.h"
+#include "model/edition.h"
+#include "text/paragraph.h"
+
+namespace barometer::layout {
+
+struct LayoutInput {
+  const model::Edition* edition = nullptr;
+  const model::LanguageEdition* language = nullptr;
+  /// Charts by figure id, drawn at the width their spec asks for (column or page).
+  std::map<std::string, std::shared_ptr<const figures::Chart>> charts;
+  text::Shaper* shaper = nullptr;
+  std::string creator;  ///< written into the PDF's Creator field
+};
+
+/// Lays out the whole edition of one language. Problems (a box taller than a page, a reference to a page of an
+/// unknown id) are diagnostics; the document is then still complete enough to inspect.
+Document LayoutEdition(const LayoutInput& input, base::Diagnostics& diags);
+
+/// A text dump of a document's placed items, one per line, for layout tests (".expected" files).
+std::string DumpDocument(const Document& document);
+
+}  // namespace barometer::layout

@@ -1,0 +1,154 @@
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "render/pdf.h"
+
+namespace barometer::render {
+namespace {
+
+using layout::Item;
+using layout::TagPath;
+
+cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// Cairo's attribute strings quote with single quotes and escape with backslashes.
+std::string Quote(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+std::string Number(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", v);
+  return buffer;
+}
+
+void SetSource(cairo_t* cr, const model::Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+
+// Keeps Cairo's structure tags balanced: opens and closes elements as the items' tag paths change.
+class TagStack {
+ public:
+  explicit TagStack(cairo_t* cr) : cr_(cr) {}
+
+  void MoveTo(const TagPath& path) {
+    size_t common = 0;
+    while (common < open_.size() && common < path.size() && open_[common] == path[common]) ++common;
+    while (open_.size() > common) {
+      cairo_tag_end(cr_, open_.back().tag.c_str());
+      open_.pop_back();
+    }
+    for (size_t i = common; i < path.size(); ++i) {
+      cairo_tag_begin(cr_, path[i].tag.c_str(), nullptr);
+      open_.push_back(path[i]);
+    }
+  }
+  void CloseAll() { MoveTo({}); }
+
+ private:
+  cairo_t* cr_;
+  TagPath open_;
+};
+
+void DrawItem(cairo_t* cr, const Item& item) {
+  std::visit(
+      [&](const auto& c) {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, layout::TextLines>) {
+          const text::ShapedParagraph& p = *c.paragraph;
+          for (int i = 0; i < c.count; ++i) {
+            p.DrawLine(cr, c.first + i, c.x, c.y + p.Height(i) + p.BaselineOffset());
+          }
+        } else if constexpr (std::is_same_v<T, layout::FilledRect>) {
+          SetSource(cr, c.colour);
+          cairo_rectangle(cr, c.x, c.y, c.w, c.h);
+          cairo_fill(cr);
+        } else if constexpr (std::is_same_v<T, layout::RuleLine>) {
+          SetSource(cr, c.colour);
+          cairo_set_line_width(cr, c.width);
+          cairo_move_to(cr, c.x0, c.y0);
+          cairo_line_to(cr, c.x1, c.y1);
+          cairo_stroke(cr);
+        } else if constexpr (std::is_same_v<T, layout::PlacedChart>) {
+          figures::DrawChart(cr, *c.chart, c.x, c.y);
+        } else if constexpr (std::is_same_v<T, layout::LinkArea>) {
+          std::string rect = " rect=[" + Number(c.x) + " " + Number(c.y) + " " + Number(c.w) + " " + Number(c.h) + "]";
+          std::string attributes = c.target.rfind('#', 0) == 0 ? "dest=" + Quote(c.target.substr(1))
+                                                                : "uri=" + Quote(c.target);
+          attributes += rect;
+          cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
+          cairo_tag_end(cr, CAIRO_TAG_LINK);
+        } else if constexpr (std::is_same_v<T, layout::Destination>) {
+          std::string attributes = "name=" + Quote(c.name) + " x=" + Number(c.x) + " y=" + Number(c.y);
+          cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes.c_str());
+          cairo_tag_end(cr, CAIRO_TAG_DEST);
+        }
+      },
+      item.content);
+}
+
+}  // namespace
+
+std::string RenderPdf(const layout::Document& document) {
+  std::string bytes;
+  cairo_surface_t* surface =
+      cairo_pdf_surface_create_for_stream(AppendToString, &bytes, document.page_width, document.page_height);
+  const layout::Metadata& meta = document.metadata;
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, meta.title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, meta.author.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, meta.subject.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, meta.keywords.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, meta.creator.c_str());
+  // Dates come from edition.yaml, never the clock, so two builds give the same bytes.
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, meta.date.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, meta.date.c_str());
+
+  cairo_t* cr = cairo_create(surface);
+  cairo_tag_begin(cr, "Document", nullptr);
+  TagStack tags(cr);
+  for (const layout::Page& page : document.pages) {
+    cairo_pdf_surface_set_page_label(surface, page.label.c_str());
+    for (const Item& item : page.items) {
+      // Link annotations belong to the element they sit in; destinations and decorations to none.
+      if (std::holds_alternative<layout::Destination>(item.content)) {
+        DrawItem(cr, item);
+        continue;
+      }
+      tags.MoveTo(item.tags);
+      DrawItem(cr, item);
+    }
+    tags.CloseAll();
+    cairo_show_page(cr);
+  }
+  cairo_tag_end(cr, "Document");
+
+  int parents[8] = {CAIRO_PDF_OUTLINE_ROOT};
+  for (const layout::OutlineEntry& entry : document.outline) {
+    int level = std::clamp(entry.level, 1, 7);
+    std::string link = entry.destination.empty() ? "page=" + std::to_string(entry.page)
+                                                 : "dest=" + Quote(entry.destination);
+    parents[level] = cairo_pdf_surface_add_outline(surface, parents[level - 1], entry.title.c_str(), link.c_str(),
+                                                   level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN
+                                                              : static_cast<cairo_pdf_outline_flags_t>(0));
+  }
+
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_status_t status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS) {
+    throw std::runtime_error(std::string("Cairo could not write the PDF: ") + cairo_status_to_string(status));
+  }
+  return bytes;
+}
+
+}  // namespace barometer::render

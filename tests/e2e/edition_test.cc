@@ -1,0 +1,158 @@
+// End to end: builds the real 2021 edition with the barometer binary and reads the outputs back with poppler's
+// tools and qpdf, as a reader's software would.
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include <unistd.h>
+#include <sys/wait.h>
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;
+};
+
+Run Shell(const std::string& command) {
+  Run run;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return run;
+  std::array<char, 4096> buffer;
+  size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
+  int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// One build for every test case in this file.
+const std::string& OutDir() {
+  static const std::string dir = [] {
+    std::string out = std::filesystem::temp_directory_path().string() + "/barometer-e2e-" + std::to_string(getpid());
+    std::filesystem::remove_all(out);
+    Run run = Shell(std::string(BAROMETER_BINARY) + " build " BAROMETER_SOURCE_DIR "/content/2021 --out " + out);
+    if (run.status != 0) FAIL("build failed: " << run.out);
+    return out;
+  }();
+  return dir;
+}
+
+std::string Text(const std::string& lang) {
+  return Shell("pdftotext -enc UTF-8 " + OutDir() + "/innovation-barometer-2021-" + lang + ".pdf -").out;
+}
+
+// pdftotext keeps soft hyphens at line ends; a reader's search joins those words.
+std::string Joined(std::string text) {
+  text = std::regex_replace(text, std::regex("\u00AD\n"), "");
+  text = std::regex_replace(text, std::regex("\\s+"), " ");
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("e2e: both PDF editions are built, tagged, with metadata and embedded fonts") {
+  for (std::string lang : {"da", "en"}) {
+    const std::string pdf = OutDir() + "/innovation-barometer-2021-" + lang + ".pdf";
+    INFO("language " << lang);
+    REQUIRE(std::filesystem::exists(pdf));
+    Run info = Shell("pdfinfo " + pdf);
+    CHECK(info.status == 0);
+    CHECK(info.out.find("Tagged:          yes") != std::string::npos);
+    CHECK(info.out.find("Page size:       595.276 x 841.89 pts (A4)") != std::string::npos);
+    CHECK(info.out.find("Author:          ") != std::string::npos);
+    CHECK(info.out.find("Keywords:        ") != std::string::npos);
+    CHECK(info.out.find("Creator:         barometer") != std::string::npos);
+    std::smatch pages;
+    REQUIRE(std::regex_search(info.out, pages, std::regex("Pages:\\s+(\\d+)")));
+    int count = std::stoi(pages[1]);
+    CHECK(count >= 16);
+    CHECK(count <= 40);
+
+    Run fonts = Shell("pdffonts " + pdf);
+    CHECK(fonts.status == 0);
+    std::istringstream lines(fonts.out);
+    int font_rows = 0;
+    for (std::string line; std::getline(lines, line);) {
+      if (line.find("Type 1C") == std::string::npos && line.find("TrueType") == std::string::npos &&
+          line.find("CID") == std::string::npos) {
+        continue;
+      }
+      ++font_rows;
+      CHECK_MESSAGE(line.find(" yes yes ") != std::string::npos, "not embedded and subset: " << line);
+      bool pinned = line.find("NotoSerif") != std::string::npos || line.find("Inter") != std::string::npos;
+      CHECK_MESSAGE(pinned, "font outside the pinned set: " << line);
+    }
+    CHECK(font_rows >= 3);
+
+    Run check = Shell("qpdf --check " + pdf);
+    CHECK(check.status == 0);
+    CHECK(check.out.find("No syntax or stream encoding errors found") != std::string::npos);
+
+    const std::string raw = ReadFile(pdf);
+    CHECK(Shell("qpdf --show-object=trailer " + pdf).out.find("/ID") != std::string::npos);
+    Run lang_key = Shell("qpdf --qdf --object-streams=disable " + pdf + " - | grep -a -m1 '/Lang'");
+    CHECK(lang_key.out.find(lang == "da" ? "da-DK" : "en-GB") != std::string::npos);
+    (void)raw;
+  }
+}
+
+TEST_CASE("e2e: every section heading is in the text, in reading order, with Danish letters intact") {
+  const std::string da = Joined(Text("da"));
+  const std::string en = Joined(Text("en"));
+  auto in_order = [](const std::string& text, const std::vector<std::string>& needles) {
+    size_t at = 0;
+    for (const std::string& needle : needles) {
+      size_t found = text.find(needle, at);
+      INFO("looking for '" << needle << "'");
+      CHECK(found != std::string::npos);
+      if (found != std::string::npos) at = found + needle.size();
+    }
+  };
+  in_order(en, {"Contents", "Introduction", "World champions", "When technology plays a role in public innovation",
+                "My Hospital Friend Wheel", "The possibilities of technology", "end user",
+                "Technology is something we work on together", "traffic", "how we", "www.coi.dk"});
+  in_order(da, {"Indhold", "Indledning", "Når teknologi spiller en rolle", "Hjulle", "Teknologiens muligheder",
+                "slutbrugeren", "Teknologi er noget, vi", "trafik", "Sådan har vi gjort"});
+  for (const char* word : {"æ", "ø", "å", "Æ", "Ø"}) CHECK(da.find(word) != std::string::npos);
+  CHECK(en.find("978-87-94408-03-5") != std::string::npos);
+  CHECK(da.find("978-87-94408-03-5") == std::string::npos);  // no Danish ISBN is known: none is printed
+}
+
+TEST_CASE("e2e: outline and links are present") {
+  for (std::string lang : {"da", "en"}) {
+    const std::string pdf = OutDir() + "/innovation-barometer-2021-" + lang + ".pdf";
+    Run dump = Shell("qpdf --json --json-key=outlines " + pdf);
+    CHECK(dump.status == 0);
+    CHECK(std::count(dump.out.begin(), dump.out.end(), '{') > 12);
+    Run links = Shell("qpdf --qdf --object-streams=disable " + pdf + " - | grep -a -c '/Subtype /Link'");
+    CHECK(std::stoi(links.out) >= 15);
+    Run uris = Shell("qpdf --qdf --object-streams=disable " + pdf + " - | grep -a -c '/URI (https://'");
+    CHECK(std::stoi(uris.out) >= 8);
+  }
+}
+
+TEST_CASE("e2e: two builds give byte-identical outputs") {
+  std::string again = OutDir() + "-again";
+  std::filesystem::remove_all(again);
+  Run run = Shell(std::string(BAROMETER_BINARY) + " build -q " BAROMETER_SOURCE_DIR "/content/2021 --out " + again);
+  REQUIRE(run.status == 0);
+  CHECK(run.out.empty());
+  CHECK(ReadFile(OutDir() + "/SHA256SUMS") == ReadFile(again + "/SHA256SUMS"));
+  CHECK(Shell("cd " + OutDir() + " && sha256sum --check --quiet SHA256SUMS").status == 0);
+  std::filesystem::remove_all(again);
+}
