@@ -3,7 +3,10 @@
 #include <cairo-svg.h>
 #include <cairo.h>
 
+#include <cctype>
 #include <charconv>
+#include <cstring>
+#include <map>
 #include <cmath>
 #include <memory>
 #include <stdexcept>
@@ -34,6 +37,41 @@ void CheckStatus(cairo_status_t status, const char* what) {
 // Sizes are whole points so the SVG's width/height attributes are plain numbers.
 double Extent(double points) { return std::max(1.0, std::ceil(points)); }
 
+// Cairo 1.16 names the SVG's root group (and any embedded surface) after the surface's process-wide serial
+// number, so the same chart drawn twice in one run gives "surface1" and then "surface42". Renumber those ids in
+// order of appearance, which is what a fresh process would write.
+std::string StableSurfaceIds(const std::string& svg) {
+  static const char* const kPrefixes[] = {"\"surface", "#surface", "\"image", "#image"};
+  std::map<std::string, std::string> renumbered;  // "surface42" -> "surface1"
+  std::map<std::string, int> count;               // "surface" -> ids handed out
+  std::string out;
+  out.reserve(svg.size());
+  size_t i = 0;
+  while (true) {
+    size_t hit = std::string::npos, length = 0;
+    for (const char* prefix : kPrefixes) {
+      size_t at = svg.find(prefix, i);
+      if (at < hit) {
+        hit = at;
+        length = std::strlen(prefix);
+      }
+    }
+    if (hit == std::string::npos) break;
+    size_t digits = hit + length, end = digits;
+    while (end < svg.size() && std::isdigit(static_cast<unsigned char>(svg[end]))) ++end;
+    out.append(svg, i, digits - i);
+    i = end;
+    if (end == digits) continue;
+    const std::string kind = svg.substr(hit + 1, length - 1);
+    const std::string old_id = kind + svg.substr(digits, end - digits);
+    auto it = renumbered.find(old_id);
+    if (it == renumbered.end()) it = renumbered.emplace(old_id, kind + std::to_string(++count[kind])).first;
+    out += it->second.substr(kind.size());
+  }
+  out.append(svg, i, std::string::npos);
+  return out;
+}
+
 std::string Svg(const figures::Chart& chart) {
   std::string bytes;
   {
@@ -47,13 +85,14 @@ std::string Svg(const figures::Chart& chart) {
     cairo_surface_finish(surface.get());
     CheckStatus(cairo_surface_status(surface.get()), "write the SVG");
   }
-  return bytes;
+  return StableSurfaceIds(bytes);
 }
 
 std::string Png(const figures::Chart& chart) {
   constexpr double kScale = 150.0 / 72.0;
-  const int w = static_cast<int>(std::ceil(Extent(chart.width) * kScale));
-  const int h = static_cast<int>(std::ceil(Extent(chart.height) * kScale));
+  // 480pt is exactly 1000 px; the tolerance keeps floating-point error from adding a column.
+  const int w = static_cast<int>(std::ceil(Extent(chart.width) * kScale - 1e-6));
+  const int h = static_cast<int>(std::ceil(Extent(chart.height) * kScale - 1e-6));
   Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
   CheckStatus(cairo_surface_status(surface.get()), "create the PNG surface");
   {

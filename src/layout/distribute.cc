@@ -67,6 +67,9 @@ void Distributor::NewPage(const model::MasterPage& master) {
   std::vector<const FlowBox*> boxes;
   boxes.swap(pending_pages_);
   for (const FlowBox* box : boxes) PlacePageBoxAtTop(*box);
+  if (page_->number == balance_page_) {
+    for (Column& column : columns_) column.bottom = std::min(column.bottom, column.top + balance_height_);
+  }
   PlacePendingColumnBoxes();
 }
 
@@ -81,7 +84,7 @@ void Distributor::NextColumn() {
 
 void Distributor::PlacePageBoxAtTop(const FlowBox& box) {
   double y = columns_[0].y;
-  const double bottom = columns_[0].bottom;
+  const double bottom = PageBottom();
   if (y + box.height > bottom + kEpsilon) {
     diags_.Error(box.loc, box.what + " is taller than a page (" + std::to_string(static_cast<int>(box.height)) +
                               "pt, the page has " + std::to_string(static_cast<int>(bottom - y)) + "pt)");
@@ -221,18 +224,42 @@ void Distributor::FlushPending() {
   while (!pending_columns_.empty() || !pending_pages_.empty()) {
     if (!pending_columns_.empty()) {
       NextColumn();
+      continue;
+    }
+    // The section's text has ended: a page-wide box goes below the lowest column when it fits there.
+    double lowest = 0;
+    for (const Column& column : columns_) lowest = std::max(lowest, column.y + column.notes_height);
+    const FlowBox& box = *pending_pages_.front();
+    double y = lowest + box.space_before;
+    bool no_notes = std::all_of(columns_.begin(), columns_.end(), [](const Column& c) { return c.notes.empty(); });
+    if (no_notes && y + box.height <= PageBottom() + kEpsilon) {
+      AppendBoxItems(box, design_.margins.inner, y, page_->items);
+      Record(box.block_id);
+      for (Column& column : columns_) column.y = y + box.height + box.space_after;
+      pending_pages_.erase(pending_pages_.begin());
     } else {
       NewPage(*master_);
     }
   }
 }
 
-void Distributor::AddSection(const SectionFlow& section) {
-  if (!page_ || section.master->new_page || section.master != master_) {
-    NewPage(*section.master);
-  }
-  if (!section.opening.items.empty()) PlacePageBoxAtTop(section.opening);
-  Record(section.id);
+Distributor::Snapshot Distributor::Save() const {
+  return {document_.pages, pages_, master_, columns_, column_, page_has_flow_, pending_columns_, pending_pages_};
+}
+
+void Distributor::Restore(const Snapshot& snapshot) {
+  document_.pages = snapshot.pages;
+  pages_ = snapshot.placed;
+  master_ = snapshot.master;
+  columns_ = snapshot.columns;
+  column_ = snapshot.column;
+  page_has_flow_ = snapshot.page_has_flow;
+  pending_columns_ = snapshot.pending_columns;
+  pending_pages_ = snapshot.pending_pages;
+  page_ = &document_.pages.back();
+}
+
+void Distributor::PlaceBody(const SectionFlow& section) {
   for (size_t i = 0; i < section.body.size(); ++i) {
     if (const auto* text = std::get_if<FlowText>(&section.body[i])) {
       const FlowText* next = nullptr;
@@ -245,6 +272,54 @@ void Distributor::AddSection(const SectionFlow& section) {
   FlushPending();
 }
 
+void Distributor::BalanceLastPage(const SectionFlow& section, const Snapshot& start) {
+  if (columns_.size() < 2) return;
+  double lowest = columns_[0].y, highest = columns_[0].y, used = 0;
+  for (const Column& column : columns_) {
+    lowest = std::min(lowest, column.y);
+    highest = std::max(highest, column.y);
+    used += column.y - column.top;
+  }
+  const double leading = design_.Style("body").leading;
+  if (highest - lowest <= 2 * leading) return;
+  const int last_page = page_->number;
+  const size_t page_count = document_.pages.size();
+  // The shortest column height that still holds the last page's content without a new page.
+  double low = used / static_cast<double>(columns_.size()) - leading;
+  double high = highest - columns_[0].top;
+  double best = 0;
+  for (int step = 0; step < 9 && high - low > leading / 2; ++step) {
+    double height = (low + high) / 2;
+    Restore(start);
+    balance_page_ = last_page;
+    balance_height_ = height;
+    PlaceBody(section);
+    bool fits = document_.pages.size() == page_count && pending_columns_.empty() && pending_pages_.empty();
+    if (fits) {
+      best = height;
+      high = height;
+    } else {
+      low = height;
+    }
+  }
+  Restore(start);
+  balance_page_ = best > 0 ? last_page : 0;
+  balance_height_ = best;
+  PlaceBody(section);
+  balance_page_ = 0;
+}
+
+void Distributor::AddSection(const SectionFlow& section) {
+  if (!page_ || section.master->new_page || section.master != master_) {
+    NewPage(*section.master);
+  }
+  if (!section.opening.items.empty()) PlacePageBoxAtTop(section.opening);
+  Record(section.id);
+  Snapshot start = Save();
+  PlaceBody(section);
+  BalanceLastPage(section, start);
+}
+
 void Distributor::AddSinglePage(const model::MasterPage& master, const FlowBox& box, double y) {
   NewPage(master);
   AppendBoxItems(box, design_.margins.inner, y, page_->items);
@@ -255,7 +330,7 @@ void Distributor::FinishPage() {
   if (!page_) return;
   for (const Column& column : columns_) {
     if (column.notes.empty()) continue;
-    double y = column.bottom - column.notes_height + design_.footnote_gap;
+    double y = PageBottom() - column.notes_height + design_.footnote_gap;
     const double width = design_.ColumnWidth(master_->columns);
     Emit({RuleLine{column.x, y - design_.footnote_gap / 2, column.x + std::min(width, 60.0),
                    y - design_.footnote_gap / 2, 0.5, design_.Colour("rule")},

@@ -87,6 +87,23 @@ class Distributor {
     bool empty() const { return y <= top + 0.01; }
   };
 
+  /// The distributor's state at a point, to lay out the rest of a section again.
+  struct Snapshot {
+    std::vector<Page> pages;
+    PageMap placed;
+    const model::MasterPage* master = nullptr;
+    std::vector<Column> columns;
+    size_t column = 0;
+    bool page_has_flow = false;
+    std::vector<const FlowBox*> pending_columns, pending_pages;
+  };
+  Snapshot Save() const;
+  void Restore(const Snapshot& snapshot);
+  void PlaceBody(const SectionFlow& section);
+  /// Balances the columns of a section's last page by laying it out again with shorter columns.
+  void BalanceLastPage(const SectionFlow& section, const Snapshot& start);
+  double PageBottom() const { return design_.page_height - design_.margins.bottom; }
+
   void NewPage(const model::MasterPage& master);
   void NextColumn();
   void FinishPage();
@@ -114,6 +131,8 @@ class Distributor {
   bool page_has_flow_ = false;  ///< any body item placed on this page yet
   std::vector<const FlowBox*> pending_columns_;
   std::vector<const FlowBox*> pending_pages_;
+  int balance_page_ = 0;         ///< the page whose columns are shortened to balance them, or 0
+  double balance_height_ = 0;    ///< the column height on that page
 };
 
 /// Places a box's items at (x, y) on a page (offsets every coordinate).

@@ -18,10 +18,21 @@ std::string Label(const model::LanguageEdition& language, const std::string& key
 
 std::string SectionDestination(const std::string& id) { return "sec-" + id; }
 
+// Shaped paragraphs by their content, style and width, kept across layout passes: only paragraphs whose page
+// references changed are shaped again. Diagnostics found while shaping are replayed on every hit.
+struct ShapeCache {
+  struct Entry {
+    std::shared_ptr<const text::ShapedParagraph> paragraph;
+    std::vector<base::Diagnostic> diagnostics;
+  };
+  using Map = std::map<std::string, Entry>;
+};
+
 class Builder {
  public:
-  Builder(const LayoutInput& input, const PageMap& pages, base::Diagnostics& diags)
-      : in_(input),
+  Builder(const LayoutInput& input, const PageMap& pages, ShapeCache::Map& cache, base::Diagnostics& diags)
+      : cache_(cache),
+        in_(input),
         design_(input.edition->design),
         language_(*input.language),
         shaper_(*input.shaper),
@@ -65,7 +76,10 @@ class Builder {
       key << '\x1f' << r.text << '\x1e' << r.emphasis << r.strong << r.superscript << r.link << '\x1e' << r.footnote;
     }
     auto cached = cache_.find(key.str());
-    if (cached != cache_.end()) return cached->second;
+    if (cached != cache_.end()) {
+      for (const base::Diagnostic& d : cached->second.diagnostics) diags_.Add(d);
+      return cached->second.paragraph;
+    }
     text::ParagraphInput input;
     input.runs = std::move(runs);
     input.style = style;
@@ -73,8 +87,11 @@ class Builder {
     input.link_colour = design_.Colour(link_colour);
     input.width = width;
     input.max_word_space = design_.max_word_space;
-    auto shaped = shaper_.Shape(input, loc, diags_);
-    cache_.emplace(key.str(), shaped);
+    base::Diagnostics found;
+    auto shaped = shaper_.Shape(input, loc, found);
+    std::vector<base::Diagnostic> diagnostics = found.Sorted();
+    for (const base::Diagnostic& d : diagnostics) diags_.Add(d);
+    cache_.emplace(key.str(), ShapeCache::Entry{shaped, std::move(diagnostics)});
     return shaped;
   }
 
@@ -573,6 +590,7 @@ class Builder {
   double column_width_ = 0;
 
  private:
+  ShapeCache::Map& cache_;
   const LayoutInput& in_;
   const model::Template& design_;
   const model::LanguageEdition& language_;
@@ -582,16 +600,16 @@ class Builder {
   int next_tag_ = 1;
   std::map<std::string, int> footnote_numbers_;
   std::map<std::string, ShapedFootnote> footnotes_;
-  std::map<std::string, std::shared_ptr<const text::ShapedParagraph>> cache_;
 };
 
-Document LayoutPass(const LayoutInput& input, const PageMap& previous, PageMap& placed, base::Diagnostics& diags) {
+Document LayoutPass(const LayoutInput& input, const PageMap& previous, PageMap& placed, ShapeCache::Map& cache,
+                    base::Diagnostics& diags) {
   const model::Template& design = input.edition->design;
   const model::LanguageEdition& language = *input.language;
   Document document;
   document.page_width = design.page_width;
   document.page_height = design.page_height;
-  Builder builder(input, previous, diags);
+  Builder builder(input, previous, cache, diags);
   builder.column_width_ = design.ColumnWidth(design.masters.at("body").columns);
 
   std::vector<SectionFlow> sections;
@@ -641,10 +659,11 @@ Document LayoutEdition(const LayoutInput& input, base::Diagnostics& diags) {
   // numbers printed. Lay out until the page map stops changing (twice in practice), with a cap.
   PageMap previous;
   Document document;
+  ShapeCache::Map cache;
   for (int pass = 0; pass < 4; ++pass) {
     PageMap placed;
     base::Diagnostics pass_diags;
-    document = LayoutPass(input, previous, placed, pass_diags);
+    document = LayoutPass(input, previous, placed, cache, pass_diags);
     bool settled = placed == previous;
     previous = placed;
     if (settled || pass == 3) {
