@@ -6,7 +6,7 @@
 
 namespace barometer::base {
 
-/// Levenshtein distance between two byte strings.
+/// Edit distance between two byte strings, counting a swap of neighbours as one edit.
 int EditDistance(const std::string& a, const std::string& b);
 
 /// The candidate closest to `word`, when it is close enough to be a plausible typo (distance at most a third of

@@ -40,12 +40,30 @@ struct LanguageResult {
   std::string error;  ///< an exception's message from the language's thread
 };
 
+// A language's text tools. Made on the main thread, one language after the other, and warmed up there: the
+// first use of each font goes through process-wide caches in fontconfig, Cairo and FreeType, and two threads
+// doing that at once gave different glyph metrics now and then (and so different line breaks).
+struct TextTools {
+  TextTools(const std::string& fonts_dir, const model::LanguageEdition& language, const model::Template& design)
+      : fonts(fonts_dir, language.locale), hyphenator(language.code), shaper(fonts, hyphenator) {
+    for (const auto& [name, style] : design.styles) {
+      for (int variant = 0; variant < 4; ++variant) {
+        model::TextStyle warm = style;
+        warm.italic = variant & 1;
+        if (variant & 2) warm.weight = 700;
+        shaper.MeasureWidth("Ag æøå 0123456789 %", warm);
+      }
+    }
+  }
+  text::FontSet fonts;
+  text::Hyphenator hyphenator;
+  text::Shaper shaper;
+};
+
 void BuildLanguage(const model::Edition& edition, const model::LanguageEdition& language,
-                   const BuildOptions& options, base::Diagnostics& diags, LanguageResult& result) {
+                   const BuildOptions& options, TextTools& tools, base::Diagnostics& diags, LanguageResult& result) {
   auto start = Clock::now();
-  text::FontSet fonts(options.fonts_dir, language.locale);
-  text::Hyphenator hyphenator(language.code);
-  text::Shaper shaper(fonts, hyphenator);
+  text::Shaper& shaper = tools.shaper;
   base::NumberStyle numbers = base::NumberStyle::ForLanguage(language.code);
   figures::ChartContext context{&edition.design, &numbers, &shaper, language.code};
 
@@ -128,9 +146,13 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
     }
   }
   std::vector<LanguageResult> results(wanted.size());
+  std::vector<std::unique_ptr<TextTools>> tools;
+  for (const model::LanguageEdition* language : wanted) {
+    tools.push_back(std::make_unique<TextTools>(options.fonts_dir, *language, edition->design));
+  }
   auto run = [&](size_t i) {
     try {
-      BuildLanguage(*edition, *wanted[i], options, diags, results[i]);
+      BuildLanguage(*edition, *wanted[i], options, *tools[i], diags, results[i]);
     } catch (const std::exception& e) {
       results[i].error = e.what();
     }

@@ -153,7 +153,8 @@ void CheckSpec(const model::Edition& edition, const model::FigureSpec& spec, con
       }
       sum += row->value;
     }
-    if (!spec.single_choice) continue;
+    const bool all_found = good_categories.size() == spec.categories.size() + spec.excluded.size();
+    if (!spec.single_choice || !all_found) continue;  // a misspelt id was reported; its row would be "unlisted"
     // Every answer of a single-choice question is either drawn or excluded, or the shares cannot add up.
     for (const std::string& c : categories) {
       if (!contains(spec.categories, c) && !contains(spec.excluded, c) && table.Find(spec.indicator, s, c)) {
@@ -161,8 +162,7 @@ void CheckSpec(const model::Edition& edition, const model::FigureSpec& spec, con
                                     " is neither drawn nor excluded");
       }
     }
-    if (complete && good_categories.size() == spec.categories.size() + spec.excluded.size() &&
-        std::fabs(sum - 100) > 1 + 1e-9) {
+    if (complete && std::fabs(sum - 100) > 1 + 1e-9) {
       diags.Error(spec.loc, "figure '" + spec.id + "': the shares of series '" + s + "' add up to " + Number(sum) +
                                 ", not 100 (a single-choice figure allows ±1 for rounding)");
     }

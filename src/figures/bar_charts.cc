@@ -199,7 +199,7 @@ std::string BuildCitizenRoles(ChartBuilder& b) {
   const model::FigureSpec& spec = b.spec();
   const double width = b.width();
   const double leading = b.Leading();
-  const std::string series = spec.series.empty() ? "" : spec.series.front();
+  const std::string series = b.OnlySeries("citizen-roles");
   double y = SeriesCaption(b, series, 0);
   if (y > 0) y += 6;
   if (spec.categories.empty()) {
@@ -339,7 +339,7 @@ std::string BuildPromoteHinder(ChartBuilder& b) {
 std::string BuildDiverging(ChartBuilder& b) {
   const model::FigureSpec& spec = b.spec();
   const double width = b.width();
-  const std::string series = spec.series.empty() ? "" : spec.series.front();
+  const std::string series = b.OnlySeries("diverging");
   double y = SeriesCaption(b, series, 0);
   if (y > 0) y += 5;
 

@@ -142,6 +142,14 @@ const model::TableRow* ChartBuilder::GroupRow(const std::string& series) const {
   return found;
 }
 
+std::string ChartBuilder::OnlySeries(const char* kind) {
+  if (spec_.series.size() != 1) {
+    diags_.Error(spec_.loc, "figure '" + spec_.id + "': a " + kind + " chart draws exactly one series, found " +
+                                std::to_string(spec_.series.size()));
+  }
+  return spec_.series.empty() ? "" : spec_.series.front();
+}
+
 void ChartBuilder::Record(const std::string& category, const std::string& series, double value) {
   DrawnValue v;
   v.category = category;

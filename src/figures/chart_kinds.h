@@ -71,8 +71,8 @@ class ChartBuilder {
   /// A percentage in the language's style, with as many decimals as the chart's values need (at most 2).
   std::string Percent(double value) const;
   const char* Pick(const char* english, const char* danish) const { return danish_ ? danish : english; }
-  /// "{prefix}; the largest value is V (D) and the smallest V (D)." in the chart's language. `noun` is the word
-  /// for the values: "value"/"værdi" or "share"/"andel".
+  /// "{prefix}; the largest value is V (D) and the smallest V (D)." in the chart's language; with `shares` the
+  /// values are called shares ("andel" in Danish). Ties go to the first entry.
   std::string ExtremesSentence(const std::string& prefix, const std::vector<AltEntry>& entries, bool shares) const;
 
   // Data.
@@ -84,6 +84,9 @@ class ChartBuilder {
   /// `series`, or nullptr when the table has none (then no group total is shown: summing rounded parts can differ
   /// from the published total).
   const model::TableRow* GroupRow(const std::string& series) const;
+  /// The one series a single-distribution kind draws; reports a spec with another number of series (and uses the
+  /// first, or "").
+  std::string OnlySeries(const char* kind);
   /// Records a drawn value for chart.values.
   void Record(const std::string& category, const std::string& series, double value);
 

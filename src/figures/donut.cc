@@ -23,7 +23,7 @@ std::vector<PathOp> RingSegment(double cx, double cy, double outer, double inner
 std::string BuildDonut(ChartBuilder& b) {
   const model::FigureSpec& spec = b.spec();
   const double width = b.width();
-  const std::string series = spec.series.empty() ? "" : spec.series.front();
+  const std::string series = b.OnlySeries("donut");
   const double outer = std::min(56.0, width * 0.25);
   const double inner = outer * 0.58;
   const double pad = 2;

@@ -5,6 +5,7 @@
 #include <pango/pangofc-fontmap.h>
 
 #include <algorithm>
+#include <map>
 #include <mutex>
 #include <sstream>
 #include <stdexcept>
@@ -51,26 +52,34 @@ std::vector<std::string> VerifyFontManifest(const base::FileSystem& fs, const st
 
 namespace {
 
-// fontconfig's library init and config parsing touch global state; serialise FontSet construction.
-std::mutex& FontconfigMutex() {
+// One fontconfig configuration per font folder for the whole process. Cairo resolves some font properties
+// through fontconfig's *current* configuration, which is process-wide: if each language thread made and set
+// its own, a thread could measure text while the other swaps the current configuration, and line breaks would
+// differ between runs. So the configuration is made once, set current once, and shared (read-only) by all.
+FcConfig* SharedConfig(const std::string& fonts_dir) {
   static std::mutex mutex;
-  return mutex;
+  static std::map<std::string, FcConfig*> configs;
+  std::lock_guard lock(mutex);
+  auto it = configs.find(fonts_dir);
+  if (it != configs.end()) return FcConfigReference(it->second);
+  FcConfig* config = FcConfigCreate();
+  const std::string cache = base::JoinPath(fonts_dir, ".cache");
+  const std::string xml = "<fontconfig><cachedir>" + cache + "</cachedir></fontconfig>";
+  if (!FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(xml.c_str()), FcTrue) ||
+      !FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(fonts_dir.c_str()))) {
+    FcConfigDestroy(config);
+    throw std::runtime_error("fontconfig cannot load the fonts in " + fonts_dir);
+  }
+  // Without this, something inside Pango still loads the system configuration and scans /usr/share/fonts.
+  FcConfigSetCurrent(config);
+  configs[fonts_dir] = config;
+  return FcConfigReference(config);
 }
 
 }  // namespace
 
 FontSet::FontSet(const std::string& fonts_dir, const std::string& language) {
-  std::lock_guard lock(FontconfigMutex());
-  config_ = FcConfigCreate();
-  const std::string cache = base::JoinPath(fonts_dir, ".cache");
-  const std::string xml = "<fontconfig><cachedir>" + cache + "</cachedir></fontconfig>";
-  if (!FcConfigParseAndLoadFromMemory(config_, reinterpret_cast<const FcChar8*>(xml.c_str()), FcTrue) ||
-      !FcConfigAppFontAddDir(config_, reinterpret_cast<const FcChar8*>(fonts_dir.c_str()))) {
-    FcConfigDestroy(config_);
-    throw std::runtime_error("fontconfig cannot load the fonts in " + fonts_dir);
-  }
-  // Without this, something inside Pango still loads the system configuration and scans /usr/share/fonts.
-  FcConfigSetCurrent(config_);
+  config_ = SharedConfig(fonts_dir);
   font_map_ = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
   pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(font_map_), config_);
   context_ = pango_font_map_create_context(font_map_);

@@ -16,6 +16,18 @@
 #include "text/fonts.h"
 #include "text/hyphenator.h"
 
+// Failed comparisons of diagnostic lists print the lists.
+namespace doctest {
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& lines) {
+    std::string out = "{";
+    for (const std::string& line : lines) out += "\n  \"" + line + "\"";
+    return (out + "\n}").c_str();
+  }
+};
+}  // namespace doctest
+
 namespace barometer::testing {
 
 struct LanguageTools {
@@ -114,6 +126,42 @@ inline std::vector<std::string> Lines(const base::Diagnostics& diags) {
                        (d.severity == base::Severity::kError ? "error" : "warning") + ": " + d.message;
     for (const std::string& hint : d.hints) line += " [hint: " + hint + "]";
     out.push_back(line);
+  }
+  return out;
+}
+
+/// The shapes of one role, in drawing order.
+inline std::vector<const figures::Shape*> Marks(const figures::Chart& chart, const std::string& role) {
+  std::vector<const figures::Shape*> out;
+  for (const figures::Shape& shape : chart.shapes) {
+    if (shape.role == role) out.push_back(&shape);
+  }
+  return out;
+}
+
+/// Every mark's extent divided by its value is the same number (the chart's scale). Returns it.
+inline double CommonScale(const std::vector<double>& extents, const std::vector<double>& values) {
+  REQUIRE(extents.size() == values.size());
+  REQUIRE_FALSE(extents.empty());
+  double scale = extents[0] / values[0];
+  for (size_t i = 0; i < extents.size(); ++i) {
+    INFO("mark " << i << " value " << values[i]);
+    CHECK(extents[i] == doctest::Approx(values[i] * scale).epsilon(1e-9));
+  }
+  return scale;
+}
+
+/// The i-th chart_palette colour.
+inline const model::Color& Palette(size_t i) {
+  const model::Template& design = Edition2021().design;
+  return design.palette.at(design.chart_palette.at(i));
+}
+
+/// The texts of the labels of one role, in order.
+inline std::vector<std::string> LabelsWithRole(const figures::Chart& chart, const std::string& role) {
+  std::vector<std::string> out;
+  for (const figures::Label& label : chart.labels) {
+    if (label.role == role) out.push_back(LabelText(label));
   }
   return out;
 }

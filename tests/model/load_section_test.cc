@@ -45,8 +45,11 @@ TEST_CASE("section fixtures report exactly their expected diagnostics") {
     REQUIRE(fs.ReadFile(path, &text));
     base::Diagnostics diags;
     model::Section section = model::LoadSection(fs, path, name.substr(0, name.size() - 5), diags);
+    std::string actual, expected;
+    for (const std::string& line : Actual(diags)) actual += line + "\n";
+    for (const std::string& line : Expected(text)) expected += line + "\n";
     INFO("fixture " << name);
-    CHECK(Actual(diags) == Expected(text));
+    CHECK(actual == expected);
     ++files;
   }
   CHECK(files >= 6);

@@ -1,5 +1,5 @@
-// Geometry follows the data, kind by kind: a bar's length (or a segment's angle) is its value times one factor,
-// bars start where the kind says (the baseline, the centre line), colours come from chart_palette in order.
+// The bar kinds (bar_charts.cc): a bar's length is its value times one factor, bars start where the kind says
+// (the baseline, the centre line, the axis), colours come from chart_palette in order.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -11,75 +11,10 @@ using namespace barometer;
 using testing::Build2021;
 using testing::LabelText;
 using testing::PathBox;
-
-namespace {
-
-constexpr double kPi = 3.14159265358979323846;
-
-std::vector<const figures::Shape*> Marks(const figures::Chart& chart, const std::string& role) {
-  std::vector<const figures::Shape*> out;
-  for (const figures::Shape& shape : chart.shapes) {
-    if (shape.role == role) out.push_back(&shape);
-  }
-  return out;
-}
-
-// Every mark's extent divided by its value is the same number (the chart's scale). Returns it.
-double CommonScale(const std::vector<double>& extents, const std::vector<double>& values) {
-  REQUIRE(extents.size() == values.size());
-  REQUIRE_FALSE(extents.empty());
-  double scale = extents[0] / values[0];
-  for (size_t i = 0; i < extents.size(); ++i) {
-    INFO("mark " << i << " value " << values[i]);
-    CHECK(extents[i] == doctest::Approx(values[i] * scale).epsilon(1e-9));
-  }
-  return scale;
-}
-
-const model::Color& Palette(size_t i) {
-  const model::Template& design = testing::Edition2021().design;
-  return design.palette.at(design.chart_palette.at(i));
-}
-
-std::vector<std::string> LabelsWithRole(const figures::Chart& chart, const std::string& role) {
-  std::vector<std::string> out;
-  for (const figures::Label& label : chart.labels) {
-    if (label.role == role) out.push_back(LabelText(label));
-  }
-  return out;
-}
-
-}  // namespace
-
-TEST_CASE("figures donut: angles are value/100 of a turn, the excluded share is not drawn, the group total is shown") {
-  base::Diagnostics diags;
-  figures::Chart chart = Build2021("fig01", "en", diags);
-  REQUIRE_FALSE(diags.HasErrors());
-  auto segments = Marks(chart, "segment");
-  REQUIRE(segments.size() == 4);
-  std::vector<double> sweeps, values;
-  double total = 0, previous_end = -kPi / 2;
-  for (size_t i = 0; i < segments.size(); ++i) {
-    const figures::PathOp& arc = segments[i]->path.front();
-    REQUIRE(arc.kind == figures::PathOp::kArc);
-    CHECK(arc.angle0 == doctest::Approx(previous_end));  // clockwise from twelve o'clock, no gaps
-    previous_end = arc.angle1;
-    sweeps.push_back(arc.angle1 - arc.angle0);
-    values.push_back(segments[i]->value);
-    total += arc.angle1 - arc.angle0;
-    CHECK(segments[i]->fill == Palette(i));
-    CHECK(segments[i]->category != "dont-know");
-  }
-  CHECK(values == std::vector<double>{10, 25, 34, 26});
-  CHECK(CommonScale(sweeps, values) == doctest::Approx(2 * kPi / 100));
-  CHECK(total == doctest::Approx(2 * kPi * 95 / 100));  // the drawn share of the whole: 5% "don't know" left out
-  CHECK(Marks(chart, "track").size() == 1);
-  // The technological group: the published 34, not the 35 of the rounded parts.
-  CHECK(LabelsWithRole(chart, "group") == std::vector<std::string>{"Technological innovations 34%"});
-  CHECK(LabelsWithRole(chart, "series") == std::vector<std::string>{"All innovations"});
-  CHECK(chart.values.back().category == "technological");
-  CHECK(chart.values.back().value == 34);
-}
+using testing::Marks;
+using testing::CommonScale;
+using testing::Palette;
+using testing::LabelsWithRole;
 
 TEST_CASE("figures stacked bar: segment widths are proportional and a single-choice bar spans the frame") {
   base::Diagnostics diags;
@@ -228,28 +163,6 @@ TEST_CASE("figures bars: one category and three series give one bar per series")
                                                                        "Innovations with known technology only",
                                                                        "Non-technological innovations"});
   }
-}
-
-TEST_CASE("figures zones: twenty labels in three zones, the middle zone in the overlap") {
-  base::Diagnostics diags;
-  figures::Chart chart = Build2021("fig02", "en", diags);
-  REQUIRE_FALSE(diags.HasErrors());
-  CHECK(LabelsWithRole(chart, "zone-title") ==
-        std::vector<std::string>{"New technologies", "New to some, known to others", "Known technologies"});
-  CHECK(LabelsWithRole(chart, "zone-item").size() == 20);
-  REQUIRE(chart.values.size() == 20);
-  const double third = chart.width / 3;
-  size_t item = 0;
-  for (const figures::Label& label : chart.labels) {
-    if (label.role != "zone-item") continue;
-    const figures::DrawnValue& v = chart.values[item++];
-    CHECK_FALSE(v.has_value);
-    CHECK(LabelText(label) == v.category_label);
-    int zone = v.series == "new" ? 0 : v.series == "both" ? 1 : 2;
-    CHECK(label.left() >= zone * third);
-    CHECK(label.right() <= (zone + 1) * third);
-  }
-  CHECK(Marks(chart, "zone").size() == 3);
 }
 
 TEST_CASE("figures: labels that cannot be placed are reported, not drawn over each other") {
