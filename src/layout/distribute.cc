@@ -26,6 +26,8 @@ void Offset(Item& item, double dx, double dy) {
 
 }  // namespace
 
+std::string BlockDestination(const std::string& block_id) { return "blk-" + block_id; }
+
 void AppendBoxItems(const FlowBox& box, double x, double y, std::vector<Item>& out) {
   for (Item item : box.items) {
     Offset(item, x, y);
@@ -37,8 +39,10 @@ Distributor::Distributor(const model::Template& design, const std::map<std::stri
                          Document& document, PageMap& pages, base::Diagnostics& diags)
     : design_(design), footnotes_(footnotes), document_(document), pages_(pages), diags_(diags) {}
 
-void Distributor::Record(const std::string& id) {
-  if (!id.empty() && page_) pages_.first_page.emplace(id, page_->number);
+void Distributor::Record(const std::string& id, double x, double y) {
+  if (id.empty() || !page_) return;
+  pages_.first_page.emplace(id, page_->number);
+  if (anchors_.count(id)) Emit({Destination{BlockDestination(id), x, y}, {}, ""});
 }
 
 void Distributor::NewPage(const model::MasterPage& master) {
@@ -90,7 +94,7 @@ void Distributor::PlacePageBoxAtTop(const FlowBox& box) {
                               "pt, the page has " + std::to_string(static_cast<int>(bottom - y)) + "pt)");
   }
   AppendBoxItems(box, design_.margins.inner, y, page_->items);
-  Record(box.block_id);
+  Record(box.block_id, design_.margins.inner, y);
   for (Column& column : columns_) column.top = column.y = y + box.height + box.space_after;
 }
 
@@ -106,7 +110,7 @@ void Distributor::PlacePendingColumnBoxes() {
                                 std::to_string(static_cast<int>(column.bottom - column.notes_height - y)) + "pt)");
     }
     AppendBoxItems(box, column.x, y, page_->items);
-    Record(box.block_id);
+    Record(box.block_id, column.x, y);
     column.y = y + box.height + box.space_after;
     page_has_flow_ = true;
     pending_columns_.erase(pending_columns_.begin());
@@ -159,9 +163,9 @@ void Distributor::EmitLines(const FlowText& text, int first, int count, double x
   if (first == 0) {
     if (!text.destination.empty()) {
       Emit({Destination{text.destination, x, y}, {}, ""});
-      Record(text.destination);
+      Record(text.destination, x, y);
     }
-    Record(text.block_id);
+    Record(text.block_id, x, y);
     if (text.marker) Emit({TextLines{text.marker, 0, 1, x - text.indent, y}, text.marker_tags, ""});
   }
   Emit({TextLines{text.paragraph, first, count, x, y}, text.tags, ""});
@@ -234,7 +238,7 @@ void Distributor::FlushPending() {
     bool no_notes = std::all_of(columns_.begin(), columns_.end(), [](const Column& c) { return c.notes.empty(); });
     if (no_notes && y + box.height <= PageBottom() + kEpsilon) {
       AppendBoxItems(box, design_.margins.inner, y, page_->items);
-      Record(box.block_id);
+      Record(box.block_id, design_.margins.inner, y);
       for (Column& column : columns_) column.y = y + box.height + box.space_after;
       pending_pages_.erase(pending_pages_.begin());
     } else {
@@ -314,7 +318,7 @@ void Distributor::AddSection(const SectionFlow& section) {
     NewPage(*section.master);
   }
   if (!section.opening.items.empty()) PlacePageBoxAtTop(section.opening);
-  Record(section.id);
+  Record(section.id, design_.margins.inner, design_.margins.top);
   Snapshot start = Save();
   PlaceBody(section);
   BalanceLastPage(section, start);
@@ -323,7 +327,7 @@ void Distributor::AddSection(const SectionFlow& section) {
 void Distributor::AddSinglePage(const model::MasterPage& master, const FlowBox& box, double y) {
   NewPage(master);
   AppendBoxItems(box, design_.margins.inner, y, page_->items);
-  Record(box.block_id);
+  Record(box.block_id, design_.margins.inner, y);
 }
 
 void Distributor::FinishPage() {

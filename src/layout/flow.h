@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,8 @@ class Distributor {
   void AddSection(const SectionFlow& section);
   /// Adds a page that holds one page-width box (cover, contents).
   void AddSinglePage(const model::MasterPage& master, const FlowBox& box, double y);
+  /// Block ids that page references point to; each gets a named destination.
+  void SetAnchors(std::set<std::string> anchors) { anchors_ = std::move(anchors); }
   /// Places the last page's footnotes. Call once after the last section.
   void Finish() { FinishPage(); }
 
@@ -117,7 +120,8 @@ class Distributor {
   int LinesThatFit(const text::ShapedParagraph& paragraph, int first, double y) const;
   void Emit(Item item) { page_->items.push_back(std::move(item)); }
   void EmitLines(const FlowText& text, int first, int count, double x, double y);
-  void Record(const std::string& id);
+  /// Notes the page an id landed on; an id in `anchors` also gets a named destination there.
+  void Record(const std::string& id, double x, double y);
 
   const model::Template& design_;
   const std::map<std::string, ShapedFootnote>& footnotes_;
@@ -131,9 +135,13 @@ class Distributor {
   bool page_has_flow_ = false;  ///< any body item placed on this page yet
   std::vector<const FlowBox*> pending_columns_;
   std::vector<const FlowBox*> pending_pages_;
+  std::set<std::string> anchors_;
   int balance_page_ = 0;         ///< the page whose columns are shortened to balance them, or 0
   double balance_height_ = 0;    ///< the column height on that page
 };
+
+/// The named destination of a block that a page reference points to.
+std::string BlockDestination(const std::string& block_id);
 
 /// Places a box's items at (x, y) on a page (offsets every coordinate).
 void AppendBoxItems(const FlowBox& box, double x, double y, std::vector<Item>& out);

@@ -1,6 +1,7 @@
 #include "layout/layout.h"
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "layout/flow.h"
@@ -57,7 +58,12 @@ class Builder {
         auto it = pages_.first_page.find(span.page_ref);
         // Before the first pass has placed anything, a two-digit stand-in keeps the line breaks close.
         run.text = it == pages_.first_page.end() ? "00" : std::to_string(it->second);
-        if (run.link.empty()) run.link = "#" + SectionDestination(span.page_ref);
+        if (run.link.empty()) {
+          bool section_ref = std::any_of(language_.sections.begin(), language_.sections.end(),
+                                         [&](const model::Section& s) { return s.id == span.page_ref; });
+          run.link = "#" + (section_ref ? SectionDestination(span.page_ref) : BlockDestination(span.page_ref));
+          if (!section_ref) anchors_.insert(span.page_ref);
+        }
       } else {
         run.text = span.text;
       }
@@ -126,6 +132,8 @@ class Builder {
   }
 
   const std::map<std::string, ShapedFootnote>& footnotes() const { return footnotes_; }
+  /// Block ids that page references point to.
+  const std::set<std::string>& anchors() const { return anchors_; }
 
   // ---- boxes ----
 
@@ -600,6 +608,7 @@ class Builder {
   int next_tag_ = 1;
   std::map<std::string, int> footnote_numbers_;
   std::map<std::string, ShapedFootnote> footnotes_;
+  std::set<std::string> anchors_;
 };
 
 Document LayoutPass(const LayoutInput& input, const PageMap& previous, PageMap& placed, ShapeCache::Map& cache,
@@ -616,6 +625,7 @@ Document LayoutPass(const LayoutInput& input, const PageMap& previous, PageMap& 
   for (const model::Section& section : language.sections) sections.push_back(builder.Section(section));
 
   Distributor distributor(design, builder.footnotes(), document, placed, diags);
+  distributor.SetAnchors(builder.anchors());
   distributor.AddSinglePage(design.masters.at("cover"), builder.Cover(), design.margins.top);
   FlowBox contents = builder.Contents(sections);
   distributor.AddSinglePage(design.masters.at("contents"), contents, design.margins.top);
