@@ -140,7 +140,7 @@ TEST_CASE("check figures: an unknown category, with a suggestion, and the label 
         });
 }
 
-TEST_CASE("check figures: single-choice shares that add up to 97 are an error naming the sum; 99 is rounding") {
+TEST_CASE("check figures: single-choice shares that add up to 97 are an error naming the sum - 99 is rounding") {
   Fixture f;
   f.table = Replace(f.table, "opinion,all,disagree,37,100", "opinion,all,disagree,34,100");
   CHECK(f.Check() == Lines{"c/figures.yaml:1:1: error: figure 'fig01': the shares of series 'all' add up to 97, not "
@@ -231,7 +231,7 @@ TEST_CASE("check figures: figures missing from a language and unknown figure ids
                      });
 }
 
-TEST_CASE("check figures: an unused label is a warning; a zone item in two zones is an error") {
+TEST_CASE("check figures: an unused label is a warning - a zone item in two zones is an error") {
   Fixture f;
   f.english = Replace(f.english, "    all: Everyone\n", "    all: Everyone\n    everyone: Everyone\n");
   f.specs = Replace(f.specs, "both: [apps]", "both: [apps, drones]");

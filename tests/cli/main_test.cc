@@ -92,7 +92,7 @@ TEST_CASE("cli: a clean edition checks and builds, one progress line per stage")
   fs::remove_all(root);
 }
 
-TEST_CASE("cli: content errors are all reported at once in compiler form; the old output survives") {
+TEST_CASE("cli: content errors are all reported at once in compiler form - the old output survives") {
   std::string root = CopyMini("broken");
   REQUIRE(Barometer("build -q " + root + "/content/mini --out " + root + "/out").status == 0);
   std::string before;
@@ -109,7 +109,7 @@ TEST_CASE("cli: content errors are all reported at once in compiler form; the ol
   Run run = Barometer("build " + root + "/content/mini --out " + root + "/out");
   CHECK(run.status == 1);
   const std::string p = root + "/content/mini/";
-  CHECK(run.out.find(p + "en/first.yaml:6:16: error: unknown key 'headline' in block") != std::string::npos);
+  CHECK(run.out.find(p + "en/first.yaml:6:15: error: unknown key 'headline' in block") != std::string::npos);
   CHECK(run.out.find("hint: did you mean 'heading'?") != std::string::npos);
   CHECK(run.out.find(p + "da/story.yaml:7:7: error: case is missing required key 'lede'") == std::string::npos);
   CHECK(run.out.find(p + "da/story.yaml:8:7: error: case is missing required key 'lede'") != std::string::npos);

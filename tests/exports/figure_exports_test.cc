@@ -78,7 +78,7 @@ TEST_CASE("exports: the CSV holds the table's values with English ids and the la
         "technological,all,Teknologiske innovationer,Alle innovationer,34,1877\n");
 }
 
-TEST_CASE("exports: CSV fields with commas and quotes are quoted per RFC 4180; zone items have no value") {
+TEST_CASE("exports: CSV fields with commas and quotes are quoted per RFC 4180 - zone items have no value") {
   auto files = Export("fig02", "en");
   const std::string& csv = files[2].second;
   CHECK(csv.find("\nsensors-iot,new,\"Sensors, Internet of Things (IoT) and smart city\",New technologies,,\n") !=

@@ -54,7 +54,7 @@ TEST_CASE("figures chart: a label's box is its widest line, wherever alignment p
   CHECK(label.right() <= 120);
 }
 
-TEST_CASE("figures chart: overlaps and labels outside the frame are found; touching is not overlapping") {
+TEST_CASE("figures chart: overlaps and labels outside the frame are found - touching is not overlapping") {
   auto text = ShapeLabel("Quality", 100, model::Align::kLeft);
   const double w = text->NaturalWidth(), h = text->Height(1);
   figures::Chart chart;
