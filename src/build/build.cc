@@ -12,6 +12,7 @@
 #include "base/number_style.h"
 #include "check/check.h"
 #include "check/figures_check.h"
+#include "check/staleness.h"
 #include "exports/figure_exports.h"
 #include "figures/chart.h"
 #include "layout/layout.h"
@@ -193,6 +194,27 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   WriteOutputs(fs, options.out_dir, outputs);
   progress.StageDone("write", slowest.write + Seconds(start), std::to_string(outputs.size()) + " files in " +
                                                                   options.out_dir);
+  return Outcome::kBuilt;
+}
+
+Outcome MarkTranslated(base::FileSystem& fs, const BuildOptions& options, base::Diagnostics& diags,
+                       std::vector<std::string>* written) {
+  model::LoadOptions load{options.content_dir, options.templates_dir, options.languages};
+  std::optional<model::Edition> edition = model::LoadEdition(fs, load, diags);
+  if (!edition || diags.HasErrors() || edition->languages.empty()) return Outcome::kContentErrors;
+  const model::LanguageEdition& source = edition->languages.front();
+  const std::string lock = check::LockFileText(source);
+  for (const model::LanguageEdition& language : edition->languages) {
+    if (&language == &source) continue;
+    if (!options.languages.empty() &&
+        std::find(options.languages.begin(), options.languages.end(), language.code) == options.languages.end()) {
+      continue;
+    }
+    const std::string path = base::JoinPath(base::JoinPath(options.content_dir, language.code), "translation.lock");
+    fs.WriteFile(path + ".tmp", lock);
+    fs.Rename(path + ".tmp", path);
+    written->push_back(path);
+  }
   return Outcome::kBuilt;
 }
 

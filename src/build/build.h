@@ -31,6 +31,12 @@ enum class Outcome {
 /// failures throw std::runtime_error.
 Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress& progress, base::Diagnostics& diags);
 
+/// Records that the translations in `options.languages` (all but the source language when empty) are up to
+/// date with the source language: writes each one's translation.lock (see check/staleness.h), atomically.
+/// Returns kContentErrors, writing nothing, when the edition does not load cleanly.
+Outcome MarkTranslated(base::FileSystem& fs, const BuildOptions& options, base::Diagnostics& diags,
+                       std::vector<std::string>* written);
+
 /// The files one build writes, relative to the output folder, sorted (for tests and the README).
 struct Output {
   std::string path;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "base/edit_distance.h"
+#include "check/staleness.h"
 
 namespace barometer::check {
 namespace {
@@ -201,6 +202,7 @@ void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
     }
     if (&language == &source) continue;
     CheckTranslation(source, language, diags);
+    CheckStaleness(source, language, diags);
     for (const auto& [key, text] : language.labels) {
       if (!source.labels.count(key)) {
         diags.Error({language.labels_file, 0, 0}, "label '" + key + "' is not in the source language '" + source.code + "'");

@@ -21,6 +21,7 @@ constexpr int kExitBuilt = 0, kExitContent = 1, kExitUsage = 2, kExitInternal = 
 const char kUsage[] =
     "usage: barometer build CONTENT_DIR --out OUT_DIR [--lang da,en] [options]\n"
     "       barometer check CONTENT_DIR [--lang da,en] [options]\n"
+    "       barometer mark-translated CONTENT_DIR [--lang en]\n"
     "       barometer --help | --version\n"
     "\n"
     "Compiles an edition (edition.yaml, section files, figures and tables) into one PDF per language, figure\n"
@@ -29,6 +30,8 @@ const char kUsage[] =
     "commands:\n"
     "  build          build the edition into OUT_DIR (written only when there are no errors)\n"
     "  check          load, check and lay out the edition without writing anything\n"
+    "  mark-translated  record that a translation is up to date with the source language (writes\n"
+    "                 <lang>/translation.lock); 'check' then warns about source text changed since\n"
     "\n"
     "options:\n"
     "  --out DIR        output folder (build only)\n"
@@ -91,7 +94,9 @@ int main(int argc, char** argv) {
     }
   }
   const std::string command = args[0];
-  if (command != "build" && command != "check") return Usage("unknown command '" + command + "'");
+  if (command != "build" && command != "check" && command != "mark-translated") {
+    return Usage("unknown command '" + command + "'");
+  }
 
   BuildOptions options;
   options.write = command == "build";
@@ -124,7 +129,7 @@ int main(int argc, char** argv) {
   }
   if (options.content_dir.empty()) return Usage("no content folder given");
   if (options.write && options.out_dir.empty()) return Usage("build needs --out DIR");
-  if (!options.write && !options.out_dir.empty()) return Usage("check writes nothing; --out is for build");
+  if (!options.write && !options.out_dir.empty()) return Usage("--out is for build");
   if (!std::filesystem::is_directory(options.content_dir)) {
     return Usage("content folder '" + options.content_dir + "' does not exist");
   }
@@ -145,6 +150,15 @@ int main(int argc, char** argv) {
   StderrProgress loud;
   barometer::base::SilentProgress silent;
   try {
+    if (command == "mark-translated") {
+      std::vector<std::string> written;
+      auto outcome = barometer::build::MarkTranslated(fs, options, diags, &written);
+      std::fputs(barometer::base::FormatDiagnostics(diags, fs).c_str(), stderr);
+      for (const std::string& path : written) {
+        if (!quiet) std::fprintf(stderr, "barometer: wrote %s\n", path.c_str());
+      }
+      return outcome == barometer::build::Outcome::kBuilt ? kExitBuilt : kExitContent;
+    }
     auto outcome = barometer::build::Build(fs, options, quiet ? static_cast<barometer::base::Progress&>(silent)
                                                               : static_cast<barometer::base::Progress&>(loud),
                                            diags);

@@ -146,6 +146,11 @@ struct LanguageEdition {
   std::map<std::string, FigureText> figures;  ///< figure id -> texts in this language
   std::map<std::string, std::string> labels;  ///< fixed words of the layout ("before", "contents", ...)
   std::string labels_file;
+  /// From translation.lock: unit id -> fingerprint of the source text it was translated from (see
+  /// check/staleness.h). Empty when the folder has no lock file.
+  std::map<std::string, std::string> translation_lock;
+  std::map<std::string, SourceLoc> translation_lock_locs;
+  std::string translation_lock_file;
 };
 
 struct Edition {

@@ -125,11 +125,26 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
         lang.sections.push_back(LoadSection(fs, section_path, id, diags));
       }
       // Files in the language folder that no section list names are probably a typo in the list.
-      std::set<std::string> known = {"figures.yaml", "labels.yaml"};
+      std::set<std::string> known = {"figures.yaml", "labels.yaml", "translation.lock"};
       for (const std::string& id : edition.section_ids) known.insert(id + ".yaml");
       for (const std::string& name : fs.ListFiles(dir)) {
         if (name.size() > 5 && name.compare(name.size() - 5, 5, ".yaml") == 0 && !known.count(name)) {
           diags.Warning({JoinPath(dir, name), 0, 0}, "file is not a section of edition.yaml and is ignored");
+        }
+      }
+      const std::string lock_path = JoinPath(dir, "translation.lock");
+      if (fs.Exists(lock_path)) {
+        lang.translation_lock_file = lock_path;
+        source::YamlFile lock = source::LoadYaml(fs, lock_path, diags);
+        if (lock.ok && lock.root.IsMap()) {
+          for (const auto& unit : lock.root) {
+            if (auto value = source::ScalarString(unit.second, lock_path, diags, "a fingerprint")) {
+              lang.translation_lock[unit.first.Scalar()] = *value;
+              lang.translation_lock_locs[unit.first.Scalar()] = LocOf(lock_path, unit.first);
+            }
+          }
+        } else if (lock.ok) {
+          diags.Error(LocOf(lock_path, lock.root), "translation.lock must be a map of unit: fingerprint");
         }
       }
       lang.labels_file = JoinPath(dir, "labels.yaml");

@@ -1,0 +1,129 @@
+#include "check/staleness.h"
+
+#include "base/hash.h"
+
+namespace barometer::check {
+namespace {
+
+void Append(std::string& out, const model::RichText& text) {
+  for (const model::Span& span : text.spans) {
+    out += span.text;
+    out += '\x1f';
+    out += span.emphasis ? 'e' : '-';
+    out += span.strong ? 's' : '-';
+    out += span.link + '\x1f' + span.footnote + '\x1f' + span.page_ref + '\x1e';
+  }
+  out += '\x1d';
+}
+
+void Append(std::string& out, const model::Person& person) {
+  out += person.name + '\x1f' + person.role + '\x1f' + person.organisation + '\x1d';
+}
+
+std::string BlockText(const model::Block& block) {
+  std::string out = model::BlockKindName(block.content);
+  out += '\x1d';
+  std::visit(
+      [&](const auto& c) {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, model::Heading>) {
+          out += std::to_string(c.level);
+          Append(out, c.text);
+        } else if constexpr (std::is_same_v<T, model::Paragraph>) {
+          Append(out, c.text);
+        } else if constexpr (std::is_same_v<T, model::BulletList>) {
+          out += c.ordered ? "1" : "0";
+          for (const auto& item : c.items) Append(out, item);
+        } else if constexpr (std::is_same_v<T, model::PullQuote>) {
+          Append(out, c.text);
+          Append(out, c.attribution);
+        } else if constexpr (std::is_same_v<T, model::FigureRef>) {
+          out += c.figure_id;
+        } else if constexpr (std::is_same_v<T, model::CaseStory>) {
+          Append(out, c.lede);
+          for (const auto& p : c.before) Append(out, p);
+          for (const auto& p : c.now) Append(out, p);
+          Append(out, c.nomination);
+          if (c.link) {
+            Append(out, c.link->text);
+            out += c.link->url;
+          }
+          for (const auto& person : c.contacts) Append(out, person);
+        } else if constexpr (std::is_same_v<T, model::TipsBox>) {
+          Append(out, c.title);
+          Append(out, c.giver);
+          Append(out, c.intro);
+          for (const auto& tip : c.items) {
+            Append(out, tip.title);
+            Append(out, tip.body);
+          }
+        } else if constexpr (std::is_same_v<T, model::Methodology>) {
+          for (const auto& fact : c.facts) {
+            Append(out, fact.label);
+            Append(out, fact.value);
+          }
+        } else if constexpr (std::is_same_v<T, model::Colophon>) {
+          for (const auto& p : c.about) Append(out, p);
+          for (const auto& link : c.links) {
+            Append(out, link.text);
+            out += link.url;
+          }
+        }
+      },
+      block.content);
+  return out;
+}
+
+std::string Fingerprint(const std::string& text) { return base::Sha256Hex(text).substr(0, 16); }
+
+}  // namespace
+
+std::map<std::string, std::string> Fingerprints(const model::LanguageEdition& language) {
+  std::map<std::string, std::string> out;
+  for (const model::Section& section : language.sections) {
+    std::string title;
+    Append(title, section.title);
+    out[section.id] = Fingerprint(title + section.kicker);
+    for (const model::Block& block : section.blocks) out[section.id + "/" + block.id] = Fingerprint(BlockText(block));
+    for (const model::Footnote& note : section.footnotes) {
+      std::string text;
+      Append(text, note.text);
+      out[section.id + "^" + note.id] = Fingerprint(text);
+    }
+  }
+  return out;
+}
+
+std::string LockFileText(const model::LanguageEdition& source) {
+  std::string out =
+      "# Fingerprints of the " + source.code + " source text this translation was last brought up to date with.\n"
+      "# Written by 'barometer mark-translated'; 'barometer check' warns about units whose source has changed since.\n";
+  for (const auto& [unit, fingerprint] : Fingerprints(source)) out += "\"" + unit + "\": " + fingerprint + "\n";
+  return out;
+}
+
+void CheckStaleness(const model::LanguageEdition& source, const model::LanguageEdition& language,
+                    base::Diagnostics& diags) {
+  if (language.translation_lock_file.empty()) return;
+  const auto current = Fingerprints(source);
+  for (const auto& [unit, fingerprint] : current) {
+    auto recorded = language.translation_lock.find(unit);
+    if (recorded == language.translation_lock.end()) {
+      diags.Warning({language.translation_lock_file, 0, 0},
+                    "'" + unit + "' of language '" + source.code + "' has no translation record; translate it, then run "
+                    "'barometer mark-translated'");
+    } else if (recorded->second != fingerprint) {
+      diags.Warning(language.translation_lock_locs.at(unit),
+                    "translation of '" + unit + "' is stale: its '" + source.code +
+                        "' text changed since it was translated");
+    }
+  }
+  for (const auto& [unit, fingerprint] : language.translation_lock) {
+    if (!current.count(unit)) {
+      diags.Warning(language.translation_lock_locs.at(unit),
+                    "'" + unit + "' is no longer in language '" + source.code + "'");
+    }
+  }
+}
+
+}  // namespace barometer::check

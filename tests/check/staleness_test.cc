@@ -1,0 +1,95 @@
+#include "check/staleness.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/file_system.h"
+#include "build/build.h"
+#include "check/check.h"
+#include "model/load.h"
+
+using namespace barometer;
+
+namespace {
+
+// The mini fixture edition in memory, so the test can change it freely.
+void LoadMini(base::MemoryFileSystem& fs) {
+  const std::string root = BAROMETER_SOURCE_DIR "/tests/fixtures/mini";
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    fs.files["mini/" + std::filesystem::relative(entry.path(), root).string()] = text.str();
+  }
+  std::ifstream in(BAROMETER_SOURCE_DIR "/templates/report-a4.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  fs.files["templates/report-a4.yaml"] = text.str();
+}
+
+std::vector<std::string> Warnings(base::FileSystem& fs) {
+  base::Diagnostics diags;
+  auto edition = model::LoadEdition(fs, {"mini", "templates", {}}, diags);
+  REQUIRE(edition);
+  check::CheckEdition(*edition, diags);
+  std::vector<std::string> out;
+  for (const auto& d : diags.Sorted()) {
+    out.push_back(d.loc.file + ":" + std::to_string(d.loc.line) + ": " + d.message);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("staleness: a changed source paragraph makes its translation stale, nothing else") {
+  base::MemoryFileSystem fs;
+  LoadMini(fs);
+  CHECK(Warnings(fs).empty());  // no lock file: no staleness check
+
+  base::Diagnostics diags;
+  std::vector<std::string> written;
+  build::BuildOptions options;
+  options.content_dir = "mini";
+  options.templates_dir = "templates";
+  REQUIRE(build::MarkTranslated(fs, options, diags, &written) == build::Outcome::kBuilt);
+  REQUIRE(written == std::vector<std::string>{"mini/en/translation.lock"});
+  CHECK(fs.files.count("mini/en/translation.lock.tmp") == 0);
+  CHECK(Warnings(fs).empty());
+
+  // The source language changes one word of one paragraph and one footnote.
+  std::string& da = fs.files["mini/da/first.yaml"];
+  da.replace(da.find("Dette er et afsnit"), 18, "Dette er et nyt afsnit");
+  da.replace(da.find("  n: Noten."), 11, "  n: Noten er ny.");
+  std::vector<std::string> warnings = Warnings(fs);
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0].find("translation of 'first/f-p1' is stale: its 'da' text changed since it was translated") !=
+        std::string::npos);
+  CHECK(warnings[1].find("translation of 'first^n' is stale") != std::string::npos);
+  CHECK(warnings[0].rfind("mini/en/translation.lock:", 0) == 0);
+
+  // The translator catches up and marks the translation again.
+  REQUIRE(build::MarkTranslated(fs, options, diags, &written) == build::Outcome::kBuilt);
+  CHECK(Warnings(fs).empty());
+}
+
+TEST_CASE("staleness: fingerprints follow text and markup, not layout") {
+  base::MemoryFileSystem fs;
+  LoadMini(fs);
+  base::Diagnostics diags;
+  auto edition = model::LoadEdition(fs, {"mini", "templates", {}}, diags);
+  REQUIRE(edition);
+  auto before = check::Fingerprints(edition->languages[0]);
+  CHECK(before.count("first/f-p1") == 1);
+  CHECK(before.count("story/s-case") == 1);
+  CHECK(before.at("first/f-p1").size() == 16);
+  std::string& da = fs.files["mini/da/first.yaml"];
+  da.replace(da.find("[link](https://example.org)"), 27, "[link](https://example.org/other)");
+  auto changed = model::LoadEdition(fs, {"mini", "templates", {}}, diags);
+  auto after = check::Fingerprints(changed->languages[0]);
+  CHECK(after.at("first/f-p1") != before.at("first/f-p1"));
+  CHECK(after.at("first/f-h") == before.at("first/f-h"));
+}
