@@ -1,0 +1,160 @@
+// Layout rules, checked on every page of the real 2021 edition in both languages and on the mini fixture:
+// nothing overflows, no widows or orphans, headings are not stranded, footnotes sit on their reference's page.
+#include "layout/layout.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "base/file_system.h"
+#include "base/number_style.h"
+#include "model/load.h"
+#include "text/fonts.h"
+#include "text/hyphenator.h"
+
+using namespace barometer;
+
+namespace {
+
+struct Laid {
+  model::Edition edition;
+  layout::Document document;
+  base::Diagnostics diags;
+};
+
+// Loads an edition and lays out one language, with its charts, as the build does.
+std::unique_ptr<Laid> LayOut(const std::string& content, const std::string& language_code) {
+  auto laid = std::make_unique<Laid>();
+  base::RealFileSystem fs;
+  auto edition = model::LoadEdition(fs, {content, BAROMETER_SOURCE_DIR "/templates", {}}, laid->diags);
+  REQUIRE(edition);
+  laid->edition = std::move(*edition);
+  const model::LanguageEdition* language = nullptr;
+  for (const auto& l : laid->edition.languages) {
+    if (l.code == language_code) language = &l;
+  }
+  REQUIRE(language);
+  static std::map<std::string, std::unique_ptr<text::FontSet>> fonts;
+  static std::map<std::string, std::unique_ptr<text::Hyphenator>> hyphenators;
+  static std::map<std::string, std::unique_ptr<text::Shaper>> shapers;
+  if (!shapers.count(language_code)) {
+    fonts[language_code] = std::make_unique<text::FontSet>(BAROMETER_SOURCE_DIR "/fonts", language->locale);
+    hyphenators[language_code] = std::make_unique<text::Hyphenator>(language_code);
+    shapers[language_code] = std::make_unique<text::Shaper>(*fonts[language_code], *hyphenators[language_code]);
+  }
+  base::NumberStyle numbers = base::NumberStyle::ForLanguage(language_code);
+  figures::ChartContext context{&laid->edition.design, &numbers, shapers[language_code].get(), language_code};
+  layout::LayoutInput input;
+  input.edition = &laid->edition;
+  input.language = language;
+  input.shaper = shapers[language_code].get();
+  input.creator = "test";
+  const model::Template& design = laid->edition.design;
+  for (const auto& [id, spec] : laid->edition.figures) {
+    const model::Table* table = spec.table.empty() ? nullptr : &laid->edition.tables.at(spec.table);
+    double width = spec.page_width ? design.ContentWidth() : design.ColumnWidth(2);
+    input.charts[id] = std::make_shared<const figures::Chart>(
+        figures::BuildChart(spec, table, language->figures.at(id), width, context, laid->diags));
+  }
+  laid->document = layout::LayoutEdition(input, laid->diags);
+  return laid;
+}
+
+bool HasTag(const layout::Item& item, const std::string& tag) {
+  for (const auto& step : item.tags) {
+    if (step.tag == tag) return true;
+  }
+  return false;
+}
+
+void CheckRules(const Laid& laid) {
+  const model::Template& design = laid.edition.design;
+  const double bottom = design.page_height - design.margins.bottom + 0.01;
+  int split_parts = 0;
+  for (const layout::Page& page : laid.document.pages) {
+    INFO("page " << page.number);
+    std::set<std::string> referenced;
+    std::map<double, int> notes_per_column, refs_per_column;
+    const layout::Item* heading = nullptr;
+    for (const layout::Item& item : page.items) {
+      const auto* lines = std::get_if<layout::TextLines>(&item.content);
+      if (!lines) continue;
+      const text::ShapedParagraph& p = *lines->paragraph;
+      // Nothing runs off the page or out of its column.
+      if (!item.tags.empty()) CHECK(lines->y + p.Height(lines->count) <= bottom);
+      for (int i = lines->first; i < lines->first + lines->count; ++i) {
+        CHECK_MESSAGE(p.line(i).x + p.line(i).width <= p.width() + 0.5, "line overflows: " << p.LineText(i));
+        for (const std::string& id : p.FootnotesOnLine(i)) {
+          if (referenced.insert(id).second) refs_per_column[lines->x]++;
+        }
+      }
+      if (HasTag(item, "Note")) notes_per_column[lines->x]++;
+      bool body = HasTag(item, "P") || HasTag(item, "LBody");
+      // A paragraph split across columns or pages: each part has at least two lines (no widow, no orphan).
+      // (Identical short paragraphs may share one shaped paragraph, so only partial placements count.)
+      if (body && lines->count < p.line_count()) {
+        INFO("split paragraph: " << p.LineText(lines->first));
+        CHECK(lines->count >= 2);
+        ++split_parts;
+      }
+      // A heading is followed, on the same page, by at least two lines (or all) of what comes next.
+      if (heading && body) {
+        int wanted = std::min(2, p.line_count());
+        CHECK_MESSAGE(lines->count >= wanted, "heading stranded before: " << p.LineText(lines->first));
+        heading = nullptr;
+      }
+      if ((HasTag(item, "H2") || HasTag(item, "H3")) && !HasTag(item, "Sect") && !HasTag(item, "Div")) heading = &item;
+    }
+    // Every footnote sits at the foot of the column that references it, on this page.
+    CHECK(notes_per_column == refs_per_column);
+  }
+  CHECK(split_parts >= 0);
+}
+
+}  // namespace
+
+TEST_CASE("layout: the 2021 edition keeps every rule on every page, in both languages") {
+  for (std::string language : {"da", "en"}) {
+    INFO("language " << language);
+    auto laid = LayOut(BAROMETER_SOURCE_DIR "/content/2021", language);
+    CHECK_FALSE(laid->diags.HasErrors());
+    CHECK(laid->document.pages.size() >= 16);
+    CheckRules(*laid);
+    // One footnote in the edition, and it is on a page.
+    int notes = 0;
+    for (const auto& page : laid->document.pages) {
+      for (const auto& item : page.items) notes += HasTag(item, "Note");
+    }
+    CHECK(notes == 1);
+    // Ten figures, each with alt text.
+    REQUIRE(laid->document.figure_alts.size() == 10);
+    for (const std::string& alt : laid->document.figure_alts) CHECK(alt.size() > 20);
+  }
+}
+
+TEST_CASE("layout: the mini edition lays out exactly as recorded") {
+  auto laid = LayOut(BAROMETER_SOURCE_DIR "/tests/fixtures/mini", "en");
+  CHECK_FALSE(laid->diags.HasErrors());
+  CheckRules(*laid);
+  const std::string dump = layout::DumpDocument(laid->document);
+  const std::string path = BAROMETER_SOURCE_DIR "/tests/layout/mini-en.expected";
+  if (std::getenv("BAROMETER_UPDATE_EXPECTED")) std::ofstream(path) << dump;
+  std::ifstream in(path);
+  std::stringstream expected;
+  expected << in.rdbuf();
+  CHECK(dump == expected.str());
+}
+
+TEST_CASE("layout: page references and the contents show where sections landed") {
+  auto laid = LayOut(BAROMETER_SOURCE_DIR "/tests/fixtures/mini", "en");
+  const std::string dump = layout::DumpDocument(laid->document);
+  // The story refers to the first section, which starts on page 3 (after the cover and the contents).
+  CHECK(dump.find("Now text, see page 3.") != std::string::npos);
+  CHECK(dump.find("link") != std::string::npos);
+  REQUIRE(laid->document.outline.size() >= 3);
+  CHECK(laid->document.outline[1].title == "First section");
+  CHECK(laid->document.outline[1].page == 3);
+}
