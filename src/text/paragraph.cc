@@ -83,6 +83,28 @@ int CountSpaces(const std::string& text, int start, int length) {
   return count;
 }
 
+// Widens every inter-word space of a line by `extra` points, spreading the rounding to Pango units so the line
+// ends exactly at the column edge. Spaces at the line's end (where it broke) are left alone.
+void JustifyLine(PangoLayoutLine* line, const std::string& text, int line_end, double extra) {
+  int trailing = line_end;
+  while (trailing > 0 && text[trailing - 1] == ' ') --trailing;
+  std::vector<PangoGlyphInfo*> spaces;
+  for (GSList* node = line->runs; node; node = node->next) {
+    auto* run = static_cast<PangoGlyphItem*>(node->data);
+    for (int g = 0; g < run->glyphs->num_glyphs; ++g) {
+      int byte = run->item->offset + run->glyphs->log_clusters[g];
+      if (byte < trailing && text[byte] == ' ') spaces.push_back(&run->glyphs->glyphs[g]);
+    }
+  }
+  double total = extra * kScale * static_cast<double>(spaces.size());
+  int given = 0;
+  for (size_t k = 0; k < spaces.size(); ++k) {
+    int target = static_cast<int>(std::lround(total * static_cast<double>(k + 1) / static_cast<double>(spaces.size())));
+    spaces[k]->geometry.width += target - given;
+    given = target;
+  }
+}
+
 }  // namespace
 
 PangoFontDescription* StyleFont(const model::TextStyle& style) {
@@ -95,8 +117,7 @@ PangoFontDescription* StyleFont(const model::TextStyle& style) {
 }
 
 ShapedParagraph::~ShapedParagraph() {
-  if (justified_) g_object_unref(justified_);
-  if (natural_) g_object_unref(natural_);
+  if (layout_) g_object_unref(layout_);
 }
 
 double ShapedParagraph::NaturalWidth() const {
@@ -115,8 +136,7 @@ std::string ShapedParagraph::LineText(int i) const {
 std::vector<LinkBox> ShapedParagraph::LinkBoxes(int i) const {
   std::vector<LinkBox> boxes;
   const Line& line = lines_[i];
-  PangoLayout* layout = line.ragged && natural_ ? natural_ : justified_;
-  PangoLayoutLine* pango_line = pango_layout_get_line_readonly(layout, i);
+  PangoLayoutLine* pango_line = pango_layout_get_line_readonly(layout_, i);
   int line_end = line.start + line.length;
   for (size_t k = 0; k < link_ranges_.size(); ++k) {
     int s = std::max(link_ranges_[k].first, line.start);
@@ -143,14 +163,12 @@ std::vector<std::string> ShapedParagraph::FootnotesOnLine(int i) const {
 
 void ShapedParagraph::DrawLine(cairo_t* cr, int i, double x, double baseline) const {
   const Line& line = lines_[i];
-  PangoLayout* layout = line.ragged && natural_ ? natural_ : justified_;
   cairo_set_source_rgb(cr, colour_.r, colour_.g, colour_.b);
   cairo_move_to(cr, x + line.x, baseline);
-  pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(layout, i));
+  pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(layout_, i));
 }
 
-PangoLayout* Shaper::MakeLayout(const std::string& text, PangoAttrList* attrs, const ParagraphInput& input,
-                                bool justify) {
+PangoLayout* Shaper::MakeLayout(const std::string& text, PangoAttrList* attrs, const ParagraphInput& input) {
   PangoLayout* layout = pango_layout_new(fonts_.context());
   PangoFontDescription* font = StyleFont(input.style);
   pango_layout_set_font_description(layout, font);
@@ -162,7 +180,6 @@ PangoLayout* Shaper::MakeLayout(const std::string& text, PangoAttrList* attrs, c
     case model::Align::kRight: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT); break;
     default: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT); break;
   }
-  pango_layout_set_justify(layout, justify);
   pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
   pango_layout_set_attributes(layout, attrs);
   return layout;
@@ -218,46 +235,12 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
     if (hyphenate && !run.superscript) run.text = hyphenator_.Hyphenate(run.text);
   }
 
-  // Pango 1.50 can stretch a justified line to the full width and then add the hyphen of a soft-hyphen break,
-  // which makes the line stick out. Remove the soft hyphen that ends such a line and lay out again.
-  Assembled assembled;
-  PangoLayout* layout = nullptr;
-  for (int attempt = 0;; ++attempt) {
-    if (assembled.attrs) pango_attr_list_unref(assembled.attrs);
-    if (layout) g_object_unref(layout);
-    assembled = Assemble(runs, input);
-    layout = MakeLayout(assembled.text, assembled.attrs, input, justify);
-    int overflow_end = -1;
-    const int limit = static_cast<int>(input.width * kScale) + 64;
-    for (int i = 0, n = pango_layout_get_line_count(layout); i < n; ++i) {
-      PangoLayoutLine* line = pango_layout_get_line_readonly(layout, i);
-      PangoRectangle logical;
-      pango_layout_line_get_extents(line, nullptr, &logical);
-      if (logical.width <= limit) continue;
-      int end = pango_layout_line_get_start_index(line) + pango_layout_line_get_length(line);
-      if (end >= 2 && assembled.text.compare(static_cast<size_t>(end) - 2, 2, kSoftHyphen) == 0) {
-        overflow_end = end;
-        break;
-      }
-      // No soft hyphen to drop: a single word is wider than the line.
-      int start = pango_layout_line_get_start_index(line);
-      std::string word = assembled.text.substr(start, end - start);
-      for (size_t at; (at = word.find(kSoftHyphen)) != std::string::npos;) word.erase(at, kSoftHyphen.size());
-      diags.Error(loc, "text cannot be fitted: '" + word + "' is wider than its " +
-                           std::to_string(static_cast<int>(input.width)) + "pt column");
-    }
-    if (overflow_end < 0 || attempt > 200) break;
-    // Find the run holding that soft hyphen and remove it.
-    int offset = 0;
-    for (TextRun& run : runs) {
-      int run_end = offset + static_cast<int>(run.text.size());
-      if (overflow_end <= run_end) {
-        run.text.erase(static_cast<size_t>(overflow_end - 2 - offset), 2);
-        break;
-      }
-      offset = run_end;
-    }
-  }
+  // One unjustified layout: Pango breaks the lines, and we widen the word spaces of each justified line
+  // ourselves. (Pango 1.50's own justification sometimes adds a soft hyphen's width after stretching a line to
+  // the full width, and letter-spaces lines that have no space; doing it here avoids both and shapes once.)
+  Assembled assembled = Assemble(runs, input);
+  PangoLayout* layout = MakeLayout(assembled.text, assembled.attrs, input);
+  const int limit = static_cast<int>(input.width * kScale) + 64;
 
   if (int unknown = pango_layout_get_unknown_glyphs_count(layout); unknown > 0) {
     diags.Error(loc, std::to_string(unknown) + " character(s) have no glyph in the pinned fonts ('" +
@@ -278,34 +261,33 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
   } while (pango_layout_iter_next_run(iter));
   pango_layout_iter_free(iter);
 
-  PangoLayout* natural = nullptr;
-  if (justify) natural = MakeLayout(assembled.text, assembled.attrs, input, false);
   const double space = justify ? SpaceWidth(input.style) : 0;
-
+  const int line_count = pango_layout_get_line_count(layout);
   iter = pango_layout_get_iter(layout);
   int index = 0;
-  const int line_count = pango_layout_get_line_count(layout);
   do {
     PangoRectangle logical;
     pango_layout_iter_get_line_extents(iter, nullptr, &logical);
-    PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter);
+    PangoLayoutLine* line = pango_layout_iter_get_line(iter);
     ShapedParagraph::Line info;
     info.x = logical.x / kScale;
     info.width = logical.width / kScale;
     info.start = pango_layout_line_get_start_index(line);
     info.length = pango_layout_line_get_length(line);
-    if (natural && index < line_count - 1 && index < pango_layout_get_line_count(natural)) {
-      PangoLayoutLine* plain = pango_layout_get_line_readonly(natural, index);
-      if (pango_layout_line_get_start_index(plain) == info.start) {
-        PangoRectangle plain_logical;
-        pango_layout_line_get_extents(plain, nullptr, &plain_logical);
-        double natural_width = plain_logical.width / kScale;
-        int spaces = CountSpaces(assembled.text, info.start, info.length);
-        double stretched = spaces > 0 ? space + (input.width - natural_width) / spaces : 1e9;
-        if (stretched > space * input.max_word_space) {
-          info.ragged = true;
-          info.width = natural_width;
-        }
+    if (logical.width > limit) {
+      std::string word = assembled.text.substr(info.start, info.length);
+      for (size_t at; (at = word.find(kSoftHyphen)) != std::string::npos;) word.erase(at, kSoftHyphen.size());
+      diags.Error(loc, "text cannot be fitted: '" + word + "' is wider than its " +
+                           std::to_string(static_cast<int>(input.width)) + "pt column");
+    }
+    if (justify && index < line_count - 1) {
+      int spaces = CountSpaces(assembled.text, info.start, info.length);
+      double extra = spaces > 0 ? (input.width - info.width) / spaces : 0;
+      if (spaces == 0 || space + extra > space * input.max_word_space) {
+        info.ragged = true;
+      } else if (extra > 0) {
+        JustifyLine(line, assembled.text, info.start + info.length, extra);
+        info.width = input.width;
       }
     }
     paragraph->lines_.push_back(info);
@@ -313,8 +295,7 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
   } while (pango_layout_iter_next_line(iter));
   pango_layout_iter_free(iter);
 
-  paragraph->justified_ = layout;
-  paragraph->natural_ = natural;
+  paragraph->layout_ = layout;
   paragraph->text_ = assembled.text;
   paragraph->link_ranges_ = std::move(assembled.link_ranges);
   paragraph->link_targets_ = std::move(assembled.link_targets);

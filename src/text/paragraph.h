@@ -83,8 +83,9 @@ class ShapedParagraph {
 
  private:
   friend class Shaper;
-  PangoLayout* justified_ = nullptr;  ///< the layout lines come from
-  PangoLayout* natural_ = nullptr;    ///< the same text unjustified, for ragged lines (may be null)
+  /// The layout the lines come from. Justified lines have had their word spaces widened in place, as Pango's
+  /// own justification does, so drawing, extents and link positions all see the justified line.
+  PangoLayout* layout_ = nullptr;
   std::vector<Line> lines_;
   std::vector<std::pair<int, int>> link_ranges_;  ///< byte ranges, parallel to link_targets_
   std::vector<std::string> link_targets_;
@@ -109,7 +110,7 @@ class Shaper {
 
  private:
   double SpaceWidth(const model::TextStyle& style);
-  PangoLayout* MakeLayout(const std::string& text, PangoAttrList* attrs, const ParagraphInput& input, bool justify);
+  PangoLayout* MakeLayout(const std::string& text, PangoAttrList* attrs, const ParagraphInput& input);
 
   const FontSet& fonts_;
   const Hyphenator& hyphenator_;
