@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <set>
+#include <tuple>
 #include <memory>
 #include <sstream>
 #include <thread>
@@ -47,12 +49,14 @@ struct LanguageResult {
 struct TextTools {
   TextTools(const std::string& fonts_dir, const model::LanguageEdition& language, const model::Template& design)
       : fonts(fonts_dir, language.locale), hyphenator(language.code), shaper(fonts, hyphenator) {
+    std::set<std::tuple<std::string, int, bool>> faces;
     for (const auto& [name, style] : design.styles) {
       for (int variant = 0; variant < 4; ++variant) {
         model::TextStyle warm = style;
         warm.italic = variant & 1;
         if (variant & 2) warm.weight = 700;
-        shaper.MeasureWidth("Ag æøå 0123456789 %", warm);
+        // Each font face once is enough: the caches are per face, not per size.
+        if (faces.emplace(warm.family, warm.weight, warm.italic).second) shaper.MeasureWidth("Ag æøå 0123 %", warm);
       }
     }
   }
@@ -122,8 +126,10 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
               base::Diagnostics& diags) {
   auto start = Clock::now();
   model::LoadOptions load{options.content_dir, options.templates_dir, options.languages};
+  // Hashing the font files takes as long as reading the content; do both at once.
+  std::thread fonts([&] { text::VerifyFontManifest(fs, options.fonts_dir, diags); });
   std::optional<model::Edition> edition = model::LoadEdition(fs, load, diags);
-  text::VerifyFontManifest(fs, options.fonts_dir, diags);
+  fonts.join();
   if (edition) {
     check::CheckEdition(*edition, diags);
     check::CheckFigures(*edition, diags);

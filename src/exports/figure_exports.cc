@@ -1,5 +1,9 @@
 #include "exports/figure_exports.h"
 
+#include <png.h>
+
+#include <cstdint>
+#include <vector>
 #include <cairo-svg.h>
 #include <cairo.h>
 
@@ -88,6 +92,46 @@ std::string Svg(const figures::Chart& chart) {
   return StableSurfaceIds(bytes);
 }
 
+void PngWrite(png_structp png, png_bytep data, png_size_t length) {
+  static_cast<std::string*>(png_get_io_ptr(png))->append(reinterpret_cast<const char*>(data), length);
+}
+
+// Cairo's own PNG writer compresses with zlib's default effort and tries every row filter, which made the PNG
+// exports a quarter of the whole build. Flat-coloured charts compress almost as well with a fast setting.
+std::string EncodePng(const unsigned char* pixels, int width, int height, int stride) {
+  std::string bytes;
+  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+  png_infop info = png ? png_create_info_struct(png) : nullptr;
+  if (!png || !info) throw std::runtime_error("libpng cannot start a PNG");
+  std::vector<unsigned char> row(static_cast<size_t>(width) * 3);
+  if (setjmp(png_jmpbuf(png))) {
+    png_destroy_write_struct(&png, &info);
+    throw std::runtime_error("libpng could not write a PNG");
+  }
+  png_set_write_fn(png, &bytes, PngWrite, nullptr);
+  png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8, PNG_COLOR_TYPE_RGB,
+               PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  // 150 dpi = 5906 pixels per metre, so viewers show the figure at its printed size.
+  png_set_pHYs(png, info, 5906, 5906, PNG_RESOLUTION_METER);
+  png_set_compression_level(png, 2);
+  png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+  png_write_info(png, info);
+  for (int y = 0; y < height; ++y) {
+    // CAIRO_FORMAT_RGB24 stores each pixel as a native-endian 32-bit 0xXXRRGGBB.
+    const auto* source = reinterpret_cast<const uint32_t*>(pixels + static_cast<size_t>(y) * stride);
+    for (int x = 0; x < width; ++x) {
+      uint32_t p = source[x];
+      row[3 * x] = static_cast<unsigned char>(p >> 16);
+      row[3 * x + 1] = static_cast<unsigned char>(p >> 8);
+      row[3 * x + 2] = static_cast<unsigned char>(p);
+    }
+    png_write_row(png, row.data());
+  }
+  png_write_end(png, nullptr);
+  png_destroy_write_struct(&png, &info);
+  return bytes;
+}
+
 std::string Png(const figures::Chart& chart) {
   constexpr double kScale = 150.0 / 72.0;
   // 480pt is exactly 1000 px; the tolerance keeps floating-point error from adding a column.
@@ -104,9 +148,7 @@ std::string Png(const figures::Chart& chart) {
     CheckStatus(cairo_status(cr.get()), "draw the PNG");
   }
   cairo_surface_flush(surface.get());
-  std::string bytes;
-  CheckStatus(cairo_surface_write_to_png_stream(surface.get(), AppendToString, &bytes), "write the PNG");
-  return bytes;
+  return EncodePng(cairo_image_surface_get_data(surface.get()), w, h, cairo_image_surface_get_stride(surface.get()));
 }
 
 // RFC 4180: quote a field that holds a comma, a quote or a line break; double the quotes inside.

@@ -59,7 +59,8 @@ std::string PostProcessPdf(const std::string& pdf, const layout::Document& docum
   writer.setOutputMemory();
   writer.setDeterministicID(true);
   writer.setObjectStreamMode(qpdf_o_generate);
-  writer.setCompressStreams(true);
+  // Cairo already compressed every stream; copy them as they are instead of decoding and encoding again.
+  writer.setStreamDataMode(qpdf_s_preserve);
   writer.write();
   std::shared_ptr<Buffer> buffer(writer.getBufferSharedPointer());
   return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
