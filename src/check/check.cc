@@ -1,5 +1,6 @@
 #include "check/check.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -209,7 +210,8 @@ void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
       }
     }
     for (const auto& [key, text] : source.labels) {
-      if (!language.labels.count(key)) {
+      bool required = std::find(RequiredLabels().begin(), RequiredLabels().end(), key) != RequiredLabels().end();
+      if (!language.labels.count(key) && !required) {  // a missing required label is reported above
         diags.Error({language.labels_file, 0, 0}, "label '" + key + "' of language '" + source.code + "' is missing");
       }
     }

@@ -37,7 +37,7 @@ void AppendBoxItems(const FlowBox& box, double x, double y, std::vector<Item>& o
 
 Distributor::Distributor(const model::Template& design, const std::map<std::string, ShapedFootnote>& footnotes,
                          Document& document, PageMap& pages, base::Diagnostics& diags)
-    : design_(design), footnotes_(footnotes), document_(document), pages_(pages), diags_(diags) {}
+    : design_(design), footnotes_(footnotes), document_(document), pages_(pages), diags_(&diags) {}
 
 void Distributor::Record(const std::string& id, double x, double y) {
   if (id.empty() || !page_) return;
@@ -90,7 +90,7 @@ void Distributor::PlacePageBoxAtTop(const FlowBox& box) {
   double y = columns_[0].y;
   const double bottom = PageBottom();
   if (y + box.height > bottom + kEpsilon) {
-    diags_.Error(box.loc, box.what + " is taller than a page (" + std::to_string(static_cast<int>(box.height)) +
+    diags_->Error(box.loc, box.what + " is taller than a page (" + std::to_string(static_cast<int>(box.height)) +
                               "pt, the page has " + std::to_string(static_cast<int>(bottom - y)) + "pt)");
   }
   AppendBoxItems(box, design_.margins.inner, y, page_->items);
@@ -105,7 +105,7 @@ void Distributor::PlacePendingColumnBoxes() {
     double y = column.empty() ? column.y : column.y + box.space_before;
     if (y + box.height > column.bottom - column.notes_height + kEpsilon) {
       if (!column.empty()) return;
-      diags_.Error(box.loc, box.what + " is taller than a column (" + std::to_string(static_cast<int>(box.height)) +
+      diags_->Error(box.loc, box.what + " is taller than a column (" + std::to_string(static_cast<int>(box.height)) +
                                 "pt, the column has " +
                                 std::to_string(static_cast<int>(column.bottom - column.notes_height - y)) + "pt)");
     }
@@ -214,6 +214,7 @@ void Distributor::PlaceText(const FlowText& text, const FlowText* next) {
       }
       // An empty column cannot hold what the rules ask for: break the rules rather than loop.
       take = std::max(1, std::min(fit, left));
+      rules_broken_ = true;
     }
     EmitLines(text, first, take, column.x + text.indent, y);
     columns_[column_].y = y + p.Height(take);
@@ -292,13 +293,19 @@ void Distributor::BalanceLastPage(const SectionFlow& section, const Snapshot& st
   double low = used / static_cast<double>(columns_.size()) - leading;
   double high = highest - columns_[0].top;
   double best = 0;
+  base::Diagnostics* real = diags_;
   for (int step = 0; step < 9 && high - low > leading / 2; ++step) {
     double height = (low + high) / 2;
     Restore(start);
     balance_page_ = last_page;
     balance_height_ = height;
+    base::Diagnostics trial;  // a trial that needs to break a rule does not fit; it reports nothing
+    diags_ = &trial;
+    rules_broken_ = false;
     PlaceBody(section);
-    bool fits = document_.pages.size() == page_count && pending_columns_.empty() && pending_pages_.empty();
+    diags_ = real;
+    bool fits = document_.pages.size() == page_count && pending_columns_.empty() && pending_pages_.empty() &&
+                trial.Sorted().empty() && !rules_broken_;
     if (fits) {
       best = height;
       high = height;
@@ -317,7 +324,17 @@ void Distributor::AddSection(const SectionFlow& section) {
   if (!page_ || section.master->new_page || section.master != master_) {
     NewPage(*section.master);
   }
+  double band = 0;
+  if (!section.master->band.empty()) {
+    // A band of colour behind the section's opening, from the page's top edge to just below the title.
+    band = section.master->band_height > 0 ? section.master->band_height
+                                           : design_.margins.top + section.opening.height;
+    Emit({FilledRect{0, 0, design_.page_width, band, design_.Colour(section.master->band)}, {}, ""});
+  }
   if (!section.opening.items.empty()) PlacePageBoxAtTop(section.opening);
+  for (Column& column : columns_) {
+    if (column.y < band + design_.gutter) column.top = column.y = band + design_.gutter;
+  }
   Record(section.id, design_.margins.inner, design_.margins.top);
   Snapshot start = Save();
   PlaceBody(section);

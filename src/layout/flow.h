@@ -127,7 +127,7 @@ class Distributor {
   const std::map<std::string, ShapedFootnote>& footnotes_;
   Document& document_;
   PageMap& pages_;
-  base::Diagnostics& diags_;
+  base::Diagnostics* diags_;  ///< a scratch sink while balancing trials run
   const model::MasterPage* master_ = nullptr;
   Page* page_ = nullptr;
   std::vector<Column> columns_;
@@ -136,6 +136,7 @@ class Distributor {
   std::vector<const FlowBox*> pending_columns_;
   std::vector<const FlowBox*> pending_pages_;
   std::set<std::string> anchors_;
+  bool rules_broken_ = false;    ///< a paragraph had to be split against the widow and orphan rules
   int balance_page_ = 0;         ///< the page whose columns are shortened to balance them, or 0
   double balance_height_ = 0;    ///< the column height on that page
 };

@@ -241,13 +241,20 @@ class Builder {
                  p_tags(NewTag()));
       y += 6;
     }
+    // The tips sit side by side in the columns of the template's "tips" master, row after row.
+    const model::MasterPage& grid = design_.masters.at("tips");
     const int count = static_cast<int>(tips.items.size());
+    const int columns = std::max(1, std::min(grid.columns, count));
     const double gap = design_.gutter;
-    const double tip_width = (inner - gap * (count - 1)) / std::max(1, count);
-    double tallest = 0;
+    const double tip_width = (inner - gap * (columns - 1)) / columns;
+    double row_height = 0;
     for (int i = 0; i < count; ++i) {
+      if (i > 0 && i % columns == 0) {
+        y += row_height + gap;
+        row_height = 0;
+      }
       const model::Tip& tip = tips.items[i];
-      double x = pad + i * (tip_width + gap);
+      double x = pad + (i % columns) * (tip_width + gap);
       double ty = y;
       ty += Stack(inner_box, x, ty, ShapePlain(std::to_string(i + 1), "figure-headline", tip_width, tip.title.loc),
                   {{"Sect", tag}, {"Lbl", NewTag()}});
@@ -257,10 +264,11 @@ class Builder {
       ty += design_.Style("box-heading").space_after;
       ty += Stack(inner_box, x, ty, Shape(Runs(tip.body, &section), "box-body", tip_width, tip.body.loc),
                   p_tags(NewTag()));
-      tallest = std::max(tallest, ty - y);
+      row_height = std::max(row_height, ty - y);
     }
-    y += tallest + pad;
-    box.items.push_back({FilledRect{0, 0, box.width, y, design_.Colour("box-tint")}, {}, ""});
+    y += row_height + pad;
+    const std::string tint = grid.background.empty() ? "box-tint" : grid.background;
+    box.items.push_back({FilledRect{0, 0, box.width, y, design_.Colour(tint)}, {}, ""});
     box.items.push_back({FilledRect{0, 0, 4, y, design_.Colour("accent")}, {}, ""});
     for (Item& item : inner_box.items) box.items.push_back(std::move(item));
     box.height = y;
@@ -488,6 +496,7 @@ class Builder {
     std::vector<std::string> imprint;
     imprint.push_back(Label(language_, "publisher") + ": " + language_.publisher);
     imprint.push_back(Label(language_, "published") + ": " + PublicationDate());
+    if (!in_.edition->web.empty()) imprint.push_back(Label(language_, "web") + ": " + in_.edition->web);
     if (!language_.isbn.empty()) imprint.push_back(Label(language_, "isbn") + ": " + language_.isbn);
     bool first = true;
     for (const std::string& line : imprint) {

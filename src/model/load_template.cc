@@ -186,7 +186,8 @@ const std::vector<std::string>& RequiredColours() {
 }
 
 const std::vector<std::string>& RequiredMasters() {
-  static const std::vector<std::string> names = {"cover", "contents", "body", "case", "back-cover"};
+  static const std::vector<std::string> names = {"cover", "contents", "body", "case", "tips", "methodology",
+                                                 "back-cover"};
   return names;
 }
 

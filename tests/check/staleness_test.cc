@@ -2,34 +2,17 @@
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "base/file_system.h"
 #include "build/build.h"
 #include "check/check.h"
+#include "mini_fixture.h"
 #include "model/load.h"
 
 using namespace barometer;
+using barometer::testing::LoadMini;
 
 namespace {
-
-// The mini fixture edition in memory, so the test can change it freely.
-void LoadMini(base::MemoryFileSystem& fs) {
-  const std::string root = BAROMETER_SOURCE_DIR "/tests/fixtures/mini";
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-    if (!entry.is_regular_file()) continue;
-    std::ifstream in(entry.path());
-    std::stringstream text;
-    text << in.rdbuf();
-    fs.files["mini/" + std::filesystem::relative(entry.path(), root).string()] = text.str();
-  }
-  std::ifstream in(BAROMETER_SOURCE_DIR "/templates/report-a4.yaml");
-  std::stringstream text;
-  text << in.rdbuf();
-  fs.files["templates/report-a4.yaml"] = text.str();
-}
 
 std::vector<std::string> Warnings(base::FileSystem& fs) {
   base::Diagnostics diags;

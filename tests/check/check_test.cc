@@ -1,0 +1,86 @@
+// Every cross-file diagnostic, with its exact text and place, on the mini fixture edition broken one way at a time.
+#include "check/check.h"
+
+#include <doctest/doctest.h>
+
+#include "check/figures_check.h"
+#include "mini_fixture.h"
+#include "model/load.h"
+
+using namespace barometer;
+using barometer::testing::Edit;
+using barometer::testing::Lines;
+
+namespace {
+
+std::string Errors(base::MemoryFileSystem& fs) {
+  base::Diagnostics diags;
+  auto edition = model::LoadEdition(fs, {"mini", "templates", {}}, diags);
+  REQUIRE(edition);
+  check::CheckEdition(*edition, diags);
+  check::CheckFigures(*edition, diags);
+  std::string out;
+  for (const std::string& line : Lines(diags, base::Severity::kError)) out += line + "\n";
+  return out;
+}
+
+std::string Expected(std::initializer_list<const char*> lines) {
+  std::string out;
+  for (const char* line : lines) out += std::string(line) + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("check: the clean mini edition has no diagnostics") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  base::Diagnostics diags;
+  auto edition = model::LoadEdition(fs, {"mini", "templates", {}}, diags);
+  REQUIRE(edition);
+  check::CheckEdition(*edition, diags);
+  check::CheckFigures(*edition, diags);
+  CHECK(diags.Sorted().empty());
+}
+
+TEST_CASE("check: a block one language lacks") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  REQUIRE(Edit(fs, "mini/en/first.yaml", "  - {id: f-q, quote: A quote.}\n", ""));
+  CHECK(Errors(fs) == Expected({"mini/en/first.yaml:1:1: block 'f-q' (quote, mini/da/first.yaml:8) is missing in "
+                               "language 'en'"}));
+}
+
+TEST_CASE("check: a block only the translation has, and one of another kind") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  REQUIRE(Edit(fs, "mini/en/first.yaml", "  - {id: f-q, quote: A quote.}", "  - {id: f-q, paragraph: A quote.}\n  - {id: extra, paragraph: More.}"));
+  CHECK(Errors(fs) == Expected({"mini/en/first.yaml:8:5: block 'f-q' is a paragraph here but a quote in language 'da'",
+                               "mini/en/first.yaml:9:5: block 'extra' is not in the source language 'da'"}));
+}
+
+TEST_CASE("check: references to a footnote, figure or page that does not exist") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  REQUIRE(Edit(fs, "mini/da/first.yaml", "fodnote[^n]", "fodnote[^nn]"));
+  REQUIRE(Edit(fs, "mini/da/first.yaml", "figure: fig01", "figure: fig1"));
+  REQUIRE(Edit(fs, "mini/da/story.yaml", "@{first}", "@{frist}"));
+  CHECK(Errors(fs) == Expected({
+                          "mini/da/first.yaml:5:50: footnote 'nn' is not defined in this section's footnotes",
+                          "mini/da/first.yaml:9:5: figure 'fig1' does not exist in figures.yaml",
+                          "mini/da/story.yaml:10:33: page reference to 'frist', which is no section or block id",
+                      }));
+}
+
+TEST_CASE("check: a label missing in one language, a figure text missing, a label in Danish in English") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  REQUIRE(Edit(fs, "mini/en/labels.yaml", "before: Before\n", ""));
+  REQUIRE(Edit(fs, "mini/en/figures.yaml", "a: Group A", "a: Gruppe Å"));
+  std::string errors = Errors(fs);
+  CHECK(errors == Expected({
+                      "mini/en/figures.yaml:3:22: English label 'a' of figure 'fig01' contains the Danish letter 'Å': "
+                      "'Gruppe Å'",
+                      "mini/en/labels.yaml:0:0: label 'before' is missing",
+                  }));
+}

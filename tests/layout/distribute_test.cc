@@ -1,0 +1,80 @@
+// The distributor alone, with boxes of known sizes: exact positions, floats and the "taller than a page" error.
+#include <doctest/doctest.h>
+
+#include "layout/flow.h"
+#include "mini_fixture.h"
+#include "model/load.h"
+
+using namespace barometer;
+
+namespace {
+
+model::Template Design() {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  base::Diagnostics diags;
+  model::Template design = model::LoadTemplate(fs, "templates/report-a4.yaml", diags);
+  REQUIRE(diags.Sorted().empty());
+  return design;
+}
+
+layout::FlowBox Box(double height, bool page_width, const std::string& id) {
+  layout::FlowBox box;
+  box.height = height;
+  box.page_width = page_width;
+  box.block_id = id;
+  box.what = "box '" + id + "'";
+  box.loc = {"x.yaml", 4, 3};
+  box.items.push_back({layout::FilledRect{0, 0, 10, height, {}}, {}, ""});
+  return box;
+}
+
+}  // namespace
+
+TEST_CASE("distribute: boxes fill a column, then move to the next column and page") {
+  model::Template design = Design();
+  std::map<std::string, layout::ShapedFootnote> notes;
+  layout::Document document;
+  layout::PageMap pages;
+  base::Diagnostics diags;
+  layout::Distributor distributor(design, notes, document, pages, diags);
+  layout::SectionFlow section;
+  section.id = "s";
+  section.master = &design.masters.at("body");
+  const double column = design.page_height - design.margins.top - design.margins.bottom;
+  for (int i = 0; i < 5; ++i) section.body.push_back(Box(column * 0.4, false, "b" + std::to_string(i)));
+  distributor.AddSection(section);
+  distributor.Finish();
+  std::string messages;
+  for (const auto& d : diags.Sorted()) messages += d.message + "\n";
+  CHECK(messages == "");
+  REQUIRE(document.pages.size() == 2);
+  // Two boxes per column (0.4 + 0.4 of its height); the fifth opens the next page.
+  CHECK(pages.first_page.at("b0") == 1);
+  CHECK(pages.first_page.at("b3") == 1);
+  CHECK(pages.first_page.at("b4") == 2);
+  const auto& first = std::get<layout::FilledRect>(document.pages[0].items[0].content);
+  CHECK(first.x == doctest::Approx(design.margins.inner));
+  CHECK(first.y == doctest::Approx(design.margins.top));
+  const auto& third = std::get<layout::FilledRect>(document.pages[0].items[2].content);
+  CHECK(third.x == doctest::Approx(design.margins.inner + design.ColumnWidth(2) + design.gutter));
+}
+
+TEST_CASE("distribute: a box taller than a page is an error at its block") {
+  model::Template design = Design();
+  std::map<std::string, layout::ShapedFootnote> notes;
+  layout::Document document;
+  layout::PageMap pages;
+  base::Diagnostics diags;
+  layout::Distributor distributor(design, notes, document, pages, diags);
+  layout::SectionFlow section;
+  section.id = "s";
+  section.master = &design.masters.at("body");
+  section.body.push_back(Box(900, true, "huge"));
+  distributor.AddSection(section);
+  distributor.Finish();
+  auto sorted = diags.Sorted();
+  REQUIRE(sorted.size() == 1);
+  CHECK(sorted[0].loc == base::SourceLoc{"x.yaml", 4, 3});
+  CHECK(sorted[0].message == "box 'huge' is taller than a page (900pt, the page has 703pt)");
+}

@@ -1,0 +1,50 @@
+// The mini fixture edition (tests/fixtures/mini) and the report template in an in-memory file system, so a
+// test can break it freely and see exactly which diagnostics follow.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+
+namespace barometer::testing {
+
+inline void LoadMini(base::MemoryFileSystem& fs) {
+  const std::string root = BAROMETER_SOURCE_DIR "/tests/fixtures/mini";
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    fs.files["mini/" + std::filesystem::relative(entry.path(), root).string()] = text.str();
+  }
+  std::ifstream in(BAROMETER_SOURCE_DIR "/templates/report-a4.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  fs.files["templates/report-a4.yaml"] = text.str();
+}
+
+/// Replaces the first `from` in a file of the in-memory edition; fails the test when it is not there.
+inline bool Edit(base::MemoryFileSystem& fs, const std::string& path, const std::string& from, const std::string& to) {
+  std::string& text = fs.files[path];
+  size_t at = text.find(from);
+  if (at == std::string::npos) return false;
+  text.replace(at, from.size(), to);
+  return true;
+}
+
+/// "file:line:col: message" for each diagnostic of a severity, sorted.
+inline std::vector<std::string> Lines(const base::Diagnostics& diags, base::Severity severity) {
+  std::vector<std::string> out;
+  for (const base::Diagnostic& d : diags.Sorted()) {
+    if (d.severity != severity) continue;
+    out.push_back(d.loc.file + ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.col) + ": " + d.message);
+  }
+  return out;
+}
+
+}  // namespace barometer::testing

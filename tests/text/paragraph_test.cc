@@ -1,0 +1,99 @@
+#include "text/paragraph.h"
+
+#include <doctest/doctest.h>
+
+#include "text/fonts.h"
+#include "text/hyphenator.h"
+
+using namespace barometer;
+
+namespace {
+
+text::Shaper& EnglishShaper() {
+  static text::FontSet fonts(BAROMETER_SOURCE_DIR "/fonts", "en-GB");
+  static text::Hyphenator hyphenator("en");
+  static text::Shaper shaper(fonts, hyphenator);
+  return shaper;
+}
+
+text::ParagraphInput Body(const std::string& words, double width) {
+  text::ParagraphInput input;
+  text::TextRun run;
+  run.text = words;
+  input.runs.push_back(run);
+  input.style.family = "Noto Serif";
+  input.style.size = 9.4;
+  input.style.leading = 13.6;
+  input.style.align = model::Align::kJustify;
+  input.style.hyphenate = true;
+  input.width = width;
+  input.max_word_space = 2.6;
+  return input;
+}
+
+}  // namespace
+
+TEST_CASE("paragraph: justified lines fill the column exactly, the last line and ragged lines do not") {
+  base::Diagnostics diags;
+  std::string words;
+  for (int i = 0; i < 12; ++i) words += "Public workplaces introduce new solutions that create value for citizens. ";
+  auto p = EnglishShaper().Shape(Body(words, 200), {"t.yaml", 1, 1}, diags);
+  CHECK(diags.Sorted().empty());
+  REQUIRE(p->line_count() > 10);
+  int justified = 0;
+  for (int i = 0; i < p->line_count(); ++i) {
+    CHECK(p->line(i).width <= 200.01);
+    if (!p->line(i).ragged && i + 1 < p->line_count()) {
+      CHECK(p->line(i).width == doctest::Approx(200).epsilon(0.0005));
+      ++justified;
+    }
+  }
+  CHECK(justified * 5 >= (p->line_count() - 1) * 4);  // most lines justified; the rest were too loose
+  CHECK(p->line(p->line_count() - 1).width < 200);
+  CHECK(p->Height(3) == doctest::Approx(3 * 13.6));
+}
+
+TEST_CASE("paragraph: hyphenation breaks long words, and extracted lines have no soft hyphens") {
+  base::Diagnostics diags;
+  auto p = EnglishShaper().Shape(Body("Internationalisation characterises organisational responsibilities "
+                                      "notwithstanding administrative considerations.", 80),
+                                 {"t.yaml", 1, 1}, diags);
+  CHECK(diags.Sorted().empty());
+  bool hyphen_break = false;
+  for (int i = 0; i < p->line_count(); ++i) {
+    CHECK(p->LineText(i).find("\u00AD") == std::string::npos);
+    std::string raw = p->text().substr(p->line(i).start, p->line(i).length);
+    if (raw.size() >= 2 && raw.compare(raw.size() - 2, 2, "\u00AD") == 0) hyphen_break = true;
+  }
+  CHECK(hyphen_break);
+}
+
+TEST_CASE("paragraph: a word wider than its column cannot be fitted") {
+  base::Diagnostics diags;
+  EnglishShaper().Shape(Body("The code ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ is far too long.", 120),
+                        {"en/intro.yaml", 7, 5}, diags);
+  auto sorted = diags.Sorted();
+  REQUIRE(sorted.size() == 1);
+  CHECK(sorted[0].loc == base::SourceLoc{"en/intro.yaml", 7, 5});
+  CHECK(sorted[0].message == "text cannot be fitted: 'ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ ' is wider than its 120pt column");
+}
+
+TEST_CASE("paragraph: a family outside the pinned fonts is an error, never a silent substitute") {
+  base::Diagnostics diags;
+  text::ParagraphInput input = Body("Hello.", 100);
+  input.style.family = "Arial";
+  EnglishShaper().Shape(input, {"templates/t.yaml", 3, 1}, diags);
+  auto sorted = diags.Sorted();
+  REQUIRE(sorted.size() == 1);
+  CHECK(sorted[0].message.rfind("font family 'Arial' is not in fonts/ (Pango substituted '", 0) == 0);
+}
+
+TEST_CASE("paragraph: a character without a glyph in the pinned fonts is an error") {
+  base::Diagnostics diags;
+  EnglishShaper().Shape(Body("Kanji \u6F22\u5B57 here.", 100), {"t.yaml", 2, 3}, diags);
+  auto sorted = diags.Sorted();
+  REQUIRE_FALSE(sorted.empty());
+  bool glyphs = false;
+  for (const auto& d : sorted) glyphs |= d.message == "2 character(s) have no glyph in the pinned fonts ('Noto Serif')";
+  CHECK(glyphs);
+}
