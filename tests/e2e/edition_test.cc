@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <vector>
 #include <memory>
 #include <regex>
 #include <sstream>
@@ -168,4 +170,126 @@ TEST_CASE("e2e: two builds give byte-identical outputs") {
   CHECK(ReadFile(OutDir() + "/SHA256SUMS") == ReadFile(again + "/SHA256SUMS"));
   CHECK(Shell("cd " + OutDir() + " && sha256sum --check --quiet SHA256SUMS").status == 0);
   std::filesystem::remove_all(again);
+}
+
+namespace {
+
+std::vector<std::vector<std::string>> ReadCsv(const std::string& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(ReadFile(path));
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> fields;
+    std::string field;
+    bool quoted = false;
+    for (size_t i = 0; i < line.size(); ++i) {
+      char c = line[i];
+      if (quoted) {
+        if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field += c;
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        fields.push_back(field);
+        field.clear();
+      } else {
+        field += c;
+      }
+    }
+    fields.push_back(field);
+    rows.push_back(fields);
+  }
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("e2e: the figure exports hold the reference values in both languages") {
+  // A sample of the published values (shared/reference/publication-2021.md, section 2), by figure file.
+  const std::map<std::string, std::vector<std::pair<std::string, double>>> reference = {
+      {"figure-01.csv", {{"itself", 10}, {"important", 25}, {"minor", 34}, {"none", 26}}},
+      {"figure-03.csv", {{"new-technology", 9}, {"known-technology", 25}, {"non-technological", 65}}},
+      {"figure-04.csv", {{"quality", 60}, {"quality", 72}, {"efficiency", 47}, {"efficiency", 35}}},
+      {"figure-05.csv", {{"positive", 53}, {"promotes", 49}, {"collaborates", 15}, {"initiates", 10}}},
+      {"figure-06.csv", {{"new-technology", 71}, {"new-technology", 18}, {"non-technological", 86}}},
+      {"figure-07.csv", {{"agree", 79}, {"disagree", 12}}},
+      {"figure-08.csv", {{"own-organisation", 46}, {"private-companies", 29}, {"voluntary-organisations", 6}}},
+      {"figure-09.csv", {{"public-same-sector", 25}, {"public-same-sector", 18}, {"public-same-sector", 9}}},
+      {"figure-10.csv", {{"private-companies", 38}, {"private-companies", 26}, {"private-companies", 12}}},
+  };
+  for (std::string lang : {"da", "en"}) {
+    for (const auto& [file, values] : reference) {
+      const std::string path = OutDir() + "/figures/" + lang + "/" + file;
+      INFO(path);
+      REQUIRE(std::filesystem::exists(path));
+      auto rows = ReadCsv(path);
+      REQUIRE(rows.size() > 1);
+      CHECK(rows[0] == std::vector<std::string>{"category", "series", "category_label", "series_label", "value", "n"});
+      for (const auto& [category, value] : values) {
+        bool found = false;
+        for (const auto& row : rows) {
+          for (const std::string& cell : row) found |= (cell == category || row[1] == category) && row.size() == 6 &&
+                                                       row[4] == std::to_string(static_cast<int>(value));
+        }
+        INFO(category << " = " << value);
+        CHECK(found);
+      }
+    }
+    for (int n = 1; n <= 10; ++n) {
+      char stem[32];
+      std::snprintf(stem, sizeof stem, "/figures/%s/figure-%02d", lang.c_str(), n);
+      CHECK(std::filesystem::exists(OutDir() + stem + ".svg"));
+      CHECK(std::filesystem::exists(OutDir() + stem + ".png"));
+    }
+  }
+}
+
+TEST_CASE("e2e: every figure value is printed in the PDF, and the English PDF shows no Danish figure label") {
+  for (std::string lang : {"da", "en"}) {
+    // pdftotext gives the Danish no-break space in "34 %" as U+00A0; read it as a space.
+    std::string text = std::regex_replace(Text(lang), std::regex("\u00A0"), " ");
+    for (int n = 1; n <= 10; ++n) {
+      char path[64];
+      std::snprintf(path, sizeof path, "/figures/%s/figure-%02d.csv", lang.c_str(), n);
+      auto rows = ReadCsv(OutDir() + path);
+      for (size_t r = 1; r < rows.size(); ++r) {
+        if (rows[r].size() != 6 || rows[r][4].empty()) continue;  // zone items have no value
+        std::string label = rows[r][4] + (lang == "da" ? " %" : "%");
+        INFO(lang << " figure " << n << " value " << label);
+        CHECK(text.find(label) != std::string::npos);
+      }
+    }
+  }
+  // Labels that differ between the languages must not leak into the English edition (the 2021 original printed
+  // the Danish labels of Figures 4 and 6 in English).
+  const std::string en = Joined(Text("en"));
+  for (int n = 1; n <= 10; ++n) {
+    char da_path[64], en_path[64];
+    std::snprintf(da_path, sizeof da_path, "/figures/da/figure-%02d.csv", n);
+    std::snprintf(en_path, sizeof en_path, "/figures/en/figure-%02d.csv", n);
+    auto da_rows = ReadCsv(OutDir() + da_path);
+    auto en_rows = ReadCsv(OutDir() + en_path);
+    REQUIRE(da_rows.size() == en_rows.size());
+    for (size_t r = 1; r < da_rows.size(); ++r) {
+      for (int column : {2, 3}) {
+        const std::string& danish = da_rows[r][column];
+        if (danish.empty() || danish == en_rows[r][column]) continue;
+        INFO("figure " << n << ": Danish label '" << danish << "'");
+        CHECK(en.find(danish) == std::string::npos);
+      }
+    }
+  }
+}
+
+TEST_CASE("e2e: both appendix workbooks are written") {
+  for (std::string lang : {"da", "en"}) {
+    const std::string path = OutDir() + "/innovation-barometer-2021-appendix-" + lang + ".xlsx";
+    CHECK(std::filesystem::exists(path));
+    CHECK(std::filesystem::file_size(path) > 10000);
+  }
 }
