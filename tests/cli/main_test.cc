@@ -2,35 +2,24 @@
 // build that leaves the previous good output alone.
 #include <doctest/doctest.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
 #include <unistd.h>
-#include <sys/wait.h>
+
+#include "shell.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-};
+using barometer::testing::ReadFile;
+using barometer::testing::Run;
+using barometer::testing::Shell;
 
-Run Barometer(const std::string& args) {
-  Run run;
-  FILE* pipe = popen((std::string(BAROMETER_BINARY) + " " + args + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
-  int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+Run Barometer(const std::string& args) { return Shell(std::string(BAROMETER_BINARY) + " " + args); }
 
 // A copy of the mini fixture edition inside a temporary repository (templates and fonts linked in).
 std::string CopyMini(const std::string& name) {
@@ -95,13 +84,7 @@ TEST_CASE("cli: a clean edition checks and builds, one progress line per stage")
 TEST_CASE("cli: content errors are all reported at once in compiler form - the old output survives") {
   std::string root = CopyMini("broken");
   REQUIRE(Barometer("build -q " + root + "/content/mini --out " + root + "/out").status == 0);
-  std::string before;
-  {
-    std::ifstream in(root + "/out/SHA256SUMS");
-    std::stringstream s;
-    s << in.rdbuf();
-    before = s.str();
-  }
+  std::string before = ReadFile(root + "/out/SHA256SUMS");
   Replace(root + "/content/mini/en/first.yaml", "  - {id: f-h, heading:", "  - {id: f-h, headline:");
   Replace(root + "/content/mini/da/story.yaml", "      lede: A lede.", "      ledе: A lede.");
   Replace(root + "/content/mini/tables/shares.csv", "share,b,yes,20,50", "share,b,yes,120,50");
@@ -117,13 +100,7 @@ TEST_CASE("cli: content errors are all reported at once in compiler form - the o
         std::string::npos);
   CHECK(run.out.find("error: footnote 'm' is not defined in this section's footnotes") != std::string::npos);
   CHECK(run.out.find(" errors") != std::string::npos);
-  std::string after;
-  {
-    std::ifstream in(root + "/out/SHA256SUMS");
-    std::stringstream s;
-    s << in.rdbuf();
-    after = s.str();
-  }
+  std::string after = ReadFile(root + "/out/SHA256SUMS");
   CHECK(after == before);
   CHECK_FALSE(fs::exists(root + "/out.staging"));
   fs::remove_all(root);

@@ -14,33 +14,14 @@
 #include <string>
 
 #include <unistd.h>
-#include <sys/wait.h>
+
+#include "shell.h"
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-};
-
-Run Shell(const std::string& command) {
-  Run run;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
-  int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using barometer::testing::ReadFile;
+using barometer::testing::Run;
+using barometer::testing::Shell;
 
 // One build for every test case in this file.
 const std::string& OutDir() {

@@ -29,52 +29,54 @@ layout::FlowBox Box(double height, bool page_width, const std::string& id) {
   return box;
 }
 
+// Lays out one body section of boxes; returns the document and the diagnostics' messages.
+struct Distributed {
+  model::Template design = Design();
+  layout::Document document;
+  layout::PageMap pages;
+  std::string messages;
+};
+
+std::unique_ptr<Distributed> Distribute(const std::vector<layout::FlowBox>& boxes) {
+  auto out = std::make_unique<Distributed>();
+  std::map<std::string, layout::ShapedFootnote> notes;
+  base::Diagnostics diags;
+  layout::Distributor distributor(out->design, notes, out->document, out->pages, diags);
+  layout::SectionFlow section;
+  section.id = "s";
+  section.master = &out->design.masters.at("body");
+  for (const layout::FlowBox& box : boxes) section.body.push_back(box);
+  distributor.AddSection(section);
+  distributor.Finish();
+  for (const auto& d : diags.Sorted()) {
+    out->messages += d.loc.file + ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.col) + ": " +
+                     d.message + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("distribute: boxes fill a column, then move to the next column and page") {
-  model::Template design = Design();
-  std::map<std::string, layout::ShapedFootnote> notes;
-  layout::Document document;
-  layout::PageMap pages;
-  base::Diagnostics diags;
-  layout::Distributor distributor(design, notes, document, pages, diags);
-  layout::SectionFlow section;
-  section.id = "s";
-  section.master = &design.masters.at("body");
+  const model::Template design = Design();
   const double column = design.page_height - design.margins.top - design.margins.bottom;
-  for (int i = 0; i < 5; ++i) section.body.push_back(Box(column * 0.4, false, "b" + std::to_string(i)));
-  distributor.AddSection(section);
-  distributor.Finish();
-  std::string messages;
-  for (const auto& d : diags.Sorted()) messages += d.message + "\n";
-  CHECK(messages == "");
-  REQUIRE(document.pages.size() == 2);
+  std::vector<layout::FlowBox> boxes;
+  for (int i = 0; i < 5; ++i) boxes.push_back(Box(column * 0.4, false, "b" + std::to_string(i)));
+  auto laid = Distribute(boxes);
+  CHECK(laid->messages == "");
+  REQUIRE(laid->document.pages.size() == 2);
   // Two boxes per column (0.4 + 0.4 of its height); the fifth opens the next page.
-  CHECK(pages.first_page.at("b0") == 1);
-  CHECK(pages.first_page.at("b3") == 1);
-  CHECK(pages.first_page.at("b4") == 2);
-  const auto& first = std::get<layout::FilledRect>(document.pages[0].items[0].content);
+  CHECK(laid->pages.first_page.at("b0") == 1);
+  CHECK(laid->pages.first_page.at("b3") == 1);
+  CHECK(laid->pages.first_page.at("b4") == 2);
+  const auto& first = std::get<layout::FilledRect>(laid->document.pages[0].items[0].content);
   CHECK(first.x == doctest::Approx(design.margins.inner));
   CHECK(first.y == doctest::Approx(design.margins.top));
-  const auto& third = std::get<layout::FilledRect>(document.pages[0].items[2].content);
+  const auto& third = std::get<layout::FilledRect>(laid->document.pages[0].items[2].content);
   CHECK(third.x == doctest::Approx(design.margins.inner + design.ColumnWidth(2) + design.gutter));
 }
 
 TEST_CASE("distribute: a box taller than a page is an error at its block") {
-  model::Template design = Design();
-  std::map<std::string, layout::ShapedFootnote> notes;
-  layout::Document document;
-  layout::PageMap pages;
-  base::Diagnostics diags;
-  layout::Distributor distributor(design, notes, document, pages, diags);
-  layout::SectionFlow section;
-  section.id = "s";
-  section.master = &design.masters.at("body");
-  section.body.push_back(Box(900, true, "huge"));
-  distributor.AddSection(section);
-  distributor.Finish();
-  auto sorted = diags.Sorted();
-  REQUIRE(sorted.size() == 1);
-  CHECK(sorted[0].loc == base::SourceLoc{"x.yaml", 4, 3});
-  CHECK(sorted[0].message == "box 'huge' is taller than a page (900pt, the page has 703pt)");
+  auto laid = Distribute({Box(900, true, "huge")});
+  CHECK(laid->messages == "x.yaml:4:3: box 'huge' is taller than a page (900pt, the page has 703pt)\n");
 }
