@@ -153,10 +153,13 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
     }
   }
   std::vector<LanguageResult> results(wanted.size());
+  start = Clock::now();
   std::vector<std::unique_ptr<TextTools>> tools;
   for (const model::LanguageEdition* language : wanted) {
     tools.push_back(std::make_unique<TextTools>(options.fonts_dir, *language, edition->design));
   }
+  progress.StageDone("fonts", Seconds(start), "fonts and hyphenation patterns for " + std::to_string(wanted.size()) +
+                                                  (wanted.size() == 1 ? " language" : " languages"));
   auto run = [&](size_t i) {
     try {
       BuildLanguage(*edition, *wanted[i], options, *tools[i], diags, results[i]);
