@@ -354,10 +354,8 @@ class Builder {
     SectionFlow flow;
     flow.id = section.id;
     auto master_it = design_.masters.find(section.master);
-    if (master_it == design_.masters.end()) {
-      diags_.Error(section.loc, "master page '" + section.master + "' is not in template '" + design_.name + "'");
-      master_it = design_.masters.find("body");
-    }
+    // An unknown master is reported by check::CheckEdition, which stops the build before layout.
+    if (master_it == design_.masters.end()) master_it = design_.masters.find("body");
     const model::MasterPage& master = master_it->second;
     flow.master = &master;
     flow.title = section.title.Plain();
@@ -514,7 +512,6 @@ class Builder {
     const model::Date& date = in_.edition->publication_date;
     std::string out = std::to_string(date.year);
     if (date.month) {
-      base::NumberStyle numbers;
       char buffer[16];
       if (date.day) {
         std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);

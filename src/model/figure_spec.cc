@@ -31,13 +31,6 @@ bool ParseChartKind(const std::string& name, ChartKind* kind) {
   return false;
 }
 
-const char* ChartKindName(ChartKind kind) {
-  for (const KindName& k : kKinds) {
-    if (k.kind == kind) return k.name;
-  }
-  return "?";
-}
-
 std::vector<std::string> ChartKindNames() {
   std::vector<std::string> names;
   for (const KindName& k : kKinds) names.push_back(k.name);

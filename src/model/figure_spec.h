@@ -42,7 +42,6 @@ enum class ChartKind {
 
 /// "donut" -> kDonut; false when the name is unknown.
 bool ParseChartKind(const std::string& name, ChartKind* kind);
-const char* ChartKindName(ChartKind kind);
 /// Every kind's name, for "did you mean".
 std::vector<std::string> ChartKindNames();
 

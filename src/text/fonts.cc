@@ -4,7 +4,6 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
-#include <algorithm>
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -100,26 +99,6 @@ FontSet::~FontSet() {
   if (font_map_) g_object_unref(font_map_);
   // The font map holds its own reference to the config.
   if (config_) FcConfigDestroy(config_);
-}
-
-std::vector<std::string> FontSet::Families() const {
-  PangoFontFamily** families = nullptr;
-  int count = 0;
-  pango_font_map_list_families(font_map_, &families, &count);
-  std::vector<std::string> names;
-  static const char* const kAliases[] = {"Sans", "Serif", "Monospace", "System-ui"};
-  for (int i = 0; i < count; ++i) {
-    std::string name = pango_font_family_get_name(families[i]);
-    if (std::find(std::begin(kAliases), std::end(kAliases), name) == std::end(kAliases)) names.push_back(name);
-  }
-  g_free(families);
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-bool FontSet::HasFamily(const std::string& family) const {
-  std::vector<std::string> names = Families();
-  return std::find(names.begin(), names.end(), family) != names.end();
 }
 
 }  // namespace barometer::text

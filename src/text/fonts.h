@@ -33,9 +33,6 @@ class FontSet {
 
   /// The context every layout of this language is made in (resolution 72, no hinting, unrounded positions).
   PangoContext* context() const { return context_; }
-  /// Family names the font map offers (Pango's generic aliases left out).
-  std::vector<std::string> Families() const;
-  bool HasFamily(const std::string& family) const;
 
  private:
   FcConfig* config_ = nullptr;
