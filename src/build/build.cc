@@ -77,20 +77,7 @@ void BuildLanguage(const model::Edition& edition, const model::LanguageEdition& 
   input.language = &language;
   input.shaper = &shaper;
   input.creator = std::string("barometer ") + BAROMETER_VERSION;
-  const double column = edition.design.ColumnWidth(edition.design.masters.at("body").columns);
-  for (const auto& [id, spec] : edition.figures) {
-    auto text = language.figures.find(id);
-    if (text == language.figures.end()) continue;  // reported by the checks
-    const model::Table* table = nullptr;
-    if (!spec.table.empty()) {
-      auto it = edition.tables.find(spec.table);
-      if (it == edition.tables.end()) continue;
-      table = &it->second;
-    }
-    double width = spec.page_width ? edition.design.ContentWidth() : column;
-    input.charts[id] =
-        std::make_shared<const figures::Chart>(figures::BuildChart(spec, table, text->second, width, context, diags));
-  }
+  input.charts = figures::BuildCharts(edition, language, context, diags);
   result.times.figures = Seconds(start);
   result.times.charts = static_cast<int>(input.charts.size());
 
@@ -120,6 +107,12 @@ void BuildLanguage(const model::Edition& edition, const model::LanguageEdition& 
   result.times.write = Seconds(start);
 }
 
+// Whether `--lang` asks for a language (no list: every language).
+bool Wanted(const BuildOptions& options, const std::string& code) {
+  return options.languages.empty() ||
+         std::find(options.languages.begin(), options.languages.end(), code) != options.languages.end();
+}
+
 }  // namespace
 
 Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress& progress,
@@ -147,10 +140,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   // The languages share nothing mutable after the checks; each gets its own fonts, hyphenator and thread.
   std::vector<const model::LanguageEdition*> wanted;
   for (const auto& language : edition->languages) {
-    if (options.languages.empty() ||
-        std::find(options.languages.begin(), options.languages.end(), language.code) != options.languages.end()) {
-      wanted.push_back(&language);
-    }
+    if (Wanted(options, language.code)) wanted.push_back(&language);
   }
   std::vector<LanguageResult> results(wanted.size());
   start = Clock::now();
@@ -214,11 +204,7 @@ Outcome MarkTranslated(base::FileSystem& fs, const BuildOptions& options, base::
   const model::LanguageEdition& source = edition->languages.front();
   const std::string lock = check::LockFileText(source);
   for (const model::LanguageEdition& language : edition->languages) {
-    if (&language == &source) continue;
-    if (!options.languages.empty() &&
-        std::find(options.languages.begin(), options.languages.end(), language.code) == options.languages.end()) {
-      continue;
-    }
+    if (&language == &source || !Wanted(options, language.code)) continue;
     const std::string path = base::JoinPath(base::JoinPath(options.content_dir, language.code), "translation.lock");
     fs.WriteFile(path + ".tmp", lock);
     fs.Rename(path + ".tmp", path);

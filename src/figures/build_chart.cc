@@ -342,4 +342,25 @@ Chart BuildChart(const model::FigureSpec& spec, const model::Table* table, const
   return b.Finish(height, text.alt.empty() ? alt : text.alt);
 }
 
+std::map<std::string, std::shared_ptr<const Chart>> BuildCharts(const model::Edition& edition,
+                                                               const model::LanguageEdition& language,
+                                                               const ChartContext& context, base::Diagnostics& diags) {
+  std::map<std::string, std::shared_ptr<const Chart>> charts;
+  const model::Template& design = edition.design;
+  const double column = design.ColumnWidth(design.masters.at("body").columns);
+  for (const auto& [id, spec] : edition.figures) {
+    auto text = language.figures.find(id);
+    if (text == language.figures.end()) continue;
+    const model::Table* table = nullptr;
+    if (!spec.table.empty()) {
+      auto it = edition.tables.find(spec.table);
+      if (it == edition.tables.end()) continue;
+      table = &it->second;
+    }
+    double width = spec.page_width ? design.ContentWidth() : column;
+    charts[id] = std::make_shared<const Chart>(BuildChart(spec, table, text->second, width, context, diags));
+  }
+  return charts;
+}
+
 }  // namespace barometer::figures

@@ -5,6 +5,7 @@
 
 #include <cairo.h>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <utility>
@@ -94,6 +95,12 @@ struct Box {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 Box LabelBox(const Label& label);
+
+/// Builds every figure of an edition in one language, each at the width its spec asks for (a column of the
+/// body master, or the page). Figures whose texts or table are missing are skipped: the checks report those.
+std::map<std::string, std::shared_ptr<const Chart>> BuildCharts(const model::Edition& edition,
+                                                               const model::LanguageEdition& language,
+                                                               const ChartContext& context, base::Diagnostics& diags);
 
 /// Index pairs (i < j) of labels whose boxes overlap by more than 0.01pt, in index order. Empty for a good chart.
 std::vector<std::pair<size_t, size_t>> OverlappingLabels(const Chart& chart);

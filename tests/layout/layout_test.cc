@@ -52,13 +52,7 @@ std::unique_ptr<Laid> LayOut(const std::string& content, const std::string& lang
   input.language = language;
   input.shaper = shapers[language_code].get();
   input.creator = "test";
-  const model::Template& design = laid->edition.design;
-  for (const auto& [id, spec] : laid->edition.figures) {
-    const model::Table* table = spec.table.empty() ? nullptr : &laid->edition.tables.at(spec.table);
-    double width = spec.page_width ? design.ContentWidth() : design.ColumnWidth(2);
-    input.charts[id] = std::make_shared<const figures::Chart>(
-        figures::BuildChart(spec, table, language->figures.at(id), width, context, laid->diags));
-  }
+  input.charts = figures::BuildCharts(laid->edition, *language, context, laid->diags);
   laid->document = layout::LayoutEdition(input, laid->diags);
   return laid;
 }
