@@ -61,6 +61,18 @@ double LabelColumn(ChartBuilder& b, const std::vector<std::string>& ids, double 
   return std::ceil(std::min(widest, limit));
 }
 
+// A category's label in the label column, centred on a row at least `marks` tall that holds both the label and
+// the category's marks. Returns the row's height.
+double CategoryRow(ChartBuilder& b, const std::string& category, double label_column, double y, double marks) {
+  TextOptions options;
+  options.width = label_column;
+  options.label_id = category;
+  Text text = b.ShapeText(b.LabelOf(category), options);
+  double row = std::max(TextHeight(text), marks);
+  b.AddLabel(text, 0, y + (row - TextHeight(text)) / 2, "category");
+  return row;
+}
+
 }  // namespace
 
 std::string BuildStackedBar(ChartBuilder& b) {
@@ -312,12 +324,7 @@ std::string BuildPromoteHinder(ChartBuilder& b) {
   const double rows_top = y;
   std::vector<AltEntry> alt_entries;
   for (const std::string& category : spec.categories) {
-    TextOptions options;
-    options.width = label_column;
-    options.label_id = category;
-    Text text = b.ShapeText(b.LabelOf(category), options);
-    double row = std::max(TextHeight(text), bar_height);
-    b.AddLabel(text, 0, y + (row - TextHeight(text)) / 2, "category");
+    double row = CategoryRow(b, category, label_column, y, bar_height);
     double by = y + (row - bar_height) / 2;
     double lv = b.Value(left, category), rv = b.Value(right, category);
     b.AddRect(centre - lv * k, by, lv * k, bar_height, b.SeriesColour(0), "bar", category, left, lv);
@@ -444,12 +451,7 @@ std::string BuildGroupedBars(ChartBuilder& b) {
   const double top = y;
   std::vector<AltEntry> alt_entries;
   for (const std::string& category : spec.categories) {
-    TextOptions options;
-    options.width = label_column;
-    options.label_id = category;
-    Text text = b.ShapeText(b.LabelOf(category), options);
-    double row = std::max(TextHeight(text), group);
-    b.AddLabel(text, 0, y + (row - TextHeight(text)) / 2, "category");
+    double row = CategoryRow(b, category, label_column, y, group);
     double by = y + (row - group) / 2;
     for (size_t j = 0; j < spec.series.size(); ++j) {
       const std::string& s = spec.series[j];
