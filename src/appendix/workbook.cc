@@ -12,7 +12,6 @@
 //                    chart; the contents sheet says so in its note column.
 #include "appendix/workbook.h"
 
-#include <glib.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -87,7 +86,7 @@ void Check(lxw_error error, const char* what) {
 class TempFile {
  public:
   TempFile() {
-    std::string pattern = base::JoinPath(g_get_tmp_dir(), "barometer-appendix-XXXXXX");
+    std::string pattern = base::JoinPath(base::ScratchDir(), "barometer-appendix-XXXXXX");
     std::vector<char> name(pattern.begin(), pattern.end());
     name.push_back('\0');
     int fd = mkstemp(name.data());
@@ -760,8 +759,8 @@ std::string BuildWorkbook(const model::Edition& edition, const model::LanguageEd
                           base::Diagnostics& diags) {
   TempFile file;
   lxw_workbook_options options = {};
-  std::string tmpdir = g_get_tmp_dir();
-  options.tmpdir = tmpdir.data();
+  std::string scratch = base::ScratchDir();
+  options.tmpdir = scratch.data();
   std::unique_ptr<lxw_workbook, WorkbookCloser> workbook(workbook_new_opt(file.path().c_str(), &options));
   if (!workbook) throw std::runtime_error("libxlsxwriter: cannot create a workbook at " + file.path());
   {

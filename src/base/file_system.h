@@ -60,4 +60,10 @@ std::string JoinPath(const std::string& a, const std::string& b);
 /// The folder part of a path ("a/b/c.txt" -> "a/b"), or "." when there is none.
 std::string DirName(const std::string& path);
 
+/// A folder for short-lived files that never reach the output (libxlsxwriter's parts of a workbook): $TMPDIR when
+/// set, else the memory-backed /dev/shm where it is a writable folder, else /tmp. Creating a file on a busy ext4
+/// /tmp costs up to a millisecond (the kernel searches for an inode not recently freed); a workbook takes about a
+/// hundred of them.
+std::string ScratchDir();
+
 }  // namespace barometer::base

@@ -190,7 +190,8 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   for (LanguageResult& result : results) {
     for (Output& output : result.outputs) outputs.push_back(std::move(output));
   }
-  WriteOutputs(fs, options.out_dir, outputs);
+  // A build of some languages leaves the others' files alone.
+  WriteOutputs(fs, options.out_dir, outputs, /*remove_stale=*/wanted.size() == edition->languages.size());
   progress.StageDone("write", slowest.write + Seconds(start), std::to_string(outputs.size()) + " files in " +
                                                                   options.out_dir);
   return Outcome::kBuilt;
@@ -213,28 +214,71 @@ Outcome MarkTranslated(base::FileSystem& fs, const BuildOptions& options, base::
   return Outcome::kBuilt;
 }
 
-void WriteOutputs(base::FileSystem& fs, const std::string& out_dir, const std::vector<Output>& outputs) {
+namespace {
+
+// The files a previous build listed in its SHA256SUMS, as paths relative to the output folder. Only plain relative
+// paths count, so a hand-edited list can never name a file outside the folder.
+std::vector<std::string> ListedInSums(const std::string& sums) {
+  std::vector<std::string> paths;
+  std::istringstream lines(sums);
+  std::string line;
+  while (std::getline(lines, line)) {
+    size_t gap = line.find("  ");
+    if (gap == std::string::npos) continue;
+    std::string path = line.substr(gap + 2);
+    if (path.empty() || path.front() == '/' || ("/" + path + "/").find("/../") != std::string::npos) continue;
+    paths.push_back(path);
+  }
+  return paths;
+}
+
+}  // namespace
+
+void WriteOutputs(base::FileSystem& fs, const std::string& out_dir, const std::vector<Output>& outputs,
+                  bool remove_stale) {
   std::vector<Output> sorted = outputs;
   std::sort(sorted.begin(), sorted.end(), [](const Output& a, const Output& b) { return a.path < b.path; });
   std::string sums;
   for (const Output& output : sorted) sums += base::Sha256Hex(output.bytes) + "  " + output.path + "\n";
   sorted.push_back({"SHA256SUMS", sums});
 
+  std::string previous_sums;
+  if (remove_stale) fs.ReadFile(base::JoinPath(out_dir, "SHA256SUMS"), &previous_sums);
+
+  // A file that already holds the same bytes is left as it is: its date stays, and the build creates no file for
+  // it (on a busy disk, creating files is most of what writing costs).
+  std::vector<const Output*> changed;
+  for (const Output& output : sorted) {
+    std::string current;
+    if (!fs.ReadFile(base::JoinPath(out_dir, output.path), &current) || current != output.bytes) {
+      changed.push_back(&output);
+    }
+  }
+
   const std::string staging = out_dir + ".staging";
   fs.RemoveAll(staging);
-  fs.MakeDirs(staging);
-  for (const Output& output : sorted) {
-    const std::string path = base::JoinPath(staging, output.path);
-    fs.MakeDirs(base::DirName(path));
-    fs.WriteFile(path, output.bytes);
+  if (!changed.empty()) {
+    for (const Output* output : changed) {
+      const std::string path = base::JoinPath(staging, output->path);
+      fs.MakeDirs(base::DirName(path));
+      fs.WriteFile(path, output->bytes);
+    }
+    // Everything is on disk; now each file replaces its old version by an atomic rename, SHA256SUMS last.
+    for (const Output* output : changed) {
+      const std::string target = base::JoinPath(out_dir, output->path);
+      fs.MakeDirs(base::DirName(target));
+      fs.Rename(base::JoinPath(staging, output->path), target);
+    }
+    fs.RemoveAll(staging);
   }
-  // Everything is on disk; now each file replaces its old version by an atomic rename.
-  for (const Output& output : sorted) {
-    const std::string target = base::JoinPath(out_dir, output.path);
-    fs.MakeDirs(base::DirName(target));
-    fs.Rename(base::JoinPath(staging, output.path), target);
+
+  // What the previous build wrote and this one no longer makes (a figure taken out, a language dropped) would
+  // mislead a reader of the folder; files the build never listed are not its to remove.
+  std::set<std::string> current;
+  for (const Output& output : sorted) current.insert(output.path);
+  for (const std::string& path : ListedInSums(previous_sums)) {
+    if (!current.count(path)) fs.RemoveAll(base::JoinPath(out_dir, path));
   }
-  fs.RemoveAll(staging);
 }
 
 }  // namespace barometer::build

@@ -43,7 +43,10 @@ struct Output {
   std::string bytes;
 };
 
-/// Moves `outputs` into `out_dir` through a staging folder beside it, then writes SHA256SUMS last.
-void WriteOutputs(base::FileSystem& fs, const std::string& out_dir, const std::vector<Output>& outputs);
+/// Moves `outputs` into `out_dir` through a staging folder beside it, SHA256SUMS last. A file that already holds
+/// the same bytes is not written again; a file the previous build listed in its SHA256SUMS and this build no
+/// longer makes is removed when `remove_stale`, after everything else is in place.
+void WriteOutputs(base::FileSystem& fs, const std::string& out_dir, const std::vector<Output>& outputs,
+                  bool remove_stale);
 
 }  // namespace barometer::build
