@@ -93,6 +93,7 @@ class Builder {
     input.link_colour = design_.Colour(link_colour);
     input.width = width;
     input.max_word_space = design_.max_word_space;
+    input.min_word_space = design_.min_word_space;
     base::Diagnostics found;
     auto shaped = shaper_.Shape(input, loc, found);
     std::vector<base::Diagnostic> diagnostics = found.Sorted();

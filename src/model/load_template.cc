@@ -94,6 +94,14 @@ Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base:
   }
   design.gutter = map.Number("gutter", false).value_or(design.gutter);
   design.max_word_space = map.Number("max_word_space", false).value_or(design.max_word_space);
+  design.min_word_space = map.Number("min_word_space", false).value_or(design.min_word_space);
+  if (design.max_word_space < 1) {
+    diags.Error(LocOf(path, map.Node("max_word_space", false)), "max_word_space must be at least 1 (a normal space)");
+  }
+  if (design.min_word_space <= 0 || design.min_word_space > 1) {
+    diags.Error(LocOf(path, map.Node("min_word_space", false)),
+                "min_word_space must be more than 0 and at most 1 (a normal space)");
+  }
   design.footnote_gap = map.Number("footnote_gap", false).value_or(design.footnote_gap);
 
   YAML::Node palette = map.Node("palette", true);

@@ -62,6 +62,8 @@ struct Template {
   double gutter = 18;
   /// Justified lines whose word spaces would grow beyond this multiple of their natural width are set ragged.
   double max_word_space = 2.2;
+  /// Word spaces of a justified line may shrink to this multiple of their natural width to take a word in.
+  double min_word_space = 0.8;
   double footnote_gap = 10;  ///< space between a column's text and its footnotes
   std::map<std::string, Color> palette;
   std::vector<std::string> chart_palette;  ///< palette names for chart series, in order

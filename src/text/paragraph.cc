@@ -1,9 +1,12 @@
 #include "text/paragraph.h"
 
+#include <hb.h>
 #include <pango/pangocairo.h>
 
 #include <algorithm>
 #include <cmath>
+
+#include "text/line_breaker.h"
 
 namespace barometer::text {
 namespace {
@@ -75,25 +78,14 @@ Assembled Assemble(const std::vector<TextRun>& runs, const ParagraphInput& input
   return out;
 }
 
-int CountSpaces(const std::string& text, int start, int length) {
-  int end = start + length;
-  while (end > start && text[end - 1] == ' ') --end;  // trailing spaces are not stretched
-  int count = 0;
-  for (int i = start; i < end; ++i) count += text[i] == ' ';
-  return count;
-}
-
-// Widens every inter-word space of a line by `extra` points, spreading the rounding to Pango units so the line
-// ends exactly at the column edge. Spaces at the line's end (where it broke) are left alone.
-void JustifyLine(PangoLayoutLine* line, const std::string& text, int line_end, double extra) {
-  int trailing = line_end;
-  while (trailing > 0 && text[trailing - 1] == ' ') --trailing;
+// Adds `extra` points to every space glyph of a line before byte `content_end` (negative: takes away), spreading
+// the rounding to Pango units so the line ends exactly where it should.
+void JustifyLine(const std::vector<PangoGlyphItem*>& runs, const std::string& text, int content_end, double extra) {
   std::vector<PangoGlyphInfo*> spaces;
-  for (GSList* node = line->runs; node; node = node->next) {
-    auto* run = static_cast<PangoGlyphItem*>(node->data);
+  for (PangoGlyphItem* run : runs) {
     for (int g = 0; g < run->glyphs->num_glyphs; ++g) {
       int byte = run->item->offset + run->glyphs->log_clusters[g];
-      if (byte < trailing && text[byte] == ' ') spaces.push_back(&run->glyphs->glyphs[g]);
+      if (byte < content_end && text[byte] == ' ') spaces.push_back(&run->glyphs->glyphs[g]);
     }
   }
   double total = extra * kScale * static_cast<double>(spaces.size());
@@ -103,6 +95,25 @@ void JustifyLine(PangoLayoutLine* line, const std::string& text, int line_end, d
     spaces[k]->geometry.width += target - given;
     given = target;
   }
+}
+
+// The part of `run` between bytes `start` and `end` of the paragraph, as a new glyph item.
+// REQUIRES: the run overlaps [start, end), and both lie on cluster boundaries.
+PangoGlyphItem* Slice(PangoGlyphItem* run, const std::string& text, int start, int end) {
+  PangoGlyphItem* piece = pango_glyph_item_copy(run);
+  if (start > piece->item->offset) {
+    pango_glyph_item_free(pango_glyph_item_split(piece, text.c_str(), start - piece->item->offset));
+  }
+  if (end < piece->item->offset + piece->item->length) {
+    PangoGlyphItem* head = pango_glyph_item_split(piece, text.c_str(), end - piece->item->offset);
+    pango_glyph_item_free(piece);
+    piece = head;
+  }
+  return piece;
+}
+
+bool IsSoftHyphenAt(const std::string& text, int byte) {
+  return byte >= 0 && text.compare(byte, kSoftHyphen.size(), kSoftHyphen) == 0;
 }
 
 }  // namespace
@@ -117,7 +128,13 @@ PangoFontDescription* StyleFont(const model::TextStyle& style) {
 }
 
 ShapedParagraph::~ShapedParagraph() {
-  if (layout_) g_object_unref(layout_);
+  for (auto& line : runs_) {
+    for (PangoGlyphItem* run : line) pango_glyph_item_free(run);
+  }
+}
+
+Shaper::~Shaper() {
+  for (auto& [font, hyphen] : hyphens_) g_object_unref(font);
 }
 
 double ShapedParagraph::NaturalWidth() const {
@@ -133,21 +150,29 @@ std::string ShapedParagraph::LineText(int i) const {
   return out;
 }
 
+double ShapedParagraph::XAt(int i, int byte) const {
+  int x = 0;
+  for (const PangoGlyphItem* run : runs_[i]) {
+    for (int g = 0; g < run->glyphs->num_glyphs; ++g) {
+      if (run->item->offset + run->glyphs->log_clusters[g] >= byte) return x / kScale;
+      x += run->glyphs->glyphs[g].geometry.width;
+    }
+  }
+  return x / kScale;
+}
+
 std::vector<LinkBox> ShapedParagraph::LinkBoxes(int i) const {
   std::vector<LinkBox> boxes;
   const Line& line = lines_[i];
-  PangoLayoutLine* pango_line = pango_layout_get_line_readonly(layout_, i);
   int line_end = line.start + line.length;
   for (size_t k = 0; k < link_ranges_.size(); ++k) {
     int s = std::max(link_ranges_[k].first, line.start);
     int e = std::min(link_ranges_[k].second, line_end);
     if (s >= e) continue;
-    int x0 = 0, x1 = 0;
-    pango_layout_line_index_to_x(pango_line, s, FALSE, &x0);
-    pango_layout_line_index_to_x(pango_line, e, FALSE, &x1);
-    if (e == line_end) x1 = static_cast<int>(line.width * kScale);
+    double x0 = XAt(i, s);
+    double x1 = e == line_end ? line.width : XAt(i, e);
     if (x1 < x0) std::swap(x0, x1);
-    boxes.push_back({x0 / kScale, x1 / kScale, link_targets_[k]});
+    boxes.push_back({x0, x1, link_targets_[k]});
   }
   return boxes;
 }
@@ -162,10 +187,23 @@ std::vector<std::string> ShapedParagraph::FootnotesOnLine(int i) const {
 }
 
 void ShapedParagraph::DrawLine(cairo_t* cr, int i, double x, double baseline) const {
-  const Line& line = lines_[i];
-  cairo_set_source_rgb(cr, colour_.r, colour_.g, colour_.b);
-  cairo_move_to(cr, x + line.x, baseline);
-  pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(layout_, i));
+  int pen = 0;
+  for (PangoGlyphItem* run : runs_[i]) {
+    // A run's own colour (a link) is among its attributes; Pango splits runs wherever attributes change.
+    model::Color colour = colour_;
+    for (GSList* node = run->item->analysis.extra_attrs; node; node = node->next) {
+      auto* attr = static_cast<PangoAttribute*>(node->data);
+      if (attr->klass->type == PANGO_ATTR_FOREGROUND) {
+        const PangoColor& c = reinterpret_cast<PangoAttrColor*>(attr)->color;
+        colour = {c.red / 65535.0, c.green / 65535.0, c.blue / 65535.0};
+      }
+    }
+    cairo_set_source_rgb(cr, colour.r, colour.g, colour.b);
+    // y_offset carries a superscript's rise, upwards.
+    cairo_move_to(cr, x + lines_[i].x + pen / kScale, baseline - run->y_offset / kScale);
+    pango_cairo_show_glyph_item(cr, text_.c_str(), run);
+    pen += pango_glyph_string_get_width(run->glyphs);
+  }
 }
 
 PangoLayout* Shaper::MakeLayout(const std::string& text, PangoAttrList* attrs, const ParagraphInput& input) {
@@ -173,16 +211,23 @@ PangoLayout* Shaper::MakeLayout(const std::string& text, PangoAttrList* attrs, c
   PangoFontDescription* font = StyleFont(input.style);
   pango_layout_set_font_description(layout, font);
   pango_font_description_free(font);
-  pango_layout_set_width(layout, static_cast<int>(input.width * kScale));
-  pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
-  switch (input.style.align) {
-    case model::Align::kCenter: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER); break;
-    case model::Align::kRight: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT); break;
-    default: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT); break;
-  }
+  pango_layout_set_width(layout, -1);  // one unbroken line: the line breaker decides, nothing is shaped twice
   pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
   pango_layout_set_attributes(layout, attrs);
   return layout;
+}
+
+std::pair<PangoGlyph, int> Shaper::Hyphen(PangoFont* font) {
+  auto it = hyphens_.find(font);
+  if (it != hyphens_.end()) return it->second;
+  // As Pango does at its own breaks: the Unicode hyphen where the font has one, else the hyphen-minus.
+  hb_font_t* hb = pango_font_get_hb_font(font);
+  hb_codepoint_t glyph = 0;
+  if (!hb_font_get_nominal_glyph(hb, 0x2010, &glyph)) hb_font_get_nominal_glyph(hb, '-', &glyph);
+  PangoRectangle logical;
+  pango_font_get_glyph_extents(font, glyph, nullptr, &logical);
+  g_object_ref(font);
+  return hyphens_[font] = {glyph, logical.width};
 }
 
 double Shaper::SpaceWidth(const model::TextStyle& style) {
@@ -235,12 +280,12 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
     if (hyphenate && !run.superscript) run.text = hyphenator_.Hyphenate(run.text);
   }
 
-  // One unjustified layout: Pango breaks the lines, and we widen the word spaces of each justified line
-  // ourselves. (Pango 1.50's own justification sometimes adds a soft hyphen's width after stretching a line to
-  // the full width, and letter-spaces lines that have no space; doing it here avoids both and shapes once.)
+  // Pango shapes the paragraph once, as one unbroken line; we choose the breaks and cut its glyph runs into
+  // lines. (Pango's own breaking re-shapes the rest of a paragraph at every line, its justification sometimes
+  // adds a soft hyphen's width after stretching a line to the full width, and it letter-spaces lines with no
+  // space; all three are avoided here.)
   Assembled assembled = Assemble(runs, input);
   PangoLayout* layout = MakeLayout(assembled.text, assembled.attrs, input);
-  const int limit = static_cast<int>(input.width * kScale) + 64;
 
   if (int unknown = pango_layout_get_unknown_glyphs_count(layout); unknown > 0) {
     diags.Error(loc, std::to_string(unknown) + " character(s) have no glyph in the pinned fonts ('" +
@@ -261,41 +306,121 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
   } while (pango_layout_iter_next_run(iter));
   pango_layout_iter_free(iter);
 
-  const double space = justify ? SpaceWidth(input.style) : 0;
-  const int line_count = pango_layout_get_line_count(layout);
-  iter = pango_layout_get_iter(layout);
-  int index = 0;
-  do {
-    PangoRectangle logical;
-    pango_layout_iter_get_line_extents(iter, nullptr, &logical);
-    PangoLayoutLine* line = pango_layout_iter_get_line(iter);
+  // Where every cluster starts on the unbroken paragraph, and how many stretchable spaces lie before each byte.
+  const std::string& text = assembled.text;
+  const int size = static_cast<int>(text.size());
+  std::vector<PangoGlyphItem*> runs_in_order;
+  for (GSList* line = pango_layout_get_lines_readonly(layout); line; line = line->next) {
+    for (GSList* node = static_cast<PangoLayoutLine*>(line->data)->runs; node; node = node->next) {
+      runs_in_order.push_back(static_cast<PangoGlyphItem*>(node->data));
+    }
+  }
+  std::vector<int> x_at(size + 1, -1);  // Pango units; -1 inside a cluster
+  int pen = 0;
+  for (PangoGlyphItem* run : runs_in_order) {
+    for (int g = 0; g < run->glyphs->num_glyphs; ++g) {
+      int byte = run->item->offset + run->glyphs->log_clusters[g];
+      if (x_at[byte] < 0) x_at[byte] = pen;
+      pen += run->glyphs->glyphs[g].geometry.width;
+    }
+    x_at[run->item->offset + run->item->length] = pen;
+  }
+  x_at[0] = 0;
+  for (int b = 1; b <= size; ++b) {  // bytes no glyph starts at (a newline) sit where the text before ends
+    if (x_at[b] < 0 && (b == size || (text[b] & 0xC0) != 0x80)) x_at[b] = x_at[b - 1] < 0 ? 0 : x_at[b - 1];
+  }
+  std::vector<int> spaces_before(size + 1, 0);
+  for (int b = 0; b < size; ++b) spaces_before[b + 1] = spaces_before[b] + (text[b] == ' ');
+  auto run_at = [&](int byte) {
+    for (PangoGlyphItem* run : runs_in_order) {
+      if (byte >= run->item->offset && byte < run->item->offset + run->item->length) return run;
+    }
+    return runs_in_order.back();
+  };
+
+  // Where lines may end: Pango's break opportunities (after spaces, soft hyphens, dashes, zero-width spaces).
+  std::vector<BreakCandidate> candidates(1);
+  std::vector<int> candidate_bytes = {0};
+  auto add_candidate = [&](int byte, bool forced) {
+    BreakCandidate c;
+    c.start_x = x_at[byte] / kScale;
+    c.start_spaces = spaces_before[byte];
+    c.forced = forced;
+    int content_end = byte;
+    while (content_end > 0 && (text[content_end - 1] == ' ' || text[content_end - 1] == '\n')) --content_end;
+    c.end_x = x_at[content_end] / kScale;
+    c.end_spaces = spaces_before[content_end];
+    int before = byte - static_cast<int>(kSoftHyphen.size());
+    if (!forced && IsSoftHyphenAt(text, before)) {
+      if (x_at[before] < 0) return;  // inside a ligature: no break there
+      c.hyphen = true;
+      c.end_x += Hyphen(run_at(before)->item->analysis.font).second / kScale;
+    }
+    candidates.push_back(c);
+    candidate_bytes.push_back(byte);
+  };
+  int attr_count = 0;
+  const PangoLogAttr* attrs = pango_layout_get_log_attrs_readonly(layout, &attr_count);
+  int byte = 0;
+  for (int i = 0; i + 1 < attr_count; ++i) {
+    if (i > 0 && attrs[i].is_line_break && x_at[byte] >= 0) add_candidate(byte, attrs[i].is_mandatory_break);
+    byte = static_cast<int>(g_utf8_next_char(text.c_str() + byte) - text.c_str());
+  }
+  add_candidate(size, true);
+
+  BreakOptions options;
+  options.width = input.width;
+  options.justify = justify;
+  options.space = justify ? SpaceWidth(input.style) : 0;
+  options.max_word_space = input.max_word_space;
+  options.min_word_space = input.min_word_space;
+  const std::vector<LineBreak> breaks = BreakLines(candidates, options);
+
+  const int limit = static_cast<int>(input.width * kScale) + 64;
+  for (const LineBreak& line_break : breaks) {
+    const int start = candidate_bytes[line_break.from], end = candidate_bytes[line_break.to];
+    const BreakCandidate& at_end = candidates[line_break.to];
+    std::vector<PangoGlyphItem*> pieces;
+    for (PangoGlyphItem* run : runs_in_order) {
+      if (run->item->offset + run->item->length <= start || run->item->offset >= end) continue;
+      pieces.push_back(Slice(run, text, start, end));
+    }
+    if (at_end.hyphen && !pieces.empty()) {
+      PangoGlyphItem* last = pieces.back();
+      const int soft_hyphen = end - static_cast<int>(kSoftHyphen.size());
+      for (int g = last->glyphs->num_glyphs - 1; g >= 0; --g) {
+        if (last->item->offset + last->glyphs->log_clusters[g] != soft_hyphen) continue;
+        auto [glyph, width] = Hyphen(last->item->analysis.font);
+        last->glyphs->glyphs[g].glyph = glyph;
+        last->glyphs->glyphs[g].geometry.width = width;
+        break;
+      }
+    }
+    const int spaces = at_end.end_spaces - candidates[line_break.from].start_spaces;
+    if (line_break.extra_per_space != 0) {
+      int content_end = end;
+      while (content_end > start && (text[content_end - 1] == ' ' || text[content_end - 1] == '\n')) --content_end;
+      JustifyLine(pieces, text, content_end, line_break.extra_per_space);
+    }
+
     ShapedParagraph::Line info;
-    info.x = logical.x / kScale;
-    info.width = logical.width / kScale;
-    info.start = pango_layout_line_get_start_index(line);
-    info.length = pango_layout_line_get_length(line);
-    if (logical.width > limit) {
-      std::string word = assembled.text.substr(info.start, info.length);
+    info.start = start;
+    info.length = end - start;
+    info.width = line_break.natural_width + line_break.extra_per_space * spaces;
+    info.ragged = line_break.ragged;
+    if (input.style.align == model::Align::kCenter) info.x = (input.width - info.width) / 2;
+    if (input.style.align == model::Align::kRight) info.x = input.width - info.width;
+    if (info.width * kScale > limit) {
+      std::string word = text.substr(info.start, info.length);
       for (size_t at; (at = word.find(kSoftHyphen)) != std::string::npos;) word.erase(at, kSoftHyphen.size());
       diags.Error(loc, "text cannot be fitted: '" + word + "' is wider than its " +
                            std::to_string(static_cast<int>(input.width)) + "pt column");
     }
-    if (justify && index < line_count - 1) {
-      int spaces = CountSpaces(assembled.text, info.start, info.length);
-      double extra = spaces > 0 ? (input.width - info.width) / spaces : 0;
-      if (spaces == 0 || space + extra > space * input.max_word_space) {
-        info.ragged = true;
-      } else if (extra > 0) {
-        JustifyLine(line, assembled.text, info.start + info.length, extra);
-        info.width = input.width;
-      }
-    }
     paragraph->lines_.push_back(info);
-    ++index;
-  } while (pango_layout_iter_next_line(iter));
-  pango_layout_iter_free(iter);
+    paragraph->runs_.push_back(std::move(pieces));
+  }
+  g_object_unref(layout);
 
-  paragraph->layout_ = layout;
   paragraph->text_ = assembled.text;
   paragraph->link_ranges_ = std::move(assembled.link_ranges);
   paragraph->link_targets_ = std::move(assembled.link_targets);

@@ -1,5 +1,6 @@
-// Shaped paragraphs: inline runs in one style, broken into lines of a fixed width by Pango, hyphenated,
-// justified within the template's limit, and checked for font substitution, missing glyphs and overflow.
+// Shaped paragraphs: inline runs in one style, shaped once by Pango as one unbroken line, hyphenated, broken into
+// lines of a fixed width by our line breaker (total fit for justified text, see line_breaker.h), justified within
+// the template's limits, and checked for font substitution, missing glyphs and overflow.
 //
 // A ShapedParagraph is immutable once made. Layout places its lines (a paragraph may be split across columns of
 // the same width); render draws them.
@@ -37,6 +38,7 @@ struct ParagraphInput {
   model::Color link_colour;
   double width = 100;           ///< line width in points
   double max_word_space = 2.2;  ///< see model::Template::max_word_space
+  double min_word_space = 0.8;  ///< see model::Template::min_word_space
   bool hyphenate = true;        ///< ANDed with style.hyphenate
 };
 
@@ -83,9 +85,13 @@ class ShapedParagraph {
 
  private:
   friend class Shaper;
-  /// The layout the lines come from. Justified lines have had their word spaces widened in place, as Pango's
-  /// own justification does, so drawing, extents and link positions all see the justified line.
-  PangoLayout* layout_ = nullptr;
+  /// x of a byte of line `i` from the line's left edge (the start of the cluster holding it).
+  double XAt(int i, int byte) const;
+
+  /// Per line, its pieces of the paragraph's glyph runs, left to right. Justified lines have had their word
+  /// spaces widened in place, and a line that ends at a soft hyphen shows a hyphen glyph there, so drawing and
+  /// link positions both see the line as set.
+  std::vector<std::vector<PangoGlyphItem*>> runs_;
   std::vector<Line> lines_;
   std::vector<std::pair<int, int>> link_ranges_;  ///< byte ranges, parallel to link_targets_
   std::vector<std::string> link_targets_;
@@ -99,6 +105,9 @@ class ShapedParagraph {
 class Shaper {
  public:
   Shaper(const FontSet& fonts, const Hyphenator& hyphenator) : fonts_(fonts), hyphenator_(hyphenator) {}
+  ~Shaper();
+  Shaper(const Shaper&) = delete;
+  Shaper& operator=(const Shaper&) = delete;
 
   /// Shapes a paragraph. Problems (a word wider than the line, a missing glyph, a font the pinned set does not
   /// have) are reported at `loc`.
@@ -111,10 +120,13 @@ class Shaper {
  private:
   double SpaceWidth(const model::TextStyle& style);
   PangoLayout* MakeLayout(const std::string& text, PangoAttrList* attrs, const ParagraphInput& input);
+  /// Pango units of the hyphen glyph drawn at a soft-hyphen break in `font`, and the glyph.
+  std::pair<PangoGlyph, int> Hyphen(PangoFont* font);
 
   const FontSet& fonts_;
   const Hyphenator& hyphenator_;
   std::map<std::string, double> space_widths_;
+  std::map<PangoFont*, std::pair<PangoGlyph, int>> hyphens_;  ///< holds a reference to each font
 };
 
 /// The Pango font description of a style (family, weight, slant, size).

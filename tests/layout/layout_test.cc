@@ -123,6 +123,26 @@ TEST_CASE("layout: the 2021 edition keeps every rule on every page, in both lang
       for (const auto& item : page.items) notes += HasTag(item, "Note");
     }
     CHECK(notes == 1);
+    // Justified text is set evenly: hardly a line has to fall back to ragged (first-fit breaking left 5%
+    // ragged; total fit leaves 1%), and no more than a third of the lines end in a hyphen.
+    int justified = 0, ragged = 0, hyphens = 0;
+    for (const auto& page : laid->document.pages) {
+      for (const auto& item : page.items) {
+        const auto* lines = std::get_if<layout::TextLines>(&item.content);
+        if (!lines) continue;
+        const text::ShapedParagraph& p = *lines->paragraph;
+        for (int i = lines->first; i < lines->first + lines->count; ++i) {
+          if (i + 1 == p.line_count() || (p.line(i).width < p.width() - 0.01 && !p.line(i).ragged)) continue;
+          ++justified;
+          ragged += p.line(i).ragged;
+          std::string raw = p.text().substr(p.line(i).start, p.line(i).length);
+          hyphens += raw.size() >= 2 && raw.compare(raw.size() - 2, 2, "\u00AD") == 0;
+        }
+      }
+    }
+    CHECK(justified > 600);
+    CHECK(ragged * 50 <= justified);
+    CHECK(hyphens * 100 <= justified * 35);
     // Ten figures, each with alt text.
     REQUIRE(laid->document.figure_alts.size() == 10);
     for (const std::string& alt : laid->document.figure_alts) CHECK(alt.size() > 20);

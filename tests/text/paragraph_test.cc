@@ -1,6 +1,9 @@
 #include "text/paragraph.h"
 
+#include <cairo.h>
 #include <doctest/doctest.h>
+
+#include <algorithm>
 
 #include "text/fonts.h"
 #include "text/hyphenator.h"
@@ -96,4 +99,67 @@ TEST_CASE("paragraph: a character without a glyph in the pinned fonts is an erro
   bool glyphs = false;
   for (const auto& d : sorted) glyphs |= d.message == "2 character(s) have no glyph in the pinned fonts ('Noto Serif')";
   CHECK(glyphs);
+}
+
+TEST_CASE("paragraph: a line that ends at a soft hyphen draws a hyphen up to its measured width") {
+  base::Diagnostics diags;
+  auto p = EnglishShaper().Shape(Body("Internationalisation characterises organisational responsibilities "
+                                      "notwithstanding administrative considerations.", 80),
+                                 {"t.yaml", 1, 1}, diags);
+  int checked = 0;
+  for (int i = 0; i < p->line_count(); ++i) {
+    std::string raw = p->text().substr(p->line(i).start, p->line(i).length);
+    if (raw.size() < 2 || raw.compare(raw.size() - 2, 2, "\u00AD") != 0) continue;
+    // Draw the line four times enlarged and find its rightmost ink.
+    constexpr int kZoom = 4;
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 100 * kZoom, 30 * kZoom);
+    cairo_t* cr = cairo_create(surface);
+    cairo_scale(cr, kZoom, kZoom);
+    p->DrawLine(cr, i, 0, 20);
+    cairo_destroy(cr);
+    cairo_surface_flush(surface);
+    const unsigned char* pixels = cairo_image_surface_get_data(surface);
+    int stride = cairo_image_surface_get_stride(surface);
+    int rightmost = 0;
+    for (int y = 0; y < 30 * kZoom; ++y) {
+      for (int x = 0; x < 100 * kZoom; ++x) {
+        if (pixels[y * stride + x] > 64) rightmost = std::max(rightmost, x);
+      }
+    }
+    cairo_surface_destroy(surface);
+    INFO("line " << p->LineText(i));
+    CHECK(static_cast<double>(rightmost) / kZoom > p->line(i).width - 1.2);  // the hyphen's ink, not a gap
+    CHECK(static_cast<double>(rightmost) / kZoom <= p->line(i).width + 0.5);
+    ++checked;
+  }
+  CHECK(checked > 0);
+}
+
+TEST_CASE("paragraph: a link's box covers its words, also on a justified line") {
+  base::Diagnostics diags;
+  text::ParagraphInput input = Body("", 200);
+  input.runs.clear();
+  text::TextRun before, link, after;
+  before.text = "Public workplaces share what they learn, and the ";
+  link.text = "case collection";
+  link.link = "https://example.org/cases";
+  after.text = " holds many more examples of technology put to good use in the public sector.";
+  input.runs = {before, link, after};
+  auto p = EnglishShaper().Shape(input, {"t.yaml", 1, 1}, diags);
+  CHECK(diags.Sorted().empty());
+  int boxes = 0;
+  double covered = 0;
+  for (int i = 0; i < p->line_count(); ++i) {
+    for (const text::LinkBox& box : p->LinkBoxes(i)) {
+      CHECK(box.target == "https://example.org/cases");
+      CHECK(box.x0 >= 0);
+      CHECK(box.x1 <= p->line(i).width + 0.01);
+      covered += box.x1 - box.x0;
+      ++boxes;
+    }
+  }
+  REQUIRE(boxes >= 1);
+  double natural = EnglishShaper().MeasureWidth("case collection", input.style);
+  CHECK(covered >= natural - 3);   // a box may leave out the space where the link breaks across lines
+  CHECK(covered <= natural + 10);  // or include a widened word space
 }

@@ -1,0 +1,156 @@
+#include "text/line_breaker.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace barometer::text {
+namespace {
+
+// TeX's values: a line costs 10, a hyphen 50 (both squared into the demerits), two hyphenated lines in a row
+// 10000, a hyphen on the last full line 5000, neighbouring lines of very different tightness 3000 (TeX: 10000).
+constexpr double kLinePenalty = 10;
+constexpr double kHyphenPenalty = 50;
+constexpr double kDoubleHyphenDemerits = 10000;
+constexpr double kFinalHyphenDemerits = 5000;
+constexpr double kFitnessDemerits = 3000;
+constexpr double kMaxBadness = 10000;
+// The stretch at which badness reaches 100, as a share of a space: TeX's interword glue stretches by half a space.
+constexpr double kComfortableStretch = 0.5;
+constexpr double kEpsilon = 0.01;  // points; measurements are exact to far better than this
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+struct Fit {
+  bool feasible = false;
+  double badness = 0;
+  int fitness = 1;  ///< 0 tight, 1 decent, 2 loose, 3 very loose
+  double extra_per_space = 0;
+  bool ragged = false;
+};
+
+// How a line from `a` to `b` fits the width.
+Fit FitLine(const BreakCandidate& a, const BreakCandidate& b, const BreakOptions& o) {
+  Fit fit;
+  const double natural = b.end_x - a.start_x;
+  const int spaces = b.end_spaces - a.start_spaces;
+  const double gap = o.width - natural;
+  const bool last = b.forced;
+  if (gap < -kEpsilon) {  // too long: only shrinking spaces can save it
+    double shrink = spaces * o.space * (1 - o.min_word_space);
+    if (!o.justify || spaces == 0 || -gap > shrink + kEpsilon) return fit;
+    double ratio = -gap / shrink;
+    fit.feasible = true;
+    fit.badness = 100 * ratio * ratio * ratio;
+    fit.fitness = ratio > 0.5 ? 0 : 1;
+    fit.extra_per_space = gap / spaces;
+    return fit;
+  }
+  fit.feasible = true;
+  if (last || !o.justify) return fit;  // the last line keeps its natural spaces
+  const double stretch = std::max(spaces, 1) * o.space * kComfortableStretch;
+  double ratio = std::max(0.0, gap) / stretch;
+  fit.badness = std::min(kMaxBadness, 100 * ratio * ratio * ratio);
+  fit.fitness = ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
+  if (spaces == 0 || o.space + gap / spaces > o.space * o.max_word_space + kEpsilon) {
+    fit.ragged = true;
+    fit.badness = kMaxBadness * (1 + gap / o.width);  // of two ragged lines, the fuller one is better
+  } else {
+    fit.extra_per_space = gap / spaces;
+  }
+  return fit;
+}
+
+LineBreak MakeLine(const std::vector<BreakCandidate>& c, int from, int to, const BreakOptions& o) {
+  LineBreak line;
+  line.from = from;
+  line.to = to;
+  line.natural_width = c[to].end_x - c[from].start_x;
+  Fit fit = FitLine(c[from], c[to], o);
+  if (fit.feasible) {
+    line.extra_per_space = fit.extra_per_space;
+    line.ragged = fit.ragged;
+  }
+  return line;
+}
+
+// Each line as long as it can be, like a word processor; a word that fits nowhere gets a line of its own.
+std::vector<LineBreak> FirstFit(const std::vector<BreakCandidate>& c, const BreakOptions& o) {
+  BreakOptions no_shrink = o;
+  no_shrink.min_word_space = 1;
+  std::vector<LineBreak> lines;
+  const int last = static_cast<int>(c.size()) - 1;
+  int from = 0;
+  while (from < last) {
+    int to = from + 1;
+    for (int b = from + 1; b <= last; ++b) {
+      if (c[b].end_x - c[from].start_x > o.width + kEpsilon) break;
+      to = b;
+      if (c[b].forced) break;
+    }
+    lines.push_back(MakeLine(c, from, to, no_shrink));
+    from = to;
+  }
+  return lines;
+}
+
+struct Node {
+  int candidate = 0;
+  int fitness = 1;
+  double demerits = 0;
+  int previous = -1;  ///< index into the node list
+};
+
+}  // namespace
+
+std::vector<LineBreak> BreakLines(const std::vector<BreakCandidate>& c, const BreakOptions& o) {
+  if (!o.justify) return FirstFit(c, o);
+  const int last = static_cast<int>(c.size()) - 1;
+  std::vector<Node> nodes = {Node{}};
+  std::vector<int> active = {0};
+  for (int b = 1; b <= last && !active.empty(); ++b) {
+    std::array<double, 4> best;
+    best.fill(kInfinity);
+    std::array<int, 4> best_from{};
+    std::vector<int> still_active;
+    for (int n : active) {
+      const Node& a = nodes[n];
+      Fit fit = FitLine(c[a.candidate], c[b], o);
+      if (!fit.feasible) continue;  // overfull, and lines from `a` only grow from here on
+      still_active.push_back(n);
+      double demerits = (kLinePenalty + fit.badness) * (kLinePenalty + fit.badness);
+      if (c[b].hyphen) demerits += kHyphenPenalty * kHyphenPenalty;
+      const bool previous_hyphen = c[a.candidate].hyphen;
+      if (previous_hyphen && c[b].hyphen) demerits += kDoubleHyphenDemerits;
+      if (previous_hyphen && c[b].forced) demerits += kFinalHyphenDemerits;
+      if (std::abs(fit.fitness - a.fitness) > 1) demerits += kFitnessDemerits;
+      double total = a.demerits + demerits;
+      if (total < best[fit.fitness]) {
+        best[fit.fitness] = total;
+        best_from[fit.fitness] = n;
+      }
+    }
+    // After a forced break no line may span it.
+    active = c[b].forced ? std::vector<int>{} : std::move(still_active);
+    for (int fitness = 0; fitness < 4; ++fitness) {
+      if (best[fitness] == kInfinity) continue;
+      nodes.push_back(Node{b, fitness, best[fitness], best_from[fitness]});
+      active.push_back(static_cast<int>(nodes.size()) - 1);
+    }
+  }
+
+  int end = -1;
+  for (int n = 0; n < static_cast<int>(nodes.size()); ++n) {
+    if (nodes[n].candidate == last && (end < 0 || nodes[n].demerits < nodes[end].demerits)) end = n;
+  }
+  if (end < 0) return FirstFit(c, o);  // no way without an overfull line
+
+  std::vector<LineBreak> lines;
+  for (int n = end; nodes[n].previous >= 0; n = nodes[n].previous) {
+    lines.push_back(MakeLine(c, nodes[nodes[n].previous].candidate, nodes[n].candidate, o));
+  }
+  std::reverse(lines.begin(), lines.end());
+  return lines;
+}
+
+}  // namespace barometer::text

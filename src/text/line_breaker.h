@@ -1,0 +1,52 @@
+// Choosing where the lines of a paragraph end, from widths measured once on the unbroken paragraph.
+//
+// Justified text is broken by total fit (Knuth and Plass): every way of breaking the paragraph is weighed at once
+// and the one with the least demerits wins, so one loose line is not paid for by the lines after it. Demerits grow
+// with the cube of how far a line's word spaces stretch or shrink from their natural width, with hyphens, with two
+// hyphens in a row, a hyphen on the last full line, and a very loose line next to a tight one. Other alignments,
+// and a justified paragraph that cannot be broken without an overfull line, are broken first-fit, as a word
+// processor does.
+//
+// Pure arithmetic on points: no Pango here, so the rules can be tested on made-up widths.
+#pragma once
+
+#include <vector>
+
+namespace barometer::text {
+
+/// A place where a line may end. The paragraph's start is candidate 0 (start_x 0, start_spaces 0, not a break);
+/// its end is the last candidate and is forced.
+struct BreakCandidate {
+  double start_x = 0;     ///< where a line that starts here begins, on the unbroken paragraph
+  double end_x = 0;       ///< where a line that ends here ends: trailing spaces left out, a hyphen's width added
+  int start_spaces = 0;   ///< stretchable spaces before start_x
+  int end_spaces = 0;     ///< stretchable spaces before end_x
+  bool hyphen = false;    ///< breaking here draws a hyphen
+  bool forced = false;    ///< a line must end here (hard line break, end of paragraph)
+};
+
+struct BreakOptions {
+  double width = 100;           ///< the line width, in points
+  double space = 2.5;           ///< a stretchable space's natural width, in points
+  bool justify = true;          ///< total fit and justified lines; false: first fit, lines as they fall
+  double max_word_space = 2.2;  ///< a line whose spaces would grow beyond this multiple of `space` is set ragged
+  double min_word_space = 0.8;  ///< spaces may shrink to this multiple of `space` to take a word in
+};
+
+/// One line: from candidate `from` to candidate `to`.
+struct LineBreak {
+  int from = 0, to = 0;
+  /// Points to add to each stretchable space (negative: shrink) so the line fills the width; 0 for the last line,
+  /// ragged lines and lines that are not justified.
+  double extra_per_space = 0;
+  /// A justified line drawn unjustified: no stretchable space, or its spaces would grow beyond the limit.
+  bool ragged = false;
+  double natural_width = 0;  ///< end_x - start_x
+};
+
+/// The lines of a paragraph, in order; they cover every candidate from 0 to the last. A word wider than the line
+/// gets a line of its own that is wider than `width` (the caller reports it).
+/// REQUIRES: at least two candidates, the last one forced; x and space counts do not decrease.
+std::vector<LineBreak> BreakLines(const std::vector<BreakCandidate>& candidates, const BreakOptions& options);
+
+}  // namespace barometer::text

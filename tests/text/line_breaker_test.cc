@@ -1,0 +1,191 @@
+// The line breaker on made-up widths: total fit for justified text, first fit otherwise, and the limits on
+// word spaces.
+#include "text/line_breaker.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using barometer::text::BreakCandidate;
+using barometer::text::BreakLines;
+using barometer::text::BreakOptions;
+using barometer::text::LineBreak;
+
+namespace {
+
+constexpr double kSpace = 3;
+
+// A paragraph of words of the given widths, one space between them. A width written as a negative number is a
+// word that may be hyphenated after its first -width/2 points (the hyphen is 2 points wide).
+std::vector<BreakCandidate> Words(const std::vector<double>& widths) {
+  std::vector<BreakCandidate> candidates(1);
+  double x = 0;
+  int spaces = 0;
+  for (size_t i = 0; i < widths.size(); ++i) {
+    double width = std::abs(widths[i]);
+    if (widths[i] < 0) {
+      BreakCandidate hyphen;
+      hyphen.start_x = hyphen.end_x = x + width / 2;
+      hyphen.end_x += 2;
+      hyphen.start_spaces = hyphen.end_spaces = spaces;
+      hyphen.hyphen = true;
+      candidates.push_back(hyphen);
+    }
+    x += width;
+    BreakCandidate after;
+    after.end_x = x;
+    after.end_spaces = spaces;
+    if (i + 1 < widths.size()) {
+      x += kSpace;
+      ++spaces;
+    }
+    after.start_x = x;
+    after.start_spaces = spaces;
+    after.forced = i + 1 == widths.size();
+    candidates.push_back(after);
+  }
+  return candidates;
+}
+
+BreakOptions Justified(double width) {
+  BreakOptions options;
+  options.width = width;
+  options.space = kSpace;
+  options.max_word_space = 2.6;
+  options.min_word_space = 0.8;
+  return options;
+}
+
+// The widest word space of any line but the last, as a multiple of a normal space.
+double LoosestSpace(const std::vector<BreakCandidate>& c, const std::vector<LineBreak>& lines, double width) {
+  double loosest = 1;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    int spaces = c[lines[i].to].end_spaces - c[lines[i].from].start_spaces;
+    if (spaces > 0) loosest = std::max(loosest, 1 + (width - lines[i].natural_width) / spaces / kSpace);
+  }
+  return loosest;
+}
+
+// How unevenly the lines but the last are spaced: the sum of squares of each line's word-space change, in
+// multiples of a normal space.
+double Unevenness(const std::vector<BreakCandidate>& c, const std::vector<LineBreak>& lines, double width) {
+  double sum = 0;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    int spaces = c[lines[i].to].end_spaces - c[lines[i].from].start_spaces;
+    double change = spaces > 0 ? (width - lines[i].natural_width) / spaces / kSpace : width / kSpace;
+    sum += change * change;
+  }
+  return sum;
+}
+
+bool Covers(const std::vector<BreakCandidate>& c, const std::vector<LineBreak>& lines) {
+  if (lines.empty() || lines.front().from != 0 || lines.back().to != static_cast<int>(c.size()) - 1) return false;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    if (lines[i].from != lines[i - 1].to) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("line breaker: total fit evens out the word spaces that first fit leaves uneven") {
+  // A long paragraph of words 8 to 45 points wide, every third one hyphenable (a fixed pseudo-random sequence).
+  std::vector<double> widths;
+  unsigned state = 12345;
+  for (int i = 0; i < 300; ++i) {
+    state = state * 1103515245u + 12345u;
+    double width = 8 + static_cast<double>((state >> 16) % 38);
+    widths.push_back(i % 3 == 2 && width > 20 ? -width : width);
+  }
+  auto c = Words(widths);
+  BreakOptions justified = Justified(200);
+  BreakOptions first_fit = justified;
+  first_fit.justify = false;
+  auto total = BreakLines(c, justified);
+  auto greedy = BreakLines(c, first_fit);
+  REQUIRE(Covers(c, total));
+  REQUIRE(Covers(c, greedy));
+  CHECK(LoosestSpace(c, total, 200) < LoosestSpace(c, greedy, 200));
+  CHECK(Unevenness(c, total, 200) < 0.7 * Unevenness(c, greedy, 200));
+  int greedy_ragged = 0;
+  for (size_t i = 0; i + 1 < greedy.size(); ++i) greedy_ragged += LoosestSpace(c, {greedy[i], greedy.back()}, 200) > 2.6;
+  CHECK(greedy_ragged > 0);  // first fit leaves lines that cannot be justified; total fit finds a way round them
+  for (size_t i = 0; i + 1 < total.size(); ++i) {
+    int spaces = c[total[i].to].end_spaces - c[total[i].from].start_spaces;
+    CHECK_FALSE(total[i].ragged);
+    CHECK(total[i].natural_width + total[i].extra_per_space * spaces == doctest::Approx(200));
+    CHECK(total[i].extra_per_space >= -0.2 * kSpace - 1e-9);  // shrunk at most to min_word_space
+  }
+  CHECK(total.back().extra_per_space == 0);  // the last line keeps its natural spaces
+  for (const LineBreak& line : greedy) {
+    CHECK(line.extra_per_space == 0);  // not justified
+    CHECK(line.natural_width <= 200);
+  }
+}
+
+TEST_CASE("line breaker: spaces shrink to the template's minimum, never further") {
+  // Four words are 107 points at natural spacing: they fit in 100 only with each space 7/3 points narrower.
+  // Three words leave 19 points for two spaces, far beyond the limit on stretching.
+  auto c = Words({25, 25, 25, 23, 40});
+  BreakOptions options = Justified(100);
+  options.min_word_space = 0.2;
+  auto lines = BreakLines(c, options);
+  REQUIRE(Covers(c, lines));
+  CHECK(lines[0].to == 4);
+  CHECK(lines[0].extra_per_space == doctest::Approx(-7.0 / 3));
+  CHECK_FALSE(lines[0].ragged);
+  options.min_word_space = 0.8;
+  lines = BreakLines(c, options);
+  REQUIRE(Covers(c, lines));
+  CHECK(lines[0].to == 3);
+  CHECK(lines[0].ragged);
+}
+
+TEST_CASE("line breaker: a hyphen is taken where the line would otherwise be far too loose") {
+  // Without the hyphen, line one would be "40 31" with one space stretched to nearly ten times its width.
+  auto c = Words({40, 31, -40, 30});
+  auto lines = BreakLines(c, Justified(100));
+  REQUIRE(Covers(c, lines));
+  REQUIRE(lines.size() == 2);
+  CHECK(c[lines[0].to].hyphen);
+  CHECK(lines[0].natural_width == doctest::Approx(99));
+  CHECK(lines[0].extra_per_space == doctest::Approx(0.5));
+}
+
+TEST_CASE("line breaker: forced breaks end lines, the end of the paragraph is not justified") {
+  auto c = Words({20, 20, 20});
+  c[2].forced = true;  // a hard line break after the second word
+  auto lines = BreakLines(c, Justified(100));
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].to == 2);
+  CHECK(lines[0].extra_per_space == 0);
+  CHECK(lines[1].to == 3);
+}
+
+TEST_CASE("line breaker: a line that cannot be justified within the limit is set ragged") {
+  // Two short words and a long one: line one has a single space and would have to grow it far beyond 2.6.
+  auto c = Words({20, 20, 95});
+  auto lines = BreakLines(c, Justified(100));
+  REQUIRE(Covers(c, lines));
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].ragged);
+  CHECK(lines[0].extra_per_space == 0);
+
+  // A line with no space at all cannot be justified either.
+  auto lone = Words({90, 95});
+  lines = BreakLines(lone, Justified(100));
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].ragged);
+}
+
+TEST_CASE("line breaker: a word wider than the line gets a line of its own") {
+  auto c = Words({30, 150, 30, 30});
+  auto lines = BreakLines(c, Justified(100));
+  REQUIRE(Covers(c, lines));
+  bool overfull = false;
+  for (const LineBreak& line : lines) overfull |= line.natural_width > 100;
+  CHECK(overfull);
+  CHECK(lines.size() == 3);
+}
