@@ -77,6 +77,16 @@ void Distributor::NewPage(const model::MasterPage& master) {
   PlacePendingColumnBoxes();
 }
 
+void Distributor::BlankPage() {
+  FinishPage();
+  Page page;
+  page.number = static_cast<int>(document_.pages.size()) + 1;
+  page.label = std::to_string(page.number);
+  document_.pages.push_back(std::move(page));  // no master: no background, no running footer
+  page_ = &document_.pages.back();
+  columns_.clear();
+}
+
 void Distributor::NextColumn() {
   if (column_ + 1 < columns_.size()) {
     ++column_;
@@ -322,6 +332,7 @@ void Distributor::BalanceLastPage(const SectionFlow& section, const Snapshot& st
 
 void Distributor::AddSection(const SectionFlow& section) {
   if (!page_ || section.master->new_page || section.master != master_) {
+    if (section.master->even_page && document_.pages.size() % 2 == 0) BlankPage();
     NewPage(*section.master);
   }
   double band = 0;

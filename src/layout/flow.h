@@ -108,6 +108,8 @@ class Distributor {
   double PageBottom() const { return design_.page_height - design_.margins.bottom; }
 
   void NewPage(const model::MasterPage& master);
+  /// A page left blank, so that the next one is even.
+  void BlankPage();
   void NextColumn();
   void FinishPage();
   void PlaceText(const FlowText& text, const FlowText* next);

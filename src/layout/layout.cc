@@ -297,13 +297,13 @@ class Builder {
     y += 4;
     for (const model::Fact& fact : facts.facts) {
       int row = NewTag();
-      auto label = Shape(Runs(fact.label, &section), "box-small", label_width, fact.label.loc);
-      auto value = Shape(Runs(fact.value, &section), "box-body", value_width, fact.value.loc);
+      auto label = Shape(Runs(fact.label, &section), "fact-label", label_width, fact.label.loc);
+      auto value = Shape(Runs(fact.value, &section), "fact-value", value_width, fact.value.loc);
       content.items.push_back({RuleLine{pad, y, pad + inner, y, 0.4, design_.Colour("rule")}, {}, ""});
-      y += 4;
-      double h1 = Stack(content, pad, y + 1, label, {{"Table", table}, {"TR", row}, {"TH", NewTag()}});
+      y += 3;
+      double h1 = Stack(content, pad, y, label, {{"Table", table}, {"TR", row}, {"TH", NewTag()}});
       double h2 = Stack(content, pad + label_width + 8, y, value, {{"Table", table}, {"TR", row}, {"TD", NewTag()}});
-      y += std::max(h1 + 1, h2) + 3;
+      y += std::max(h1, h2) + 2;
     }
     y += pad - 3;
     box.items.push_back({FilledRect{0, 0, width, y, design_.Colour("box-tint")}, {}, ""});

@@ -152,6 +152,7 @@ Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base:
       master.band_height = m.Number("band_height", false).value_or(0);
       master.running_footer = m.Bool("running_footer", false).value_or(true);
       master.new_page = m.Bool("new_page", false).value_or(true);
+      master.even_page = m.Bool("even_page", false).value_or(false);
       master.title_style = m.String("title_style", false).value_or(master.title_style);
       master.body_style = m.String("body_style", false).value_or(master.body_style);
       master.link_colour = m.String("link_colour", false).value_or(master.link_colour);
@@ -182,8 +183,8 @@ const std::vector<std::string>& RequiredStyles() {
       "body",         "lead",         "h1",          "h2",           "h3",           "kicker",
       "list",         "quote",        "footnote",    "footer",       "toc-title",    "toc-entry",
       "cover-series", "cover-title",  "cover-subtitle", "cover-publisher", "box-title", "box-heading",
-      "box-body",     "box-small",    "figure-title", "figure-note", "figure-label", "figure-value", "figure-headline",
-      "colophon"};
+      "box-body",     "box-small",    "fact-label",  "fact-value",   "figure-title", "figure-note", "figure-label",
+      "figure-value", "figure-headline", "colophon"};
   return names;
 }
 

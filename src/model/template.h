@@ -48,6 +48,9 @@ struct MasterPage {
   double band_height = 0;
   bool running_footer = true;
   bool new_page = true;        ///< a section with this master starts on a new page
+  /// A section with this master starts on an even (left-hand) page, after a blank page where needed: a back
+  /// cover belongs on the last even page of a printed report.
+  bool even_page = false;
   std::string title_style = "h1";    ///< style of a section title on this master
   std::string body_style = "body";   ///< style of paragraphs on this master
   std::string link_colour = "link";  ///< palette name of link text on this master

@@ -80,3 +80,37 @@ TEST_CASE("distribute: a box taller than a page is an error at its block") {
   auto laid = Distribute({Box(900, true, "huge")});
   CHECK(laid->messages == "x.yaml:4:3: box 'huge' is taller than a page (900pt, the page has 703pt)\n");
 }
+
+TEST_CASE("distribute: a back cover lands on an even page, after a blank page where needed") {
+  const model::Template design = Design();
+  REQUIRE(design.masters.at("back-cover").even_page);
+  const double column = design.page_height - design.margins.top - design.margins.bottom;
+  for (int body_pages : {1, 2}) {
+    INFO(body_pages << " body pages");
+    layout::Document document;
+    layout::PageMap pages;
+    std::map<std::string, layout::ShapedFootnote> notes;
+    base::Diagnostics diags;
+    layout::Distributor distributor(design, notes, document, pages, diags);
+    layout::SectionFlow body;
+    body.id = "body";
+    body.master = &design.masters.at("body");
+    for (int i = 0; i < 2 * body_pages; ++i) body.body.push_back(Box(column * 0.9, false, "b" + std::to_string(i)));
+    distributor.AddSection(body);
+    layout::SectionFlow back;
+    back.id = "back";
+    back.master = &design.masters.at("back-cover");
+    back.body.push_back(Box(100, false, "colophon"));
+    distributor.AddSection(back);
+    distributor.Finish();
+    CHECK(diags.Sorted().empty());
+    REQUIRE(document.pages.size() % 2 == 0);
+    CHECK(document.pages.back().master == "back-cover");
+    CHECK(pages.first_page.at("back") == static_cast<int>(document.pages.size()));
+    if (body_pages == 2) {
+      const layout::Page& blank = document.pages[2];
+      CHECK(blank.master == "");
+      CHECK(blank.items.empty());
+    }
+  }
+}
