@@ -203,7 +203,7 @@ class Writer {
     auto it = language_.labels.find(key);
     if (it != language_.labels.end()) return it->second;
     if (missing_labels_.insert(key).second) {
-      diags_.Error({language_.labels_file, 0, 0}, "label '" + key + "' is missing; the Excel appendix needs it");
+      diags_.Error(language_.LabelsLoc(), "label '" + key + "' is missing; the Excel appendix needs it");
     }
     return key;
   }

@@ -199,20 +199,20 @@ void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
       }
     }
     for (const std::string& key : RequiredLabels()) {
-      if (!language.labels.count(key)) diags.Error({language.labels_file, 0, 0}, "label '" + key + "' is missing");
+      if (!language.labels.count(key)) diags.Error(language.LabelsLoc(), "label '" + key + "' is missing");
     }
     if (&language == &source) continue;
     CheckTranslation(source, language, diags);
     CheckStaleness(source, language, diags);
     for (const auto& [key, text] : language.labels) {
       if (!source.labels.count(key)) {
-        diags.Error({language.labels_file, 0, 0}, "label '" + key + "' is not in the source language '" + source.code + "'");
+        diags.Error(language.label_locs.at(key), "label '" + key + "' is not in the source language '" + source.code + "'");
       }
     }
     for (const auto& [key, text] : source.labels) {
       bool required = std::find(RequiredLabels().begin(), RequiredLabels().end(), key) != RequiredLabels().end();
       if (!language.labels.count(key) && !required) {  // a missing required label is reported above
-        diags.Error({language.labels_file, 0, 0}, "label '" + key + "' of language '" + source.code + "' is missing");
+        diags.Error(language.LabelsLoc(), "label '" + key + "' of language '" + source.code + "' is missing");
       }
     }
   }

@@ -559,7 +559,7 @@ class Builder {
     box.what = "contents";
     double y = 0;
     box.items.push_back({Destination{"contents", 0, 0}, {}, ""});
-    y += Stack(box, 0, y, ShapePlain(Label(language_, "contents"), "toc-title", width, {language_.labels_file, 0, 0}),
+    y += Stack(box, 0, y, ShapePlain(Label(language_, "contents"), "toc-title", width, language_.LabelsLoc()),
                {{"H1", NewTag()}});
     y += design_.Style("toc-title").space_after;
     const TextStyle& entry = design_.Style("toc-entry");

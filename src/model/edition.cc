@@ -33,4 +33,12 @@ long long Date::EpochSeconds() const {
   return (era * 146097 + doe - 719468) * 86400;
 }
 
+SourceLoc LanguageEdition::LabelsLoc() const {
+  SourceLoc first{labels_file, 0, 0};
+  for (const auto& [key, loc] : label_locs) {
+    if (first.line == 0 || loc.line < first.line || (loc.line == first.line && loc.col < first.col)) first = loc;
+  }
+  return first;
+}
+
 }  // namespace barometer::model

@@ -145,7 +145,10 @@ struct LanguageEdition {
   std::vector<Section> sections;           ///< in edition order
   std::map<std::string, FigureText> figures;  ///< figure id -> texts in this language
   std::map<std::string, std::string> labels;  ///< fixed words of the layout ("before", "contents", ...)
+  std::map<std::string, SourceLoc> label_locs;  ///< where each label's key is written
   std::string labels_file;
+  /// Where a missing label is reported: the start of labels.yaml's map (the file itself when it has none).
+  SourceLoc LabelsLoc() const;
   /// From translation.lock: unit id -> fingerprint of the source text it was translated from (see
   /// check/staleness.h). Empty when the folder has no lock file.
   std::map<std::string, std::string> translation_lock;

@@ -45,20 +45,20 @@ LanguageEdition ReadLanguage(const std::string& code, const YAML::Node& node, co
   return lang;
 }
 
-std::map<std::string, std::string> LoadLabels(const base::FileSystem& fs, const std::string& path,
-                                              base::Diagnostics& diags) {
-  std::map<std::string, std::string> labels;
+void LoadLabels(const base::FileSystem& fs, LanguageEdition& lang, base::Diagnostics& diags) {
+  const std::string& path = lang.labels_file;
   source::YamlFile file = source::LoadYaml(fs, path, diags);
-  if (!file.ok) return labels;
+  if (!file.ok) return;
   if (!file.root.IsMap()) {
     diags.Error(LocOf(path, file.root), "labels must be a map of key: text");
-    return labels;
+    return;
   }
   for (const auto& entry : file.root) {
     auto text = source::ScalarString(entry.second, path, diags, "label '" + entry.first.Scalar() + "'");
-    if (text) labels[entry.first.Scalar()] = *text;
+    if (!text) continue;
+    lang.labels[entry.first.Scalar()] = *text;
+    lang.label_locs[entry.first.Scalar()] = LocOf(path, entry.first);
   }
-  return labels;
 }
 
 }  // namespace
@@ -148,7 +148,7 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
         }
       }
       lang.labels_file = JoinPath(dir, "labels.yaml");
-      lang.labels = LoadLabels(fs, lang.labels_file, diags);
+      LoadLabels(fs, lang, diags);
       const std::string figures_path = JoinPath(dir, "figures.yaml");
       if (fs.Exists(figures_path)) lang.figures = LoadFigureTexts(fs, figures_path, diags);
       if (code == edition.source_language) {

@@ -282,7 +282,7 @@ TEST_CASE("appendix reports a missing word and still writes a workbook") {
         "/content/2021/en/figures.yaml:86:1: error: figure 'fig04' has no label for 'efficiency' in language 'en'; "
         "the Excel appendix needs it\n");
   CHECK(messages[1] == BAROMETER_SOURCE_DIR
-        "/content/2021/en/labels.yaml: error: label 'appendix-excluded' is missing; the Excel appendix needs it\n");
+        "/content/2021/en/labels.yaml:2:1: error: label 'appendix-excluded' is missing; the Excel appendix needs it\n");
 }
 
 TEST_CASE("appendix handles awkward labels, a known month and n that varies within a series") {

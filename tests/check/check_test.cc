@@ -81,6 +81,13 @@ TEST_CASE("check: a label missing in one language, a figure text missing, a labe
   CHECK(errors == Expected({
                       "mini/en/figures.yaml:3:22: English label 'a' of figure 'fig01' contains the Danish letter 'Å': "
                       "'Gruppe Å'",
-                      "mini/en/labels.yaml:0:0: label 'before' is missing",
+                      "mini/en/labels.yaml:2:1: label 'before' is missing",
                   }));
+}
+
+TEST_CASE("check: a label only the translation has is reported at its key") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  REQUIRE(Edit(fs, "mini/en/labels.yaml", "before: Before\n", "before: Before\nbefor: Before\n"));
+  CHECK(Errors(fs) == Expected({"mini/en/labels.yaml:6:1: label 'befor' is not in the source language 'da'"}));
 }
