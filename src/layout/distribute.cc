@@ -71,10 +71,13 @@ void Distributor::NewPage(const model::MasterPage& master) {
   std::vector<const FlowBox*> boxes;
   boxes.swap(pending_pages_);
   for (const FlowBox* box : boxes) PlacePageBoxAtTop(*box);
-  if (page_->number == balance_page_) {
-    for (Column& column : columns_) column.bottom = std::min(column.bottom, column.top + balance_height_);
-  }
+  ShortenBalancedColumns();
   PlacePendingColumnBoxes();
+}
+
+void Distributor::ShortenBalancedColumns() {
+  if (page_->number != balance_page_) return;
+  for (Column& column : columns_) column.bottom = std::min(column.bottom, column.top + balance_height_);
 }
 
 void Distributor::BlankPage() {
@@ -309,6 +312,7 @@ void Distributor::BalanceLastPage(const SectionFlow& section, const Snapshot& st
     Restore(start);
     balance_page_ = last_page;
     balance_height_ = height;
+    ShortenBalancedColumns();  // the section's first page is its last: it was made before `start`
     base::Diagnostics trial;  // a trial that needs to break a rule does not fit; it reports nothing
     diags_ = &trial;
     rules_broken_ = false;
@@ -326,6 +330,7 @@ void Distributor::BalanceLastPage(const SectionFlow& section, const Snapshot& st
   Restore(start);
   balance_page_ = best > 0 ? last_page : 0;
   balance_height_ = best;
+  ShortenBalancedColumns();
   PlaceBody(section);
   balance_page_ = 0;
 }

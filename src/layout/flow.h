@@ -110,6 +110,8 @@ class Distributor {
   void NewPage(const model::MasterPage& master);
   /// A page left blank, so that the next one is even.
   void BlankPage();
+  /// On the page being balanced, ends the columns at the balanced height.
+  void ShortenBalancedColumns();
   void NextColumn();
   void FinishPage();
   void PlaceText(const FlowText& text, const FlowText* next);

@@ -114,3 +114,23 @@ TEST_CASE("distribute: a back cover lands on an even page, after a blank page wh
     }
   }
 }
+
+TEST_CASE("distribute: the columns of a one-page section are balanced too") {
+  const model::Template design = Design();
+  const double column = design.page_height - design.margins.top - design.margins.bottom;
+  std::vector<layout::FlowBox> boxes;
+  for (int i = 0; i < 4; ++i) boxes.push_back(Box(column * 0.28, false, "b" + std::to_string(i)));
+  auto laid = Distribute(boxes);
+  CHECK(laid->messages == "");
+  REQUIRE(laid->document.pages.size() == 1);
+  // Unbalanced, three boxes would fill the first column and one would stand alone in the second.
+  const double second = design.margins.inner + design.ColumnWidth(2) + design.gutter;
+  std::vector<double> xs;
+  for (const auto& item : laid->document.pages[0].items) {
+    if (const auto* rect = std::get_if<layout::FilledRect>(&item.content)) xs.push_back(rect->x);
+  }
+  REQUIRE(xs.size() == 4);
+  CHECK(xs[1] == doctest::Approx(design.margins.inner));
+  CHECK(xs[2] == doctest::Approx(second));
+  CHECK(xs[3] == doctest::Approx(second));
+}
