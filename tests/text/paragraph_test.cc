@@ -163,3 +163,15 @@ TEST_CASE("paragraph: a link's box covers its words, also on a justified line") 
   CHECK(covered >= natural - 3);   // a box may leave out the space where the link breaks across lines
   CHECK(covered <= natural + 10);  // or include a widened word space
 }
+
+TEST_CASE("paragraph: a line break in the text ends a line there, even in a justified paragraph") {
+  base::Diagnostics diags;
+  auto p = EnglishShaper().Shape(Body("Centre for Public Innovation\nStatistics Denmark is the other partner.", 300),
+                                 {"t.yaml", 1, 1}, diags);
+  CHECK(diags.Sorted().empty());
+  REQUIRE(p->line_count() == 2);
+  CHECK(p->LineText(0) == "Centre for Public Innovation\n");
+  CHECK(p->LineText(1) == "Statistics Denmark is the other partner.");
+  CHECK_FALSE(p->line(0).ragged);
+  CHECK(p->line(0).width < 200);  // a line ended by a break keeps its natural spaces
+}
