@@ -116,6 +116,61 @@ bool IsSoftHyphenAt(const std::string& text, int byte) {
   return byte >= 0 && text.compare(byte, kSoftHyphen.size(), kSoftHyphen) == 0;
 }
 
+// Where the text of a line from `start` to `end` ends: its trailing spaces and line break left out.
+int ContentEnd(const std::string& text, int start, int end) {
+  while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
+  return end;
+}
+
+// The paragraph as Pango shaped it, as one unbroken line (or one per hard line break), measured.
+struct UnbrokenLine {
+  std::vector<PangoGlyphItem*> runs;  ///< owned by the layout, in logical order
+  std::vector<int> x_at;              ///< Pango units from the start, per byte where a cluster starts; else -1
+  std::vector<int> spaces_before;     ///< stretchable spaces before each byte
+
+  UnbrokenLine(PangoLayout* layout, const std::string& text) {
+    const int size = static_cast<int>(text.size());
+    for (GSList* line = pango_layout_get_lines_readonly(layout); line; line = line->next) {
+      for (GSList* node = static_cast<PangoLayoutLine*>(line->data)->runs; node; node = node->next) {
+        runs.push_back(static_cast<PangoGlyphItem*>(node->data));
+      }
+    }
+    x_at.assign(size + 1, -1);
+    int pen = 0;
+    for (PangoGlyphItem* run : runs) {
+      for (int g = 0; g < run->glyphs->num_glyphs; ++g) {
+        int byte = run->item->offset + run->glyphs->log_clusters[g];
+        if (x_at[byte] < 0) x_at[byte] = pen;
+        pen += run->glyphs->glyphs[g].geometry.width;
+      }
+      x_at[run->item->offset + run->item->length] = pen;
+    }
+    x_at[0] = 0;
+    for (int b = 1; b <= size; ++b) {  // bytes no glyph starts at (a line break) sit where the text before ends
+      if (x_at[b] < 0 && (b == size || (text[b] & 0xC0) != 0x80)) x_at[b] = std::max(0, x_at[b - 1]);
+    }
+    spaces_before.assign(size + 1, 0);
+    for (int b = 0; b < size; ++b) spaces_before[b + 1] = spaces_before[b] + (text[b] == ' ');
+  }
+
+  PangoFont* FontAt(int byte) const {
+    for (PangoGlyphItem* run : runs) {
+      if (byte >= run->item->offset && byte < run->item->offset + run->item->length) return run->item->analysis.font;
+    }
+    return runs.back()->item->analysis.font;
+  }
+
+  /// The glyphs from byte `start` to `end`, cut from the runs.
+  std::vector<PangoGlyphItem*> Cut(const std::string& text, int start, int end) const {
+    std::vector<PangoGlyphItem*> pieces;
+    for (PangoGlyphItem* run : runs) {
+      if (run->item->offset + run->item->length <= start || run->item->offset >= end) continue;
+      pieces.push_back(Slice(run, text, start, end));
+    }
+    return pieces;
+  }
+};
+
 }  // namespace
 
 PangoFontDescription* StyleFont(const model::TextStyle& style) {
@@ -306,67 +361,35 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
   } while (pango_layout_iter_next_run(iter));
   pango_layout_iter_free(iter);
 
-  // Where every cluster starts on the unbroken paragraph, and how many stretchable spaces lie before each byte.
-  const std::string& text = assembled.text;
-  const int size = static_cast<int>(text.size());
-  std::vector<PangoGlyphItem*> runs_in_order;
-  for (GSList* line = pango_layout_get_lines_readonly(layout); line; line = line->next) {
-    for (GSList* node = static_cast<PangoLayoutLine*>(line->data)->runs; node; node = node->next) {
-      runs_in_order.push_back(static_cast<PangoGlyphItem*>(node->data));
-    }
-  }
-  std::vector<int> x_at(size + 1, -1);  // Pango units; -1 inside a cluster
-  int pen = 0;
-  for (PangoGlyphItem* run : runs_in_order) {
-    for (int g = 0; g < run->glyphs->num_glyphs; ++g) {
-      int byte = run->item->offset + run->glyphs->log_clusters[g];
-      if (x_at[byte] < 0) x_at[byte] = pen;
-      pen += run->glyphs->glyphs[g].geometry.width;
-    }
-    x_at[run->item->offset + run->item->length] = pen;
-  }
-  x_at[0] = 0;
-  for (int b = 1; b <= size; ++b) {  // bytes no glyph starts at (a newline) sit where the text before ends
-    if (x_at[b] < 0 && (b == size || (text[b] & 0xC0) != 0x80)) x_at[b] = x_at[b - 1] < 0 ? 0 : x_at[b - 1];
-  }
-  std::vector<int> spaces_before(size + 1, 0);
-  for (int b = 0; b < size; ++b) spaces_before[b + 1] = spaces_before[b] + (text[b] == ' ');
-  auto run_at = [&](int byte) {
-    for (PangoGlyphItem* run : runs_in_order) {
-      if (byte >= run->item->offset && byte < run->item->offset + run->item->length) return run;
-    }
-    return runs_in_order.back();
-  };
-
   // Where lines may end: Pango's break opportunities (after spaces, soft hyphens, dashes, zero-width spaces).
+  const std::string& text = assembled.text;
+  const UnbrokenLine unbroken(layout, text);
   std::vector<BreakCandidate> candidates(1);
   std::vector<int> candidate_bytes = {0};
   auto add_candidate = [&](int byte, bool forced) {
     BreakCandidate c;
-    c.start_x = x_at[byte] / kScale;
-    c.start_spaces = spaces_before[byte];
+    c.start_x = unbroken.x_at[byte] / kScale;
+    c.start_spaces = unbroken.spaces_before[byte];
     c.forced = forced;
-    int content_end = byte;
-    while (content_end > 0 && (text[content_end - 1] == ' ' || text[content_end - 1] == '\n')) --content_end;
-    c.end_x = x_at[content_end] / kScale;
-    c.end_spaces = spaces_before[content_end];
-    int before = byte - static_cast<int>(kSoftHyphen.size());
+    const int content_end = ContentEnd(text, 0, byte);
+    c.end_x = unbroken.x_at[content_end] / kScale;
+    c.end_spaces = unbroken.spaces_before[content_end];
+    const int before = byte - static_cast<int>(kSoftHyphen.size());
     if (!forced && IsSoftHyphenAt(text, before)) {
-      if (x_at[before] < 0) return;  // inside a ligature: no break there
+      if (unbroken.x_at[before] < 0) return;  // inside a ligature: no break there
       c.hyphen = true;
-      c.end_x += Hyphen(run_at(before)->item->analysis.font).second / kScale;
+      c.end_x += Hyphen(unbroken.FontAt(before)).second / kScale;
     }
     candidates.push_back(c);
     candidate_bytes.push_back(byte);
   };
   int attr_count = 0;
   const PangoLogAttr* attrs = pango_layout_get_log_attrs_readonly(layout, &attr_count);
-  int byte = 0;
-  for (int i = 0; i + 1 < attr_count; ++i) {
-    if (i > 0 && attrs[i].is_line_break && x_at[byte] >= 0) add_candidate(byte, attrs[i].is_mandatory_break);
+  for (int i = 0, byte = 0; i + 1 < attr_count; ++i) {
+    if (i > 0 && attrs[i].is_line_break && unbroken.x_at[byte] >= 0) add_candidate(byte, attrs[i].is_mandatory_break);
     byte = static_cast<int>(g_utf8_next_char(text.c_str() + byte) - text.c_str());
   }
-  add_candidate(size, true);
+  add_candidate(static_cast<int>(text.size()), true);
 
   BreakOptions options;
   options.width = input.width;
@@ -380,11 +403,7 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
   for (const LineBreak& line_break : breaks) {
     const int start = candidate_bytes[line_break.from], end = candidate_bytes[line_break.to];
     const BreakCandidate& at_end = candidates[line_break.to];
-    std::vector<PangoGlyphItem*> pieces;
-    for (PangoGlyphItem* run : runs_in_order) {
-      if (run->item->offset + run->item->length <= start || run->item->offset >= end) continue;
-      pieces.push_back(Slice(run, text, start, end));
-    }
+    std::vector<PangoGlyphItem*> pieces = unbroken.Cut(text, start, end);
     if (at_end.hyphen && !pieces.empty()) {
       PangoGlyphItem* last = pieces.back();
       const int soft_hyphen = end - static_cast<int>(kSoftHyphen.size());
@@ -398,9 +417,7 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
     }
     const int spaces = at_end.end_spaces - candidates[line_break.from].start_spaces;
     if (line_break.extra_per_space != 0) {
-      int content_end = end;
-      while (content_end > start && (text[content_end - 1] == ' ' || text[content_end - 1] == '\n')) --content_end;
-      JustifyLine(pieces, text, content_end, line_break.extra_per_space);
+      JustifyLine(pieces, text, ContentEnd(text, start, end), line_break.extra_per_space);
     }
 
     ShapedParagraph::Line info;
