@@ -47,6 +47,7 @@ void Distributor::Record(const std::string& id, double x, double y) {
 
 void Distributor::NewPage(const model::MasterPage& master) {
   FinishPage();
+  if (page_has_flow_) last_flow_columns_ = columns_;
   master_ = &master;
   Page page;
   page.number = static_cast<int>(document_.pages.size()) + 1;
@@ -90,6 +91,11 @@ void Distributor::BlankPage() {
   columns_.clear();
 }
 
+void Distributor::MarkFlow() {
+  page_has_flow_ = true;
+  last_flow_page_ = page_->number;
+}
+
 void Distributor::NextColumn() {
   if (column_ + 1 < columns_.size()) {
     ++column_;
@@ -125,7 +131,7 @@ void Distributor::PlacePendingColumnBoxes() {
     AppendBoxItems(box, column.x, y, page_->items);
     Record(box.block_id, column.x, y);
     column.y = y + box.height + box.space_after;
-    page_has_flow_ = true;
+    MarkFlow();
     pending_columns_.erase(pending_columns_.begin());
   }
 }
@@ -231,7 +237,7 @@ void Distributor::PlaceText(const FlowText& text, const FlowText* next) {
     }
     EmitLines(text, first, take, column.x + text.indent, y);
     columns_[column_].y = y + p.Height(take);
-    page_has_flow_ = true;
+    MarkFlow();
     first += take;
     if (first < n) NextColumn();
   }
@@ -262,7 +268,8 @@ void Distributor::FlushPending() {
 }
 
 Distributor::Snapshot Distributor::Save() const {
-  return {document_.pages, pages_, master_, columns_, column_, page_has_flow_, pending_columns_, pending_pages_};
+  return {document_.pages,  pages_,           master_,          columns_,        column_,
+          page_has_flow_,   last_flow_page_,  last_flow_columns_, pending_columns_, pending_pages_};
 }
 
 void Distributor::Restore(const Snapshot& snapshot) {
@@ -272,6 +279,8 @@ void Distributor::Restore(const Snapshot& snapshot) {
   columns_ = snapshot.columns;
   column_ = snapshot.column;
   page_has_flow_ = snapshot.page_has_flow;
+  last_flow_page_ = snapshot.last_flow_page;
+  last_flow_columns_ = snapshot.last_flow_columns;
   pending_columns_ = snapshot.pending_columns;
   pending_pages_ = snapshot.pending_pages;
   page_ = &document_.pages.back();
@@ -291,20 +300,24 @@ void Distributor::PlaceBody(const SectionFlow& section) {
 }
 
 void Distributor::BalanceLastPage(const SectionFlow& section, const Snapshot& start) {
-  if (columns_.size() < 2) return;
-  double lowest = columns_[0].y, highest = columns_[0].y, used = 0;
-  for (const Column& column : columns_) {
+  // The page to balance is the last one with text; a page after it may hold only page-wide boxes (a tips box
+  // that did not fit below the text), and then the text above them still wants both columns.
+  const int last_page = page_has_flow_ ? page_->number : last_flow_page_;
+  if (last_page != page_->number && last_page != page_->number - 1) return;
+  const std::vector<Column> columns = page_has_flow_ ? columns_ : last_flow_columns_;
+  if (columns.size() < 2) return;
+  double lowest = columns[0].y, highest = columns[0].y, used = 0;
+  for (const Column& column : columns) {
     lowest = std::min(lowest, column.y);
     highest = std::max(highest, column.y);
     used += column.y - column.top;
   }
   const double leading = design_.Style("body").leading;
   if (highest - lowest <= 2 * leading) return;
-  const int last_page = page_->number;
   const size_t page_count = document_.pages.size();
   // The shortest column height that still holds the last page's content without a new page.
-  double low = used / static_cast<double>(columns_.size()) - leading;
-  double high = highest - columns_[0].top;
+  double low = used / static_cast<double>(columns.size()) - leading;
+  double high = highest - columns[0].top;
   double best = 0;
   base::Diagnostics* real = diags_;
   for (int step = 0; step < 9 && high - low > leading / 2; ++step) {
@@ -318,8 +331,8 @@ void Distributor::BalanceLastPage(const SectionFlow& section, const Snapshot& st
     rules_broken_ = false;
     PlaceBody(section);
     diags_ = real;
-    bool fits = document_.pages.size() == page_count && pending_columns_.empty() && pending_pages_.empty() &&
-                trial.Sorted().empty() && !rules_broken_;
+    bool fits = document_.pages.size() == page_count && last_flow_page_ == last_page && pending_columns_.empty() &&
+                pending_pages_.empty() && trial.Sorted().empty() && !rules_broken_;
     if (fits) {
       best = height;
       high = height;

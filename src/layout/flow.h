@@ -98,12 +98,15 @@ class Distributor {
     std::vector<Column> columns;
     size_t column = 0;
     bool page_has_flow = false;
+    int last_flow_page = 0;
+    std::vector<Column> last_flow_columns;
     std::vector<const FlowBox*> pending_columns, pending_pages;
   };
   Snapshot Save() const;
   void Restore(const Snapshot& snapshot);
   void PlaceBody(const SectionFlow& section);
-  /// Balances the columns of a section's last page by laying it out again with shorter columns.
+  /// Balances the columns of a section's last page with text by laying it out again with shorter columns. (After
+  /// it may come one page that holds only page-wide boxes that did not fit below the text.)
   void BalanceLastPage(const SectionFlow& section, const Snapshot& start);
   double PageBottom() const { return design_.page_height - design_.margins.bottom; }
 
@@ -113,6 +116,8 @@ class Distributor {
   /// On the page being balanced, ends the columns at the balanced height.
   void ShortenBalancedColumns();
   void NextColumn();
+  /// Notes that body content (text or a column box) went onto this page.
+  void MarkFlow();
   void FinishPage();
   void PlaceText(const FlowText& text, const FlowText* next);
   void PlaceBox(const FlowBox& box);
@@ -137,6 +142,8 @@ class Distributor {
   std::vector<Column> columns_;
   size_t column_ = 0;
   bool page_has_flow_ = false;  ///< any body item placed on this page yet
+  int last_flow_page_ = 0;      ///< the last page that body items went onto
+  std::vector<Column> last_flow_columns_;  ///< that page's columns as it was left, once a later page began
   std::vector<const FlowBox*> pending_columns_;
   std::vector<const FlowBox*> pending_pages_;
   std::set<std::string> anchors_;

@@ -1,7 +1,6 @@
 #include "text/line_breaker.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <limits>
 
@@ -12,12 +11,18 @@ namespace {
 // 10000, a hyphen on the last full line 5000, neighbouring lines of very different tightness 3000 (TeX: 10000).
 constexpr double kLinePenalty = 10;
 constexpr double kHyphenPenalty = 50;
+// Ragged text needs hyphens less: one is worth it only where the line would otherwise fall well short.
+constexpr double kRaggedHyphenPenalty = 100;
 constexpr double kDoubleHyphenDemerits = 10000;
 constexpr double kFinalHyphenDemerits = 5000;
 constexpr double kFitnessDemerits = 3000;
+// A hyphen beyond the allowed run costs as much as a line whose spaces stretch to the limit (2.6 times).
+constexpr double kHyphenLadderDemerits = 1e7;
 constexpr double kMaxBadness = 10000;
 // The stretch at which badness reaches 100, as a share of a space: TeX's interword glue stretches by half a space.
 constexpr double kComfortableStretch = 0.5;
+// A ragged line's gap at which badness reaches 100, in spaces: about three ems.
+constexpr double kRaggedStretch = 12;
 constexpr double kEpsilon = 0.01;  // points; measurements are exact to far better than this
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
@@ -47,7 +52,13 @@ Fit FitLine(const BreakCandidate& a, const BreakCandidate& b, const BreakOptions
     return fit;
   }
   fit.feasible = true;
-  if (last || !o.justify) return fit;  // the last line keeps its natural spaces
+  if (last) return fit;  // the last line keeps its natural spaces
+  if (!o.justify) {
+    // Ragged text: the shorter a line falls, the worse, measured against a rag of about three ems.
+    double ratio = gap / (kRaggedStretch * o.space);
+    fit.badness = std::min(kMaxBadness, 100 * ratio * ratio * ratio);
+    return fit;
+  }
   const double stretch = std::max(spaces, 1) * o.space * kComfortableStretch;
   double ratio = std::max(0.0, gap) / stretch;
   fit.badness = std::min(kMaxBadness, 100 * ratio * ratio * ratio);
@@ -97,6 +108,7 @@ std::vector<LineBreak> FirstFit(const std::vector<BreakCandidate>& c, const Brea
 struct Node {
   int candidate = 0;
   int fitness = 1;
+  int hyphens = 0;  ///< hyphenated lines in a row that end here
   double demerits = 0;
   int previous = -1;  ///< index into the node list
 };
@@ -104,14 +116,16 @@ struct Node {
 }  // namespace
 
 std::vector<LineBreak> BreakLines(const std::vector<BreakCandidate>& c, const BreakOptions& o) {
-  if (!o.justify) return FirstFit(c, o);
+  if (!o.total_fit) return FirstFit(c, o);
   const int last = static_cast<int>(c.size()) - 1;
   std::vector<Node> nodes = {Node{}};
   std::vector<int> active = {0};
+  // The best way to each candidate is kept per fitness class and per run of hyphens (the run capped one past the
+  // limit), since a worse way there may be the better start for what follows.
+  const int runs = std::max(0, o.max_hyphens_in_row) + 2;
   for (int b = 1; b <= last && !active.empty(); ++b) {
-    std::array<double, 4> best;
-    best.fill(kInfinity);
-    std::array<int, 4> best_from{};
+    std::vector<double> best(4 * runs, kInfinity);
+    std::vector<int> best_from(4 * runs, 0);
     std::vector<int> still_active;
     for (int n : active) {
       const Node& a = nodes[n];
@@ -119,22 +133,26 @@ std::vector<LineBreak> BreakLines(const std::vector<BreakCandidate>& c, const Br
       if (!fit.feasible) continue;  // overfull, and lines from `a` only grow from here on
       still_active.push_back(n);
       double demerits = (kLinePenalty + fit.badness) * (kLinePenalty + fit.badness);
-      if (c[b].hyphen) demerits += kHyphenPenalty * kHyphenPenalty;
+      const double hyphen_penalty = o.justify ? kHyphenPenalty : kRaggedHyphenPenalty;
+      if (c[b].hyphen) demerits += hyphen_penalty * hyphen_penalty;
       const bool previous_hyphen = c[a.candidate].hyphen;
       if (previous_hyphen && c[b].hyphen) demerits += kDoubleHyphenDemerits;
       if (previous_hyphen && c[b].forced) demerits += kFinalHyphenDemerits;
       if (std::abs(fit.fitness - a.fitness) > 1) demerits += kFitnessDemerits;
+      const int hyphens = c[b].hyphen ? std::min(a.hyphens + 1, runs - 1) : 0;
+      if (hyphens > o.max_hyphens_in_row) demerits += kHyphenLadderDemerits;
       double total = a.demerits + demerits;
-      if (total < best[fit.fitness]) {
-        best[fit.fitness] = total;
-        best_from[fit.fitness] = n;
+      const int slot = fit.fitness * runs + hyphens;
+      if (total < best[slot]) {
+        best[slot] = total;
+        best_from[slot] = n;
       }
     }
     // After a forced break no line may span it.
     active = c[b].forced ? std::vector<int>{} : std::move(still_active);
-    for (int fitness = 0; fitness < 4; ++fitness) {
-      if (best[fitness] == kInfinity) continue;
-      nodes.push_back(Node{b, fitness, best[fitness], best_from[fitness]});
+    for (int slot = 0; slot < 4 * runs; ++slot) {
+      if (best[slot] == kInfinity) continue;
+      nodes.push_back(Node{b, slot / runs, slot % runs, best[slot], best_from[slot]});
       active.push_back(static_cast<int>(nodes.size()) - 1);
     }
   }

@@ -1,11 +1,11 @@
 // Choosing where the lines of a paragraph end, from widths measured once on the unbroken paragraph.
 //
-// Justified text is broken by total fit (Knuth and Plass): every way of breaking the paragraph is weighed at once
-// and the one with the least demerits wins, so one loose line is not paid for by the lines after it. Demerits grow
-// with the cube of how far a line's word spaces stretch or shrink from their natural width, with hyphens, with two
-// hyphens in a row, a hyphen on the last full line, and a very loose line next to a tight one. Other alignments,
-// and a justified paragraph that cannot be broken without an overfull line, are broken first-fit, as a word
-// processor does.
+// Lines are broken by total fit (Knuth and Plass): every way of breaking the paragraph is weighed at once and the
+// one with the least demerits wins, so one loose line is not paid for by the lines after it. Demerits grow with
+// the cube of how far a justified line's word spaces stretch or shrink from their natural width (of how short a
+// ragged line falls), with hyphens, with two hyphens in a row (and steeply with more in a row than the template
+// allows), a hyphen on the last full line, and a very loose line next to a tight one. A paragraph that cannot be
+// broken without an overfull line is broken first-fit, as a word processor does.
 //
 // Pure arithmetic on points: no Pango here, so the rules can be tested on made-up widths.
 #pragma once
@@ -28,9 +28,12 @@ struct BreakCandidate {
 struct BreakOptions {
   double width = 100;           ///< the line width, in points
   double space = 2.5;           ///< a stretchable space's natural width, in points
-  bool justify = true;          ///< total fit and justified lines; false: first fit, lines as they fall
+  bool justify = true;          ///< justified lines; false: ragged lines, kept near the full width
+  bool total_fit = true;        ///< false: first fit, each line as long as it can be (for comparison)
   double max_word_space = 2.2;  ///< a line whose spaces would grow beyond this multiple of `space` is set ragged
   double min_word_space = 0.8;  ///< spaces may shrink to this multiple of `space` to take a word in
+  /// More hyphenated lines in a row than this are a last resort (a "ladder" of hyphens down the margin).
+  int max_hyphens_in_row = 2;
 };
 
 /// One line: from candidate `from` to candidate `to`.

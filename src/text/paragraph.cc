@@ -394,7 +394,7 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
   BreakOptions options;
   options.width = input.width;
   options.justify = justify;
-  options.space = justify ? SpaceWidth(input.style) : 0;
+  options.space = SpaceWidth(input.style);
   options.max_word_space = input.max_word_space;
   options.min_word_space = input.min_word_space;
   const std::vector<LineBreak> breaks = BreakLines(candidates, options);

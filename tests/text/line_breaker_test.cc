@@ -102,7 +102,7 @@ TEST_CASE("line breaker: total fit evens out the word spaces that first fit leav
   auto c = Words(widths);
   BreakOptions justified = Justified(200);
   BreakOptions first_fit = justified;
-  first_fit.justify = false;
+  first_fit.total_fit = false;
   auto total = BreakLines(c, justified);
   auto greedy = BreakLines(c, first_fit);
   REQUIRE(Covers(c, total));
@@ -119,10 +119,7 @@ TEST_CASE("line breaker: total fit evens out the word spaces that first fit leav
     CHECK(total[i].extra_per_space >= -0.2 * kSpace - 1e-9);  // shrunk at most to min_word_space
   }
   CHECK(total.back().extra_per_space == 0);  // the last line keeps its natural spaces
-  for (const LineBreak& line : greedy) {
-    CHECK(line.extra_per_space == 0);  // not justified
-    CHECK(line.natural_width <= 200);
-  }
+  for (const LineBreak& line : greedy) CHECK(line.natural_width <= 200);
 }
 
 TEST_CASE("line breaker: spaces shrink to the template's minimum, never further") {
@@ -188,4 +185,70 @@ TEST_CASE("line breaker: a word wider than the line gets a line of its own") {
   for (const LineBreak& line : lines) overfull |= line.natural_width > 100;
   CHECK(overfull);
   CHECK(lines.size() == 3);
+}
+
+TEST_CASE("line breaker: no more hyphenated lines in a row than the template allows, where there is a way round") {
+  std::vector<double> widths;
+  unsigned state = 777;
+  for (int i = 0; i < 400; ++i) {
+    state = state * 1103515245u + 12345u;
+    double width = 8 + static_cast<double>((state >> 16) % 38);
+    widths.push_back(width > 18 ? -width : width);  // most words hyphenable
+  }
+  auto c = Words(widths);
+  auto longest_run = [&](const std::vector<LineBreak>& lines) {
+    int run = 0, longest = 0;
+    for (const LineBreak& line : lines) {
+      run = c[line.to].hyphen ? run + 1 : 0;
+      longest = std::max(longest, run);
+    }
+    return longest;
+  };
+  BreakOptions options = Justified(200);
+  options.max_hyphens_in_row = 10;
+  const int unlimited = longest_run(BreakLines(c, options));
+  options.max_hyphens_in_row = 1;
+  auto limited = BreakLines(c, options);
+  REQUIRE(Covers(c, limited));
+  CHECK(unlimited > 1);
+  int rag = 0; for (auto& l : limited) rag += l.ragged;
+  int rag2 = 0; options.max_hyphens_in_row = 10; for (auto& l : BreakLines(c, options)) rag2 += l.ragged;
+  MESSAGE("ragged limited " << rag << " unlimited " << rag2 << " lines " << limited.size());
+  { int run = 0; for (size_t i = 0; i < limited.size(); ++i) { auto& l = limited[i]; run = c[l.to].hyphen ? run + 1 : 0; int sp = c[l.to].end_spaces - c[l.from].start_spaces; MESSAGE(i << " " << l.from << "->" << l.to << " w=" << l.natural_width << " sp=" << sp << " ratio=" << 1 + (200 - l.natural_width) / sp / kSpace << " run=" << run); } }
+  CHECK(longest_run(limited) == 1);
+}
+
+TEST_CASE("line breaker: ragged text is broken for an even rag, hyphenating only where it pays") {
+  std::vector<double> widths;
+  unsigned state = 4242;
+  for (int i = 0; i < 300; ++i) {
+    state = state * 1103515245u + 12345u;
+    double width = 8 + static_cast<double>((state >> 16) % 38);
+    widths.push_back(i % 3 == 2 && width > 20 ? -width : width);
+  }
+  auto c = Words(widths);
+  BreakOptions ragged = Justified(200);
+  ragged.justify = false;
+  BreakOptions first_fit = ragged;
+  first_fit.total_fit = false;
+  auto even = BreakLines(c, ragged);
+  auto greedy = BreakLines(c, first_fit);
+  REQUIRE(Covers(c, even));
+  auto shortest = [&](const std::vector<LineBreak>& lines) {
+    double shortest = 200;
+    for (size_t i = 0; i + 1 < lines.size(); ++i) shortest = std::min(shortest, lines[i].natural_width);
+    return shortest;
+  };
+  auto hyphens = [&](const std::vector<LineBreak>& lines) {
+    int count = 0;
+    for (const LineBreak& line : lines) count += c[line.to].hyphen;
+    return count;
+  };
+  CHECK(shortest(even) > shortest(greedy));
+  CHECK(hyphens(even) < hyphens(greedy));
+  for (const LineBreak& line : even) {
+    CHECK(line.extra_per_space == 0);
+    CHECK_FALSE(line.ragged);  // "ragged" flags justified lines that could not be justified
+    CHECK(line.natural_width <= 200);
+  }
 }
