@@ -94,6 +94,7 @@ class Builder {
     input.width = width;
     input.max_word_space = design_.max_word_space;
     input.min_word_space = design_.min_word_space;
+    input.max_hyphens_in_row = design_.max_hyphens_in_row;
     base::Diagnostics found;
     auto shaped = shaper_.Shape(input, loc, found);
     std::vector<base::Diagnostic> diagnostics = found.Sorted();

@@ -95,6 +95,10 @@ Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base:
   design.gutter = map.Number("gutter", false).value_or(design.gutter);
   design.max_word_space = map.Number("max_word_space", false).value_or(design.max_word_space);
   design.min_word_space = map.Number("min_word_space", false).value_or(design.min_word_space);
+  design.max_hyphens_in_row = map.Integer("max_hyphens_in_row", false).value_or(design.max_hyphens_in_row);
+  if (design.max_hyphens_in_row < 1) {
+    diags.Error(LocOf(path, map.Node("max_hyphens_in_row", false)), "max_hyphens_in_row must be at least 1");
+  }
   if (design.max_word_space < 1) {
     diags.Error(LocOf(path, map.Node("max_word_space", false)), "max_word_space must be at least 1 (a normal space)");
   }

@@ -67,6 +67,8 @@ struct Template {
   double max_word_space = 2.2;
   /// Word spaces of a justified line may shrink to this multiple of their natural width to take a word in.
   double min_word_space = 0.8;
+  /// More hyphenated lines in a row than this are avoided wherever the paragraph allows.
+  int max_hyphens_in_row = 2;
   double footnote_gap = 10;  ///< space between a column's text and its footnotes
   std::map<std::string, Color> palette;
   std::vector<std::string> chart_palette;  ///< palette names for chart series, in order

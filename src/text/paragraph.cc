@@ -397,6 +397,7 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
   options.space = SpaceWidth(input.style);
   options.max_word_space = input.max_word_space;
   options.min_word_space = input.min_word_space;
+  options.max_hyphens_in_row = input.max_hyphens_in_row;
   const std::vector<LineBreak> breaks = BreakLines(candidates, options);
 
   const int limit = static_cast<int>(input.width * kScale) + 64;

@@ -39,6 +39,7 @@ struct ParagraphInput {
   double width = 100;           ///< line width in points
   double max_word_space = 2.2;  ///< see model::Template::max_word_space
   double min_word_space = 0.8;  ///< see model::Template::min_word_space
+  int max_hyphens_in_row = 2;   ///< see model::Template::max_hyphens_in_row
   bool hyphenate = true;        ///< ANDed with style.hyphenate
 };
 

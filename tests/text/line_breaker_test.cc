@@ -49,6 +49,20 @@ std::vector<BreakCandidate> Words(const std::vector<double>& widths) {
   return candidates;
 }
 
+// `count` words 8 to 45 points wide from a fixed pseudo-random sequence; `hyphenable(i, width)` says which words
+// may be hyphenated.
+template <typename Hyphenable>
+std::vector<BreakCandidate> RandomWords(unsigned seed, int count, Hyphenable hyphenable) {
+  std::vector<double> widths;
+  unsigned state = seed;
+  for (int i = 0; i < count; ++i) {
+    state = state * 1103515245u + 12345u;
+    double width = 8 + static_cast<double>((state >> 16) % 38);
+    widths.push_back(hyphenable(i, width) ? -width : width);
+  }
+  return Words(widths);
+}
+
 BreakOptions Justified(double width) {
   BreakOptions options;
   options.width = width;
@@ -91,15 +105,8 @@ bool Covers(const std::vector<BreakCandidate>& c, const std::vector<LineBreak>& 
 }  // namespace
 
 TEST_CASE("line breaker: total fit evens out the word spaces that first fit leaves uneven") {
-  // A long paragraph of words 8 to 45 points wide, every third one hyphenable (a fixed pseudo-random sequence).
-  std::vector<double> widths;
-  unsigned state = 12345;
-  for (int i = 0; i < 300; ++i) {
-    state = state * 1103515245u + 12345u;
-    double width = 8 + static_cast<double>((state >> 16) % 38);
-    widths.push_back(i % 3 == 2 && width > 20 ? -width : width);
-  }
-  auto c = Words(widths);
+  // A long paragraph, every third word hyphenable where it is long enough.
+  auto c = RandomWords(12345, 300, [](int i, double width) { return i % 3 == 2 && width > 20; });
   BreakOptions justified = Justified(200);
   BreakOptions first_fit = justified;
   first_fit.total_fit = false;
@@ -188,14 +195,7 @@ TEST_CASE("line breaker: a word wider than the line gets a line of its own") {
 }
 
 TEST_CASE("line breaker: no more hyphenated lines in a row than the template allows, where there is a way round") {
-  std::vector<double> widths;
-  unsigned state = 777;
-  for (int i = 0; i < 400; ++i) {
-    state = state * 1103515245u + 12345u;
-    double width = 8 + static_cast<double>((state >> 16) % 38);
-    widths.push_back(width > 18 ? -width : width);  // most words hyphenable
-  }
-  auto c = Words(widths);
+  auto c = RandomWords(777, 400, [](int, double width) { return width > 18; });  // most words hyphenable
   auto longest_run = [&](const std::vector<LineBreak>& lines) {
     int run = 0, longest = 0;
     for (const LineBreak& line : lines) {
@@ -211,22 +211,11 @@ TEST_CASE("line breaker: no more hyphenated lines in a row than the template all
   auto limited = BreakLines(c, options);
   REQUIRE(Covers(c, limited));
   CHECK(unlimited > 1);
-  int rag = 0; for (auto& l : limited) rag += l.ragged;
-  int rag2 = 0; options.max_hyphens_in_row = 10; for (auto& l : BreakLines(c, options)) rag2 += l.ragged;
-  MESSAGE("ragged limited " << rag << " unlimited " << rag2 << " lines " << limited.size());
-  { int run = 0; for (size_t i = 0; i < limited.size(); ++i) { auto& l = limited[i]; run = c[l.to].hyphen ? run + 1 : 0; int sp = c[l.to].end_spaces - c[l.from].start_spaces; MESSAGE(i << " " << l.from << "->" << l.to << " w=" << l.natural_width << " sp=" << sp << " ratio=" << 1 + (200 - l.natural_width) / sp / kSpace << " run=" << run); } }
   CHECK(longest_run(limited) == 1);
 }
 
 TEST_CASE("line breaker: ragged text is broken for an even rag, hyphenating only where it pays") {
-  std::vector<double> widths;
-  unsigned state = 4242;
-  for (int i = 0; i < 300; ++i) {
-    state = state * 1103515245u + 12345u;
-    double width = 8 + static_cast<double>((state >> 16) % 38);
-    widths.push_back(i % 3 == 2 && width > 20 ? -width : width);
-  }
-  auto c = Words(widths);
+  auto c = RandomWords(4242, 300, [](int i, double width) { return i % 3 == 2 && width > 20; });
   BreakOptions ragged = Justified(200);
   ragged.justify = false;
   BreakOptions first_fit = ragged;

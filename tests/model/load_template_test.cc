@@ -1,0 +1,47 @@
+// The template loader: the report template loads clean, and values the layout cannot honour are errors at their
+// place in the file.
+#include <doctest/doctest.h>
+
+#include "mini_fixture.h"
+#include "model/load.h"
+
+using namespace barometer;
+using barometer::testing::Edit;
+using barometer::testing::Lines;
+
+namespace {
+
+std::vector<std::string> Errors(base::MemoryFileSystem& fs, model::Template* loaded = nullptr) {
+  base::Diagnostics diags;
+  model::Template design = model::LoadTemplate(fs, "templates/report-a4.yaml", diags);
+  if (loaded) *loaded = design;
+  return Lines(diags, base::Severity::kError);
+}
+
+}  // namespace
+
+TEST_CASE("template: the report template loads clean, with its line-breaking limits") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  model::Template design;
+  CHECK(Errors(fs, &design).empty());
+  CHECK(design.max_word_space == 2.6);
+  CHECK(design.min_word_space == 0.8);
+  CHECK(design.max_hyphens_in_row == 2);
+  CHECK(design.masters.at("back-cover").even_page);
+  CHECK_FALSE(design.masters.at("body").even_page);
+}
+
+TEST_CASE("template: word-space and hyphen limits the line breaker cannot honour are errors at their value") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "max_word_space: 2.6", "max_word_space: 0.9"));
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "min_word_space: 0.8", "min_word_space: 1.2"));
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "max_hyphens_in_row: 2", "max_hyphens_in_row: 0"));
+  CHECK(Errors(fs) == std::vector<std::string>{
+                          "templates/report-a4.yaml:11:17: max_word_space must be at least 1 (a normal space)",
+                          "templates/report-a4.yaml:12:17: min_word_space must be more than 0 and at most 1 (a normal "
+                          "space)",
+                          "templates/report-a4.yaml:13:21: max_hyphens_in_row must be at least 1",
+                      });
+}
