@@ -268,12 +268,22 @@ void Distributor::FlushPending() {
 }
 
 Distributor::Snapshot Distributor::Save() const {
-  return {document_.pages,  pages_,           master_,          columns_,        column_,
-          page_has_flow_,   last_flow_page_,  last_flow_columns_, pending_columns_, pending_pages_};
+  return {document_.pages.size(),
+          document_.pages.back(),
+          pages_,
+          master_,
+          columns_,
+          column_,
+          page_has_flow_,
+          last_flow_page_,
+          last_flow_columns_,
+          pending_columns_,
+          pending_pages_};
 }
 
 void Distributor::Restore(const Snapshot& snapshot) {
-  document_.pages = snapshot.pages;
+  document_.pages.resize(snapshot.page_count);
+  document_.pages.back() = snapshot.last_page;
   pages_ = snapshot.placed;
   master_ = snapshot.master;
   columns_ = snapshot.columns;

@@ -92,7 +92,8 @@ class Distributor {
 
   /// The distributor's state at a point, to lay out the rest of a section again.
   struct Snapshot {
-    std::vector<Page> pages;
+    size_t page_count = 0;  ///< pages before the last one are finished: only the last is kept
+    Page last_page;
     PageMap placed;
     const model::MasterPage* master = nullptr;
     std::vector<Column> columns;
