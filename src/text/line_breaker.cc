@@ -123,10 +123,12 @@ std::vector<LineBreak> BreakLines(const std::vector<BreakCandidate>& c, const Br
   // The best way to each candidate is kept per fitness class and per run of hyphens (the run capped one past the
   // limit), since a worse way there may be the better start for what follows.
   const int runs = std::max(0, o.max_hyphens_in_row) + 2;
+  std::vector<double> best(4 * runs);
+  std::vector<int> best_from(4 * runs);
+  std::vector<int> still_active;
   for (int b = 1; b <= last && !active.empty(); ++b) {
-    std::vector<double> best(4 * runs, kInfinity);
-    std::vector<int> best_from(4 * runs, 0);
-    std::vector<int> still_active;
+    std::fill(best.begin(), best.end(), kInfinity);
+    still_active.clear();
     for (int n : active) {
       const Node& a = nodes[n];
       Fit fit = FitLine(c[a.candidate], c[b], o);
@@ -149,7 +151,8 @@ std::vector<LineBreak> BreakLines(const std::vector<BreakCandidate>& c, const Br
       }
     }
     // After a forced break no line may span it.
-    active = c[b].forced ? std::vector<int>{} : std::move(still_active);
+    if (c[b].forced) still_active.clear();
+    active.swap(still_active);
     for (int slot = 0; slot < 4 * runs; ++slot) {
       if (best[slot] == kInfinity) continue;
       nodes.push_back(Node{b, slot / runs, slot % runs, best[slot], best_from[slot]});
