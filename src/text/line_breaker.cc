@@ -16,6 +16,10 @@ constexpr double kRaggedHyphenPenalty = 100;
 constexpr double kDoubleHyphenDemerits = 10000;
 constexpr double kFinalHyphenDemerits = 5000;
 constexpr double kFitnessDemerits = 3000;
+// A paragraph's last line shorter than a fifth of the column (a lone word or the tail of a hyphenated one) costs as
+// much as a line whose spaces stretch to about twice their width.
+constexpr double kShortLastLine = 0.2;
+constexpr double kShortLastLineDemerits = 1e6;
 // A hyphen beyond the allowed run costs as much as a line whose spaces stretch to the limit (2.6 times).
 constexpr double kHyphenLadderDemerits = 1e7;
 constexpr double kMaxBadness = 10000;
@@ -140,6 +144,9 @@ std::vector<LineBreak> BreakLines(const std::vector<BreakCandidate>& c, const Br
       const bool previous_hyphen = c[a.candidate].hyphen;
       if (previous_hyphen && c[b].hyphen) demerits += kDoubleHyphenDemerits;
       if (previous_hyphen && c[b].forced) demerits += kFinalHyphenDemerits;
+      if (b == last && a.candidate > 0 && c[b].end_x - c[a.candidate].start_x < kShortLastLine * o.width) {
+        demerits += kShortLastLineDemerits;
+      }
       if (std::abs(fit.fitness - a.fitness) > 1) demerits += kFitnessDemerits;
       const int hyphens = c[b].hyphen ? std::min(a.hyphens + 1, runs - 1) : 0;
       if (hyphens > o.max_hyphens_in_row) demerits += kHyphenLadderDemerits;

@@ -4,8 +4,8 @@
 // one with the least demerits wins, so one loose line is not paid for by the lines after it. Demerits grow with
 // the cube of how far a justified line's word spaces stretch or shrink from their natural width (of how short a
 // ragged line falls), with hyphens, with two hyphens in a row (and steeply with more in a row than the template
-// allows), a hyphen on the last full line, and a very loose line next to a tight one. A paragraph that cannot be
-// broken without an overfull line is broken first-fit, as a word processor does.
+// allows), a hyphen on the last full line, a very short last line, and a very loose line next to a tight one. A
+// paragraph that cannot be broken without an overfull line is broken first-fit, as a word processor does.
 //
 // Pure arithmetic on points: no Pango here, so the rules can be tested on made-up widths.
 #pragma once

@@ -125,7 +125,7 @@ TEST_CASE("line breaker: total fit evens out the word spaces that first fit leav
     CHECK(total[i].natural_width + total[i].extra_per_space * spaces == doctest::Approx(200));
     CHECK(total[i].extra_per_space >= -0.2 * kSpace - 1e-9);  // shrunk at most to min_word_space
   }
-  CHECK(total.back().extra_per_space == 0);  // the last line keeps its natural spaces
+  CHECK(total.back().extra_per_space <= 0);  // the last line is never stretched
   for (const LineBreak& line : greedy) CHECK(line.natural_width <= 200);
 }
 
@@ -240,4 +240,16 @@ TEST_CASE("line breaker: ragged text is broken for an even rag, hyphenating only
     CHECK_FALSE(line.ragged);  // "ragged" flags justified lines that could not be justified
     CHECK(line.natural_width <= 200);
   }
+}
+
+TEST_CASE("line breaker: a word is brought down rather than leave a very short last line") {
+  // Eight words fit the first line with spaces shrunk a little, which would leave the ninth alone on the last
+  // line; seven words on the first line, stretched, give the last line two.
+  auto c = Words({10, 10, 10, 10, 10, 10, 10, 10, 8});
+  auto lines = BreakLines(c, Justified(100));
+  REQUIRE(Covers(c, lines));
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].to == 7);
+  CHECK(lines[0].extra_per_space > 0);
+  CHECK(lines[1].natural_width >= 20);
 }
