@@ -130,6 +130,7 @@ std::vector<LineBreak> BreakLines(const std::vector<BreakCandidate>& c, const Br
   std::vector<double> best(4 * runs);
   std::vector<int> best_from(4 * runs);
   std::vector<int> still_active;
+  const double hyphen_penalty = o.justify ? kHyphenPenalty : kRaggedHyphenPenalty;
   for (int b = 1; b <= last && !active.empty(); ++b) {
     std::fill(best.begin(), best.end(), kInfinity);
     still_active.clear();
@@ -139,7 +140,6 @@ std::vector<LineBreak> BreakLines(const std::vector<BreakCandidate>& c, const Br
       if (!fit.feasible) continue;  // overfull, and lines from `a` only grow from here on
       still_active.push_back(n);
       double demerits = (kLinePenalty + fit.badness) * (kLinePenalty + fit.badness);
-      const double hyphen_penalty = o.justify ? kHyphenPenalty : kRaggedHyphenPenalty;
       if (c[b].hyphen) demerits += hyphen_penalty * hyphen_penalty;
       const bool previous_hyphen = c[a.candidate].hyphen;
       if (previous_hyphen && c[b].hyphen) demerits += kDoubleHyphenDemerits;

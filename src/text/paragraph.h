@@ -1,6 +1,6 @@
 // Shaped paragraphs: inline runs in one style, shaped once by Pango as one unbroken line, hyphenated, broken into
-// lines of a fixed width by our line breaker (total fit for justified text, see line_breaker.h), justified within
-// the template's limits, and checked for font substitution, missing glyphs and overflow.
+// lines of a fixed width by our line breaker (total fit, see line_breaker.h), justified within the template's
+// limits, and checked for font substitution, missing glyphs and overflow.
 //
 // A ShapedParagraph is immutable once made. Layout places its lines (a paragraph may be split across columns of
 // the same width); render draws them.
@@ -121,7 +121,7 @@ class Shaper {
  private:
   double SpaceWidth(const model::TextStyle& style);
   PangoLayout* MakeLayout(const std::string& text, PangoAttrList* attrs, const ParagraphInput& input);
-  /// Pango units of the hyphen glyph drawn at a soft-hyphen break in `font`, and the glyph.
+  /// The hyphen glyph drawn at a soft-hyphen break in `font`, and its width in Pango units.
   std::pair<PangoGlyph, int> Hyphen(PangoFont* font);
 
   const FontSet& fonts_;

@@ -37,22 +37,35 @@ struct Distributed {
   std::string messages;
 };
 
-std::unique_ptr<Distributed> Distribute(const std::vector<layout::FlowBox>& boxes) {
+// A section of boxes on a master page; its id is the master's name.
+struct BoxSection {
+  std::string master;
+  std::vector<layout::FlowBox> boxes;
+};
+
+// Lays out sections of boxes, one after the other.
+std::unique_ptr<Distributed> Distribute(const std::vector<BoxSection>& sections) {
   auto out = std::make_unique<Distributed>();
   std::map<std::string, layout::ShapedFootnote> notes;
   base::Diagnostics diags;
   layout::Distributor distributor(out->design, notes, out->document, out->pages, diags);
-  layout::SectionFlow section;
-  section.id = "s";
-  section.master = &out->design.masters.at("body");
-  for (const layout::FlowBox& box : boxes) section.body.push_back(box);
-  distributor.AddSection(section);
+  for (const BoxSection& boxes : sections) {
+    layout::SectionFlow section;
+    section.id = boxes.master;
+    section.master = &out->design.masters.at(boxes.master);
+    for (const layout::FlowBox& box : boxes.boxes) section.body.push_back(box);
+    distributor.AddSection(section);
+  }
   distributor.Finish();
   for (const auto& d : diags.Sorted()) {
     out->messages += d.loc.file + ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.col) + ": " +
                      d.message + "\n";
   }
   return out;
+}
+
+std::unique_ptr<Distributed> Distribute(const std::vector<layout::FlowBox>& boxes) {
+  return Distribute(std::vector<BoxSection>{{"body", boxes}});
 }
 
 }  // namespace
@@ -87,26 +100,14 @@ TEST_CASE("distribute: a back cover lands on an even page, after a blank page wh
   const double column = design.page_height - design.margins.top - design.margins.bottom;
   for (int body_pages : {1, 2}) {
     INFO(body_pages << " body pages");
-    layout::Document document;
-    layout::PageMap pages;
-    std::map<std::string, layout::ShapedFootnote> notes;
-    base::Diagnostics diags;
-    layout::Distributor distributor(design, notes, document, pages, diags);
-    layout::SectionFlow body;
-    body.id = "body";
-    body.master = &design.masters.at("body");
-    for (int i = 0; i < 2 * body_pages; ++i) body.body.push_back(Box(column * 0.9, false, "b" + std::to_string(i)));
-    distributor.AddSection(body);
-    layout::SectionFlow back;
-    back.id = "back";
-    back.master = &design.masters.at("back-cover");
-    back.body.push_back(Box(100, false, "colophon"));
-    distributor.AddSection(back);
-    distributor.Finish();
-    CHECK(diags.Sorted().empty());
+    std::vector<layout::FlowBox> body;
+    for (int i = 0; i < 2 * body_pages; ++i) body.push_back(Box(column * 0.9, false, "b" + std::to_string(i)));
+    auto laid = Distribute({{"body", body}, {"back-cover", {Box(100, false, "colophon")}}});
+    CHECK(laid->messages == "");
+    const layout::Document& document = laid->document;
     REQUIRE(document.pages.size() % 2 == 0);
     CHECK(document.pages.back().master == "back-cover");
-    CHECK(pages.first_page.at("back") == static_cast<int>(document.pages.size()));
+    CHECK(laid->pages.first_page.at("back-cover") == static_cast<int>(document.pages.size()));
     if (body_pages == 2) {
       const layout::Page& blank = document.pages[2];
       CHECK(blank.master == "");
