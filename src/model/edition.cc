@@ -35,8 +35,8 @@ long long Date::EpochSeconds() const {
 
 SourceLoc LanguageEdition::LabelsLoc() const {
   SourceLoc first{labels_file, 0, 0};
-  for (const auto& [key, loc] : label_locs) {
-    if (first.line == 0 || loc.line < first.line || (loc.line == first.line && loc.col < first.col)) first = loc;
+  for (const auto& [key, at] : label_locs) {
+    if (first.line == 0 || at.line < first.line || (at.line == first.line && at.col < first.col)) first = at;
   }
   return first;
 }

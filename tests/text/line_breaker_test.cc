@@ -224,9 +224,9 @@ TEST_CASE("line breaker: ragged text is broken for an even rag, hyphenating only
   auto greedy = BreakLines(c, first_fit);
   REQUIRE(Covers(c, even));
   auto shortest = [&](const std::vector<LineBreak>& lines) {
-    double shortest = 200;
-    for (size_t i = 0; i + 1 < lines.size(); ++i) shortest = std::min(shortest, lines[i].natural_width);
-    return shortest;
+    double length = 200;
+    for (size_t i = 0; i + 1 < lines.size(); ++i) length = std::min(length, lines[i].natural_width);
+    return length;
   };
   auto hyphens = [&](const std::vector<LineBreak>& lines) {
     int count = 0;
