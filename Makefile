@@ -1,15 +1,18 @@
-# The two commands of the README, and a few more. Every target first runs scripts/setup, which installs what is
-# missing and does nothing otherwise.
+# The two commands of the README, and a few more. Every target first runs scripts/setup for what it needs (build,
+# test or bench), which installs what is missing and does nothing otherwise.
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 BAROMETER = $(BUILD_DIR)/barometer
+PREFIX ?= /usr/local
+# What scripts/setup installs; `test` and `bench` set their own (target variables reach the prerequisites).
+SETUP_GROUP = build
 
-.PHONY: all setup configure compile edition-2021 test bench clean
+.PHONY: all setup configure compile edition-2021 test bench install clean
 
 all: compile
 
 setup:
-	@scripts/setup
+	@scripts/setup $(SETUP_GROUP)
 
 configure: setup
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -20,11 +23,18 @@ compile: configure
 edition-2021: compile
 	$(BAROMETER) build content/2021 --out output/2021
 
+test: SETUP_GROUP = test
 test: compile
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+bench: SETUP_GROUP = bench
 bench: compile
 	@bench/run content/2021
+	@bench/watch content/2021
+
+# The binary, templates, fonts, man page and bash completion under $(DESTDIR)$(PREFIX).
+install: compile
+	DESTDIR=$(DESTDIR) cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
 clean:
 	rm -rf $(BUILD_DIR) output/2021

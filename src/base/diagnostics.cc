@@ -6,11 +6,11 @@
 namespace barometer::base {
 
 void Diagnostics::Error(const SourceLoc& loc, std::string message, std::vector<std::string> hints) {
-  Add({Severity::kError, loc, std::move(message), std::move(hints)});
+  Add({Severity::kError, loc, std::move(message), std::move(hints), {}});
 }
 
 void Diagnostics::Warning(const SourceLoc& loc, std::string message, std::vector<std::string> hints) {
-  Add({Severity::kWarning, loc, std::move(message), std::move(hints)});
+  Add({Severity::kWarning, loc, std::move(message), std::move(hints), {}});
 }
 
 void Diagnostics::Add(Diagnostic diagnostic) {

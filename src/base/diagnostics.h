@@ -26,6 +26,7 @@ struct Diagnostic {
   SourceLoc loc;
   std::string message;
   std::vector<std::string> hints;  ///< e.g. "did you mean 'title'?"
+  std::string code;                ///< usually empty: the code follows from the message (diagnostic_codes.h)
 };
 
 /// Collects diagnostics from every stage. Thread-safe: the two languages are built on two threads.

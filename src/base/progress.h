@@ -12,6 +12,11 @@ class Progress {
   virtual void StageDone(const std::string& stage, double seconds, const std::string& detail) = 0;
 };
 
+/// A count and its noun, for progress lines: "1 language", "2 languages".
+inline std::string Counted(size_t count, const std::string& one, const std::string& many) {
+  return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
 /// Says nothing.
 class SilentProgress : public Progress {
  public:

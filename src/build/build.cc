@@ -132,9 +132,9 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
     for (const auto& language : edition->languages) sections += language.sections.size();
   }
   progress.StageDone("load", Seconds(start),
-                     std::to_string(edition ? edition->languages.size() : 0) + " languages, " +
-                         std::to_string(sections) + " section files, " +
-                         std::to_string(edition ? edition->tables.size() : 0) + " tables");
+                     base::Counted(edition ? edition->languages.size() : 0, "language", "languages") + ", " +
+                         base::Counted(sections, "section file", "section files") + ", " +
+                         base::Counted(edition ? edition->tables.size() : 0, "table", "tables"));
   if (!edition || diags.HasErrors()) return Outcome::kContentErrors;
 
   // The languages share nothing mutable after the checks; each gets its own fonts, hyphenator and thread.
@@ -148,8 +148,8 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   for (const model::LanguageEdition* language : wanted) {
     tools.push_back(std::make_unique<TextTools>(options.fonts_dir, *language, edition->design));
   }
-  progress.StageDone("fonts", Seconds(start), "fonts and hyphenation patterns for " + std::to_string(wanted.size()) +
-                                                  (wanted.size() == 1 ? " language" : " languages"));
+  progress.StageDone("fonts", Seconds(start), "fonts and hyphenation patterns for " +
+                                                  base::Counted(wanted.size(), "language", "languages"));
   auto run = [&](size_t i) {
     try {
       BuildLanguage(*edition, *wanted[i], options, *tools[i], diags, results[i]);
@@ -180,8 +180,9 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
     charts += t.charts;
     per_language += (i ? ", " : "") + wanted[i]->code + " " + std::to_string(t.pages);
   }
-  progress.StageDone("figures", slowest.figures, std::to_string(charts) + " charts");
-  progress.StageDone("layout", slowest.layout, std::to_string(pages) + " pages (" + per_language + ")");
+  progress.StageDone("figures", slowest.figures, base::Counted(static_cast<size_t>(charts), "chart", "charts"));
+  progress.StageDone("layout", slowest.layout,
+                     base::Counted(static_cast<size_t>(pages), "page", "pages") + " (" + per_language + ")");
   if (diags.HasErrors()) return Outcome::kContentErrors;
   if (!options.write) return Outcome::kBuilt;
 
@@ -192,7 +193,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   }
   // A build of some languages leaves the others' files alone.
   WriteOutputs(fs, options.out_dir, outputs, /*remove_stale=*/wanted.size() == edition->languages.size());
-  progress.StageDone("write", slowest.write + Seconds(start), std::to_string(outputs.size()) + " files in " +
+  progress.StageDone("write", slowest.write + Seconds(start), base::Counted(outputs.size(), "file", "files") + " in " +
                                                                   options.out_dir);
   return Outcome::kBuilt;
 }

@@ -56,7 +56,7 @@ YamlFile LoadYaml(const base::FileSystem& fs, const std::string& path, base::Dia
   try {
     out.root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    diags.Error({path, e.mark.line + 1, e.mark.column + 1}, e.msg);
+    diags.Add({base::Severity::kError, {path, e.mark.line + 1, e.mark.column + 1}, e.msg, {}, "yaml-syntax"});
     return out;
   }
   CheckDuplicateKeys(out.root, path, diags);

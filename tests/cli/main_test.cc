@@ -2,6 +2,7 @@
 // build that leaves the previous good output alone.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -103,5 +104,93 @@ TEST_CASE("cli: content errors are all reported at once in compiler form - the o
   std::string after = ReadFile(root + "/out/SHA256SUMS");
   CHECK(after == before);
   CHECK_FALSE(fs::exists(root + "/out.staging"));
+  fs::remove_all(root);
+}
+
+TEST_CASE("cli: usage errors in full, exit status 2, no help dump") {
+  const std::string mini = BAROMETER_SOURCE_DIR "/tests/fixtures/mini";
+  Run run = Barometer("build " + mini + " --ouput /tmp/x");
+  CHECK(run.status == 2);
+  CHECK(run.out ==
+        "barometer: error: unknown option '--ouput'\n"
+        "hint: did you mean '--out'?\n"
+        "hint: run 'barometer build --help' for the options\n");
+  run = Barometer("biuld " + mini);
+  CHECK(run.status == 2);
+  CHECK(run.out == "barometer: error: unknown command 'biuld'\nhint: did you mean 'build'?\n");
+  run = Barometer("check " + mini + " --lang xx");
+  CHECK(run.status == 2);
+  CHECK(run.out == "barometer: error: language 'xx' is not in " + mini +
+                       "/edition.yaml\nhint: the edition's languages: da, en\n");
+  run = Barometer("check " + mini + " --lang da,");
+  CHECK(run.status == 2);
+  CHECK(run.out ==
+        "barometer: error: --lang 'da,' has an empty or blank language code\n"
+        "hint: write the codes with commas and no spaces between them, e.g. --lang da,en\n");
+  run = Barometer("build " + mini + " --out " + mini + "/out");
+  CHECK(run.status == 2);
+  CHECK(run.out == "barometer: error: the output folder '" + mini + "/out' is inside the content folder '" + mini +
+                       "'\nhint: choose a folder outside the content, e.g. --out output/mini\n");
+  CHECK_FALSE(fs::exists(mini + "/out"));
+  run = Barometer("check " BAROMETER_SOURCE_DIR "/tests/fixtures");
+  CHECK(run.status == 2);
+  CHECK(run.out == "barometer: error: '" BAROMETER_SOURCE_DIR "/tests/fixtures' is not an edition folder: it has no "
+                   "edition.yaml\nhint: an edition folder holds edition.yaml, a folder per language and tables/\n"
+                   "hint: did you mean '" BAROMETER_SOURCE_DIR "/tests/fixtures/mini'?\n");
+  run = Barometer("check " + mini + "/en");
+  CHECK(run.status == 2);
+  CHECK(run.out.find("hint: did you mean '" + mini + "'?\n") != std::string::npos);
+}
+
+TEST_CASE("cli: --opt=value, language codes in any case, a progress line in the singular") {
+  std::string root = CopyMini("forms");
+  Run run = Barometer("build " + root + "/content/mini --out=" + root + "/out --lang=EN");
+  CHECK(run.status == 0);
+  CHECK(run.out.find("fonts and hyphenation patterns for 1 language\n") != std::string::npos);
+  CHECK(fs::exists(root + "/out/mini-en.pdf"));
+  CHECK_FALSE(fs::exists(root + "/out/mini-da.pdf"));
+  Run languages = Barometer("languages " + root + "/content/mini");
+  CHECK(languages.status == 0);
+  CHECK(languages.out == "da\nen\n");
+  fs::remove_all(root);
+}
+
+TEST_CASE("cli: --diagnostics json gives one object a line, with a code, and nothing else") {
+  std::string root = CopyMini("json");
+  Replace(root + "/content/mini/en/first.yaml", "  - {id: f-h, heading:", "  - {id: f-h, headline:");
+  Run run = Barometer("check " + root + "/content/mini --diagnostics json");
+  CHECK(run.status == 1);
+  const std::string p = root + "/content/mini/";
+  CHECK(run.out ==
+        "{\"severity\":\"error\",\"path\":\"" + p + "en/first.yaml\",\"line\":1,\"column\":1,\"end\":{\"line\":1,"
+        "\"column\":3},\"message\":\"block 'f-h' (heading, " + p + "da/first.yaml:6) is missing in language 'en'\","
+        "\"hints\":[],\"code\":\"missing-block\"}\n"
+        "{\"severity\":\"error\",\"path\":\"" + p + "en/first.yaml\",\"line\":6,\"column\":5,\"end\":{\"line\":6,"
+        "\"column\":8},\"message\":\"block 'f-h' has no kind; give one of: heading, paragraph, list, quote, figure, "
+        "case, tips, methodology, colophon\",\"hints\":[],\"code\":\"block-without-kind\"}\n"
+        "{\"severity\":\"error\",\"path\":\"" + p + "en/first.yaml\",\"line\":6,\"column\":15,\"end\":{\"line\":6,"
+        "\"column\":23},\"message\":\"unknown key 'headline' in block\",\"hints\":[\"did you mean 'heading'?\"],"
+        "\"code\":\"unknown-key\"}\n");
+  fs::remove_all(root);
+}
+
+TEST_CASE("cli: colour on a terminal, none with NO_COLOR or through a pipe, the same text either way") {
+  std::string root = CopyMini("colour");
+  Replace(root + "/content/mini/en/first.yaml", "  - {id: f-h, heading:", "  - {id: f-h, headline:");
+  const std::string check = std::string(BAROMETER_BINARY) + " check -q " + root + "/content/mini";
+  // script(1) runs the command on a pseudo-terminal; the terminal turns "\n" into "\r\n".
+  auto on_terminal = [&](const std::string& env) {
+    Run run = Shell(env + " TERM=xterm script -qec '" + check + "' /dev/null");
+    run.out.erase(std::remove(run.out.begin(), run.out.end(), '\r'), run.out.end());
+    return run.out;
+  };
+  const std::string plain = Barometer("check -q " + root + "/content/mini").out;
+  const std::string coloured = on_terminal("env -u NO_COLOR");
+  CHECK(plain.find('\033') == std::string::npos);
+  CHECK(coloured.find("\033[1;31merror:\033[0m unknown key 'headline' in block") != std::string::npos);
+  CHECK(coloured.find("\033[1;36mhint:\033[0m did you mean 'heading'?") != std::string::npos);
+  CHECK(on_terminal("NO_COLOR=1") == plain);
+  CHECK(on_terminal("env -u NO_COLOR") != plain);
+  CHECK(Barometer("check -q --color=always " + root + "/content/mini").out == coloured);
   fs::remove_all(root);
 }

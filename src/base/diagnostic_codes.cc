@@ -1,0 +1,219 @@
+#include "base/diagnostic_codes.h"
+
+namespace barometer::base {
+
+const std::vector<DiagnosticKind>& DiagnosticKinds() {
+  static const std::vector<DiagnosticKind> kinds = {
+      // Reading YAML and CSV files (source/, model/).
+      {"cannot-read-file", "cannot read file"},
+      {"yaml-syntax", ""},  // yaml-cpp's own message; set by the reader, never matched
+      {"duplicate-key", "duplicate key '*'"},
+      {"unknown-key", "unknown key '*' in *"},
+      {"missing-key", "* is missing required key '*'"},
+      {"not-a-map", "* must be a map of keys, not *"},
+      {"not-text", "* must be text, not *"},
+      {"not-a-number", "'*' must be a number"},
+      {"not-a-whole-number", "'*' must be a whole number"},
+      {"not-a-boolean", "'*' must be true or false"},
+      {"not-a-list", "'*' must be a list"},
+      {"not-a-list-of-paragraphs", "'*' must be a list of paragraphs"},
+      {"bad-list", "'list' must be a list of items"},
+      {"bad-methodology", "'methodology' must be a list of {label, value} facts"},
+      {"bad-links", "'links' must be a list of {text, url}"},
+      {"bad-contacts", "'contacts' must be a list of {name, role, organisation}"},
+      {"bad-tips-items", "'items' must be a list of {title, body}"},
+      {"bad-footnotes", "'footnotes' must be a map of id: text"},
+      // edition.yaml and the language folders (model/).
+      {"bad-pdf-file-name", "'file' must be a plain file name ending in .pdf"},
+      {"bad-labels", "labels must be a map of key: text"},
+      {"bad-publication-date", "'publication_date' must be YYYY, YYYY-MM or YYYY-MM-DD"},
+      {"section-listed-twice", "section '*' is listed twice"},
+      {"bad-languages", "'languages' must be a map of language code: metadata"},
+      {"unknown-language", "language '*' is not in edition.yaml"},
+      {"unknown-source-language", "source language '*' is not among the languages"},
+      {"missing-section-file", "section '*' has no file * for language '*'"},
+      {"stray-file", "file is not a section of edition.yaml and is ignored"},
+      {"bad-translation-lock", "translation.lock must be a map of unit: fingerprint"},
+      {"missing-table-file", "figure '*' names table '*', but * does not exist"},
+      {"template-not-found", "template '*' not found (looked for *)"},
+      // Section files (model/).
+      {"block-without-kind", "block '*' has no kind; give one of: *"},
+      {"block-with-two-kinds", "block '*' has more than one kind ('*' and '*')"},
+      {"bad-heading-level", "heading level must be 2 or 3 (level 1 is the section title)"},
+      {"section-id-mismatch", "section id '*' does not match its file name '*'"},
+      {"bad-blocks", "'blocks' must be a list"},
+      {"duplicate-block-id", "duplicate block id '*'"},
+      // Inline markup (model/).
+      {"unclosed-strong", "'\\*\\*' is never closed"},
+      {"unclosed-emphasis", "'\\*' is never closed"},
+      {"unclosed-footnote-ref", "footnote reference '[^' is never closed with ']'"},
+      {"empty-footnote-ref", "footnote reference has no id"},
+      {"unclosed-page-ref", "page reference '@{' is never closed with '}'"},
+      {"empty-page-ref", "page reference has no id"},
+      {"bare-bracket", "'[' starts a link but is not followed by '](url)'; write '\\\\[' for a bracket"},
+      {"unclosed-link-target", "link target '(' is never closed with ')'"},
+      {"bad-link-target", "link target must be a URL without spaces"},
+      {"link-without-text", "link has no text"},
+      // Tables and figure specs (model/).
+      {"cannot-read-table", "cannot read table"},
+      {"csv-unbalanced-quotes", "malformed CSV line (unbalanced quotes)"},
+      {"csv-bad-header", "header must be exactly 'indicator,series,category,value,n'"},
+      {"csv-field-count", "expected 5 fields, found *"},
+      {"csv-bad-id", "'*' is not an id (lower-case letters, digits and '-')"},
+      {"csv-not-a-number", "value '*' is not a number (use '.' for decimals)"},
+      {"csv-not-a-percentage", "value * is not a percentage between 0 and 100"},
+      {"csv-bad-n", "n '*' must be a positive whole number"},
+      {"csv-duplicate-row", "duplicate row for indicator '*', series '*', category '*'"},
+      {"empty-table", "table is empty"},
+      {"bad-figure-specs", "figures.yaml must be a map of figure id: spec"},
+      {"bad-figure-texts", "figures.yaml must be a map of figure id: texts"},
+      {"figure-number-used-twice", "figure number * is used twice"},
+      {"unknown-chart-kind", "unknown chart kind '*'"},
+      {"bad-figure-width", "width must be 'column' or 'page'"},
+      {"bad-zones", "'zones' must be a map of zone id: list of item ids"},
+      {"bad-zone", "zone '*' must be a list of item ids"},
+      {"bad-figure-labels", "'labels' must be a map of id: label"},
+      // Templates (model/).
+      {"style-not-defined-above", "style '*' is not defined above '*'"},
+      {"colour-not-in-palette", "colour '*' is not in the palette"},
+      {"bad-align", "align must be left, justify, center or right"},
+      {"bad-style-size", "style '*' needs a positive size and a leading of at least 0.8 x its size"},
+      {"bad-max-hyphens-in-row", "max_hyphens_in_row must be at least 1"},
+      {"bad-max-word-space", "max_word_space must be at least 1 (a normal space)"},
+      {"bad-min-word-space", "min_word_space must be more than 0 and at most 1 (a normal space)"},
+      {"bad-colour", "colour must be written #rrggbb"},
+      {"palette-missing-colour", "palette is missing colour '*'"},
+      {"chart-colour-not-in-palette", "chart colour '*' is not in the palette"},
+      {"missing-style", "styles are missing '*'"},
+      {"bad-columns", "columns must be 1, 2 or 3"},
+      {"master-unknown-style", "master '*' uses style '*', which is not defined"},
+      {"master-colour-not-in-palette", "master '*' uses colour '*', not in the palette"},
+      {"missing-master", "masters are missing '*'"},
+      // References and translations (check/).
+      {"undefined-footnote", "footnote '*' is not defined in this section's footnotes"},
+      {"unknown-page-ref", "page reference to '*', which is no section or block id"},
+      {"bad-link-scheme", "link target '*' must start with http:// or https://"},
+      {"unknown-figure-ref", "figure '*' does not exist in figures.yaml"},
+      {"figure-placed-twice", "figure '*' is placed twice"},
+      {"unused-footnote", "footnote '*' is never referenced"},
+      {"unplaced-figure", "figure '*' is not placed in any section"},
+      {"missing-block", "block '*' (*) is missing in language '*'"},
+      {"block-kind-differs", "block '*' is a * here but a * in language '*'"},
+      {"extra-block", "block '*' is not in the source language '*'"},
+      {"block-out-of-order", "block '*' is out of order: language '*' has '*' here"},
+      {"missing-footnote", "footnote '*' is missing in language '*'"},
+      {"extra-footnote", "footnote '*' is not in the source language '*'"},
+      {"master-differs", "section uses master '*' but language '*' uses '*'"},
+      {"unknown-master", "master page '*' is not in template '*'"},
+      {"missing-label", "label '*' is missing"},
+      {"extra-label", "label '*' is not in the source language '*'"},
+      {"missing-translated-label", "label '*' of language '*' is missing"},
+      {"untranslated-unit", "'*' of language '*' has no translation record; translate it, then run *"},
+      {"stale-translation", "translation of '*' is stale: its '*' text changed since it was translated"},
+      {"translated-unit-gone", "'*' is no longer in language '*'"},
+      // Figures against their tables (check/, figures/).
+      {"zone-item-twice", "figure '*': item '*' is in zone '*' and in zone '*'"},
+      {"category-listed-twice", "figure '*': category '*' is listed twice (drawn or excluded)"},
+      {"series-listed-twice", "figure '*': series '*' is listed twice"},
+      {"highlight-not-drawn", "figure '*': highlighted category '*' is not drawn"},
+      {"significant-not-drawn", "figure '*': significant category '*' is not drawn"},
+      {"unknown-table", "figure '*' names table '*', which does not exist"},
+      {"unknown-indicator", "figure '*': table '*' has no indicator '*'"},
+      {"unknown-category", "figure '*': category '*' is not in *"},
+      {"unknown-series", "figure '*': series '*' is not in *"},
+      {"missing-row", "figure '*': table '*' has no row for series '*', category '*'"},
+      {"category-not-drawn", "figure '*': category '*' of * is neither drawn nor excluded"},
+      {"shares-do-not-add-up", "figure '*': the shares of series '*' add up to *, not 100 (*)"},
+      {"missing-figure-texts", "figure '*' is missing (every figure of figures.yaml needs its texts in every language)"},
+      {"unknown-figure-texts", "unknown figure '*' (not in figures.yaml)"},
+      {"missing-figure-label", "figure '*' has no label for '*'"},
+      {"unused-figure-label", "label '*' of figure '*' is not used by the figure"},
+      {"danish-letter-in-english-label", "English label '*' of figure '*' contains the Danish letter '*': '*'"},
+      {"figure-without-table", "figure '*' has no table to draw from"},
+      {"missing-chart-row", "figure '*': table '*' has no row for indicator '*', series '*', category '*'"},
+      {"wrong-series-count", "figure '*': a * chart draws exactly one series, found *"},
+      {"promote-hinder-series", "figure '*': a promote-hinder chart needs exactly two series (left, right), found *"},
+      {"zones-count", "figure '*': a zones diagram needs exactly three zones (the middle one is the overlap), found *"},
+      {"label-does-not-fit", "figure '*': label '*' does not fit in the chart's frame"},
+      {"labels-overlap", "figure '*': labels '*' and '*' cannot be placed without overlapping"},
+      // Fonts and text (text/).
+      {"font-manifest-not-found", "font manifest not found"},
+      {"bad-font-manifest-line", "expected 'sha256 file package source' on each line"},
+      {"font-file-missing", "font file * is missing"},
+      {"font-file-changed", "font file * does not match its SHA-256"},
+      {"missing-glyphs", "* character(s) have no glyph in the pinned fonts ('*')"},
+      {"font-family-not-pinned", "font family '*' is not in fonts/ (Pango substituted '*')"},
+      {"word-too-wide", "text cannot be fitted: '*' is wider than its *pt column"},
+      // Layout (layout/).
+      {"taller-than-page", "* is taller than a page (*pt, the page has *pt)"},
+      {"taller-than-column", "* is taller than a column (*pt, the column has *pt)"},
+      // The Excel appendix (appendix/).
+      {"appendix-missing-figure-texts", "figure '*' has no texts in language '*', so the appendix leaves it out"},
+      {"appendix-missing-label", "label '*' is missing; the Excel appendix needs it"},
+      {"appendix-missing-figure-label", "figure '*' has no label for '*' in language '*'; the Excel appendix needs it"},
+      {"appendix-table-not-loaded", "figure '*' names table '*', which is not loaded"},
+      {"appendix-missing-value", "figure '*': table '*' has no value for * / * / *; its appendix cell stays empty"},
+  };
+  return kinds;
+}
+
+bool MatchesPattern(std::string_view pattern, std::string_view text) {
+  // Glob matching with backtracking to the last '*'; a backslash makes the next character literal.
+  size_t p = 0, t = 0, star = std::string_view::npos, resume = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      resume = t;
+      continue;
+    }
+    size_t literal = p < pattern.size() && pattern[p] == '\\' ? p + 1 : p;
+    if (literal < pattern.size() && pattern[literal] == text[t]) {
+      p = literal + 1;
+      ++t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+namespace {
+
+// How many characters a pattern fixes: all but its wildcards and escapes.
+size_t FixedLength(std::string_view pattern) {
+  size_t fixed = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\') {
+      ++i;
+      ++fixed;
+    } else if (pattern[i] != '*') {
+      ++fixed;
+    }
+  }
+  return fixed;
+}
+
+}  // namespace
+
+std::string_view DiagnosticCode(const Diagnostic& diagnostic) {
+  if (!diagnostic.code.empty()) return diagnostic.code;
+  // Several templates can match one message (a variable part may hold anything); the one that fixes the most
+  // characters is the kind meant.
+  std::string_view best = "unclassified";
+  size_t best_fixed = 0;
+  for (const DiagnosticKind& kind : DiagnosticKinds()) {
+    if (kind.pattern.empty() || !MatchesPattern(kind.pattern, diagnostic.message)) continue;
+    size_t fixed = FixedLength(kind.pattern);
+    if (fixed > best_fixed) {
+      best = kind.code;
+      best_fixed = fixed;
+    }
+  }
+  return best;
+}
+
+}  // namespace barometer::base

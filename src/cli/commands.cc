@@ -1,0 +1,283 @@
+// barometer's command line. Every command and option is declared once, in Barometer() below, and parsing,
+// --help, "did you mean", the man page and bash completion all come from that table.
+//
+// To add a command: add a CommandSpec to `commands` (its name, operand, one-line summary, the options it
+// accepts, and its function) and write the function, `int RunName(const Invocation&)`. It returns an exit status
+// and may throw UsageError for a mistake on the command line. ContentCommand() turns the usual operand and
+// options into build::BuildOptions with every usage check done. To add an option: add an OptionSpec to `options`,
+// name it in the commands that accept it, and read it with `invocation.Value("--name")` or `Has("--name")`.
+#include "cli/commands.h"
+
+#include <unistd.h>
+
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <filesystem>
+
+#include "base/diagnostic_printer.h"
+#include "build/build.h"
+#include "cli/content_folder.h"
+#include "cli/watch.h"
+
+namespace barometer::cli {
+namespace {
+
+class StderrProgress : public base::Progress {
+ public:
+  void StageDone(const std::string& stage, double seconds, const std::string& detail) override {
+    char line[512];
+    std::snprintf(line, sizeof line, "barometer: %-8s %7.1f ms  %s\n", stage.c_str(), seconds * 1000, detail.c_str());
+    std::fputs(line, stderr);
+  }
+};
+
+// The folder holding `templates/` and `fonts/`: the content folder's nearest ancestor that has both.
+std::string RepositoryOf(const std::string& content_dir) {
+  std::filesystem::path dir = std::filesystem::absolute(content_dir);
+  for (; !dir.empty(); dir = dir.parent_path()) {
+    if (std::filesystem::is_directory(dir / "templates") && std::filesystem::is_directory(dir / "fonts")) {
+      return dir.string();
+    }
+    if (dir == dir.parent_path()) break;
+  }
+  return "";
+}
+
+// Where `make install` put the templates and fonts: BAROMETER_DATA_FROM_BIN (e.g. "../share/barometer") from
+// the folder of the running executable, so an installed tree can be moved (or staged with DESTDIR) whole.
+std::string InstalledDataDir() {
+  char exe[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n <= 0) return "";
+  exe[n] = '\0';
+  std::filesystem::path dir = (std::filesystem::path(exe).parent_path() / BAROMETER_DATA_FROM_BIN).lexically_normal();
+  std::error_code ec;
+  return std::filesystem::is_directory(dir / "templates", ec) ? dir.string() : "";
+}
+
+// Paths in messages stay as the user typed them; defaults found by search are made relative again.
+std::string Relative(const std::string& path) {
+  std::error_code ec;
+  std::string rel = std::filesystem::relative(path, std::filesystem::current_path(), ec).string();
+  return ec || rel.empty() ? path : rel;
+}
+
+DiagnosticsOutput OutputOf(const Invocation& inv) {
+  return {inv.Value("--diagnostics", "text") == "json", UseColour(inv.Value("--color", "auto"))};
+}
+
+// The operand and options that every command on an edition shares, checked: the edition folder, the languages,
+// the output folder, the templates and fonts.
+build::BuildOptions ContentCommand(const Invocation& inv, const base::FileSystem& fs) {
+  build::BuildOptions options;
+  options.content_dir = inv.operand;
+  RequireEditionFolder(options.content_dir);
+  if (inv.Has("--lang")) {
+    options.languages = ResolveLanguages(inv.Value("--lang"), EditionLanguages(fs, options.content_dir),
+                                         base::JoinPath(options.content_dir, "edition.yaml"));
+  }
+  options.out_dir = inv.Value("--out");
+  options.write = !options.out_dir.empty();
+  if (options.write) RequireOutputOutside(options.out_dir, options.content_dir);
+  options.parallel = !inv.Has("--serial");
+  std::string data = RepositoryOf(options.content_dir);
+  if (data.empty()) data = InstalledDataDir();
+  if (data.empty()) data = ".";
+  options.templates_dir = inv.Value("--templates", Relative(data + "/templates"));
+  options.fonts_dir = inv.Value("--fonts", Relative(data + "/fonts"));
+  return options;
+}
+
+bool Quiet(const Invocation& inv) { return inv.Has("--quiet") || inv.Value("--diagnostics") == "json"; }
+
+int RunPipeline(const Invocation& inv) {
+  base::RealFileSystem fs;
+  build::BuildOptions options = ContentCommand(inv, fs);
+  DiagnosticsOutput output = OutputOf(inv);
+  base::Diagnostics diags;
+  StderrProgress loud;
+  base::SilentProgress silent;
+  try {
+    auto outcome = build::Build(fs, options, Quiet(inv) ? static_cast<base::Progress&>(silent) : loud, diags);
+    output.Print(diags, fs);
+    return outcome == build::Outcome::kBuilt ? kExitBuilt : kExitContent;
+  } catch (const std::exception& e) {
+    output.Print(diags, fs);
+    throw;
+  }
+}
+
+int RunMarkTranslated(const Invocation& inv) {
+  base::RealFileSystem fs;
+  build::BuildOptions options = ContentCommand(inv, fs);
+  base::Diagnostics diags;
+  std::vector<std::string> written;
+  auto outcome = build::MarkTranslated(fs, options, diags, &written);
+  OutputOf(inv).Print(diags, fs);
+  for (const std::string& path : written) {
+    if (!Quiet(inv)) std::fprintf(stderr, "barometer: wrote %s\n", path.c_str());
+  }
+  return outcome == build::Outcome::kBuilt ? kExitBuilt : kExitContent;
+}
+
+int RunWatch(const Invocation& inv) {
+  base::RealFileSystem fs;
+  build::BuildOptions options = ContentCommand(inv, fs);
+  DiagnosticsOutput output = OutputOf(inv);
+  WatchSettings settings;
+  settings.quiet = inv.Has("--quiet");
+  settings.report = [&](const base::Diagnostics& diags) { output.Print(diags, fs); };
+  return Watch(fs, options, settings);
+}
+
+int RunLanguages(const Invocation& inv) {
+  RequireEditionFolder(inv.operand);
+  base::RealFileSystem fs;
+  for (const std::string& code : EditionLanguages(fs, inv.operand)) std::printf("%s\n", code.c_str());
+  return kExitBuilt;
+}
+
+int RunCompletion(const Invocation&) {
+  std::fputs(BashCompletion(Barometer()).c_str(), stdout);
+  return kExitBuilt;
+}
+
+int RunManPage(const Invocation&) {
+  std::fputs(ManPage(Barometer()).c_str(), stdout);
+  return kExitBuilt;
+}
+
+void PrintUsageError(const UsageError& error, bool colour) {
+  auto paint = [&](const char* escape, const std::string& text) {
+    return colour ? std::string("\033[") + escape + "m" + text + "\033[0m" : text;
+  };
+  std::string out = "barometer: " + paint("1;31", "error:") + " " + error.what() + "\n";
+  for (const std::string& hint : error.hints) out += paint("1;36", "hint:") + " " + hint + "\n";
+  std::fputs(out.c_str(), stderr);
+}
+
+}  // namespace
+
+const ProgramSpec& Barometer() {
+  static const ProgramSpec program = [] {
+    const std::vector<std::string> content = {"--lang", "--templates", "--fonts", "--quiet", "--diagnostics",
+                                              "--color"};
+    auto with = [](std::vector<std::string> base, std::vector<std::string> more) {
+      base.insert(base.begin(), more.begin(), more.end());
+      return base;
+    };
+    ProgramSpec p;
+    p.name = "barometer";
+    p.version = BAROMETER_VERSION;
+    p.summary = "compile an edition of a statistical publication into PDF, figures and an Excel appendix";
+    p.description =
+        "Compiles an edition (edition.yaml, section files, figures and tables) into one PDF per language, figure\n"
+        "exports and an Excel appendix per language. Problems in the content are reported all at once, in compiler\n"
+        "form (path:line:col: error: message); nothing is written unless the whole build succeeds.";
+    p.exit_status = "exit status: 0 built, 1 content errors, 2 usage errors, 3 I/O or internal errors";
+    p.commands = {
+        {.name = "build", .operand = "CONTENT_DIR",
+         .summary = "build the edition into OUT_DIR (written only when there are no errors)",
+         .options = with(content, {"--out", "--serial"}), .required = {"--out"}, .run = RunPipeline},
+        {.name = "check", .operand = "CONTENT_DIR",
+         .summary = "load, check and lay out the edition without writing anything",
+         .options = with(content, {"--serial"}), .run = RunPipeline},
+        {.name = "watch", .operand = "CONTENT_DIR",
+         .summary = "build, then rebuild on every saved change to the content, template or fonts",
+         .options = with(content, {"--out", "--serial"}), .required = {"--out"}, .run = RunWatch},
+        {.name = "mark-translated", .operand = "CONTENT_DIR",
+         .summary = "record that translations are up to date with the source language (<lang>/translation.lock)",
+         .options = content, .run = RunMarkTranslated},
+        {.name = "languages", .operand = "CONTENT_DIR", .summary = "print the edition's language codes, one a line",
+         .run = RunLanguages},
+        {.name = "completion", .operand = "SHELL", .summary = "print the shell completion script (bash)",
+         .run = RunCompletion, .operand_kind = ValueKind::kChoice, .operand_choices = {"bash"}},
+        {.name = "man-page", .summary = "print the man page (roff)", .run = RunManPage, .hidden = true},
+    };
+    p.options = {
+        {.name = "--out", .value = "OUT_DIR", .help = "output folder, outside the content folder",
+         .kind = ValueKind::kDirectory},
+        {.name = "--lang", .value = "LIST", .help = "comma-separated languages (default: all in edition.yaml; any case)",
+         .kind = ValueKind::kLanguages},
+        {.name = "--templates", .value = "DIR",
+         .help = "template folder (default: templates/ beside the content, else the installed one)",
+         .kind = ValueKind::kDirectory},
+        {.name = "--fonts", .value = "DIR",
+         .help = "pinned font folder (default: fonts/ beside the content, else the installed one)",
+         .kind = ValueKind::kDirectory},
+        {.name = "--serial", .help = "build the languages one after the other instead of in parallel"},
+        {.name = "--quiet", .short_name = "-q", .help = "print only diagnostics"},
+        {.name = "--diagnostics", .value = "FORMAT",
+         .help = "text (compiler form), or json: one JSON object per diagnostic and line",
+         .kind = ValueKind::kChoice, .choices = {"text", "json"}},
+        {.name = "--color", .value = "WHEN",
+         .help = "colour diagnostics: auto (on a terminal, unless NO_COLOR is set), always or never",
+         .kind = ValueKind::kChoice, .choices = {"auto", "always", "never"}},
+        {.name = "--help", .short_name = "-h", .help = "print help (after a command: that command's options)"},
+        {.name = "--version", .help = "print the version"},
+    };
+    p.man_sections = {
+        {"Examples",
+         {"Build the 2021 edition, then only its English PDF, then watch it while editing:",
+          "  barometer build content/2021 --out output/2021",
+          "  barometer build content/2021 --out output/2021 --lang en",
+          "  barometer watch content/2021 --out output/2021",
+          "Check a translation, with diagnostics as JSON lines for an editor:",
+          "  barometer check content/2021 --lang en --diagnostics json"}},
+        {"Environment",
+         {"NO_COLOR: when set and not empty, diagnostics are not coloured (unless --color always).",
+          "TMPDIR: where scratch files of the Excel writer go (else /dev/shm, else /tmp)."}},
+        {"Files",
+         {"CONTENT_DIR/edition.yaml: the edition; one folder per language beside it, and tables/.",
+          "templates/ and fonts/ beside the content folder, or else those installed with barometer (share/barometer "
+          "beside its bin/)."}},
+    };
+    return p;
+  }();
+  return program;
+}
+
+bool UseColour(const std::string& when) {
+  if (when == "always") return true;
+  if (when == "never") return false;
+  const char* no_colour = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return isatty(STDERR_FILENO) && !(no_colour && *no_colour) && !(term && std::strcmp(term, "dumb") == 0);
+}
+
+void DiagnosticsOutput::Print(const base::Diagnostics& diagnostics, const base::FileSystem& fs) const {
+  std::string text = json ? base::FormatDiagnosticsJson(diagnostics, fs) : base::FormatDiagnostics(diagnostics, fs, colour);
+  std::fputs(text.c_str(), stderr);
+  std::fflush(stderr);
+}
+
+int Main(const std::vector<std::string>& args) {
+  const ProgramSpec& program = Barometer();
+  Invocation invocation;
+  bool colour = UseColour("auto");
+  try {
+    switch (Parse(program, args, &invocation)) {
+      case Request::kHelp:
+        std::fputs(HelpText(program, invocation.command).c_str(), stdout);
+        return kExitBuilt;
+      case Request::kVersion:
+        std::printf("%s %s\n", program.name.c_str(), program.version.c_str());
+        return kExitBuilt;
+      case Request::kRun:
+        break;
+    }
+    colour = UseColour(invocation.Value("--color", "auto"));
+    return invocation.command->run(invocation);
+  } catch (const UsageError& error) {
+    PrintUsageError(error, colour);
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "barometer: error: %s\n", e.what());
+    return kExitInternal;
+  }
+}
+
+}  // namespace barometer::cli

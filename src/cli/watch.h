@@ -1,0 +1,43 @@
+// `barometer watch`: build, then rebuild whenever a file the build reads is saved.
+//
+// Watches (inotify) the content folder and its subfolders (languages, tables), the template folder and the font
+// folder. Editors that save through a temporary file and a rename (vim, VS Code) are seen by the rename. A burst
+// of events is one rebuild. When only files of one language's folder changed, only that language is rebuilt
+// (the source language is still loaded for the checks); anything else rebuilds all. The build's own rules keep
+// the last good output when a rebuild has errors. SIGINT or SIGTERM ends the watch cleanly (exit status 0).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+#include "build/build.h"
+
+namespace barometer::cli {
+
+struct WatchSettings {
+  /// Prints a build's diagnostics (text or JSON).
+  std::function<void(const base::Diagnostics&)> report;
+  /// No status lines, only diagnostics.
+  bool quiet = false;
+  /// How long the files must be quiet after an event before the rebuild starts, in milliseconds: an editor's save
+  /// is several events.
+  int settle_ms = 30;
+};
+
+/// Runs until SIGINT or SIGTERM; returns the exit status (0). Throws std::runtime_error when the folders cannot
+/// be watched.
+int Watch(base::FileSystem& fs, const build::BuildOptions& options, const WatchSettings& settings);
+
+/// Which languages a set of changed files calls for: {} (all) unless every file is inside one of `languages`'
+/// folders of `content_dir`, then those languages, in the order of `languages`.
+std::vector<std::string> LanguagesToRebuild(const std::vector<std::string>& changed, const std::string& content_dir,
+                                            const std::vector<std::string>& languages);
+
+/// Whether a file name is one a build reads (YAML, CSV, translation locks, fonts and their manifest), and not an
+/// editor's swap, backup or temporary file.
+bool IsWatchedFile(const std::string& name);
+
+}  // namespace barometer::cli
