@@ -155,6 +155,15 @@ Request Parse(const ProgramSpec& program, const std::vector<std::string>& args, 
   if (args.empty()) throw UsageError("no command given", {commands, HelpHint(program, nullptr)});
 
   const std::string& first = args[0];
+  if (first == "help" && args.size() <= 2) {  // as in git and cargo: `help` or `help COMMAND`
+    inv->command = args.size() == 2 ? program.FindCommand(args[1]) : nullptr;
+    if (args.size() == 2 && !inv->command) {
+      std::vector<std::string> hints = DidYouMean(args[1], VisibleCommandNames(program));
+      hints.push_back(commands);
+      throw UsageError("unknown command '" + args[1] + "'", hints);
+    }
+    return Request::kHelp;
+  }
   inv->command = program.FindCommand(first);
   if (!inv->command) {
     if (StartsWith(first, "-")) {
@@ -241,7 +250,7 @@ std::string HelpText(const ProgramSpec& program, const CommandSpec* command) {
     out << indent << UsageLine(program, c) << "\n";
     indent = "       ";
   }
-  out << indent << program.name << " COMMAND --help | --version\n\n" << program.description << "\n\ncommands:\n";
+  out << indent << program.name << " help [COMMAND] | --version\n\n" << program.description << "\n\ncommands:\n";
   for (const CommandSpec& c : program.commands) {
     if (!c.hidden) rows.emplace_back(c.name, c.summary);
   }
@@ -343,7 +352,8 @@ std::string BashCompletion(const ProgramSpec& program) {
       << "  local cur prev words cword\n"
       << "  _init_completion -n =, || return\n"
       << "  if ((cword == 1)); then\n"
-      << "    COMPREPLY=($(compgen -W '" << Join(VisibleCommandNames(program), " ") << " --help --version' -- \"$cur\"))\n"
+      << "    COMPREPLY=($(compgen -W '" << Join(VisibleCommandNames(program), " ") << " help --help --version' -- "
+         "\"$cur\"))\n"
       << "    return\n"
       << "  fi\n"
       << "  local command=${words[1]}\n"
@@ -391,7 +401,10 @@ std::string BashCompletion(const ProgramSpec& program) {
         << "      return ;;\n";
   }
   out << "  esac\n"
-      << "  case $command in\n";
+      << "  case $command in\n"
+      << "    help)\n"
+      << "      ((cword == 2)) && COMPREPLY=($(compgen -W '" << Join(VisibleCommandNames(program), " ")
+      << "' -- \"$cur\")) ;;\n";
   for (const CommandSpec& c : program.commands) {
     if (c.hidden) continue;
     std::vector<std::string> options = c.options;

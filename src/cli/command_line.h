@@ -80,7 +80,8 @@ struct UsageError : std::runtime_error {
 enum class Request { kRun, kHelp, kVersion };
 
 /// Parses `args` (without the program name). Returns kHelp for `--help`/`-h` anywhere (with `invocation->command`
-/// set when a command came first) and kVersion for `--version`; throws UsageError on any mistake.
+/// set when a command came first) and for `help [COMMAND]`, kVersion for `--version`; throws UsageError on any
+/// mistake.
 Request Parse(const ProgramSpec& program, const std::vector<std::string>& args, Invocation* invocation);
 
 /// The --help text: every command, or one command and its options when `command` is set.

@@ -44,9 +44,11 @@ std::set<std::string> FoldersToWatch(const build::BuildOptions& options) {
     folders.insert(fs::path(root).lexically_normal().string());
     if (root != options.content_dir) continue;
     for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
-      if (it.depth() >= 1) it.disable_recursion_pending();
+      if (!it->is_directory(ec)) continue;
       std::string name = it->path().filename().string();
-      if (it->is_directory(ec) && !name.empty() && name[0] != '.') folders.insert(it->path().lexically_normal().string());
+      bool hidden = name.empty() || name[0] == '.';  // .git and the like are no part of the edition
+      if (hidden || it.depth() >= 1) it.disable_recursion_pending();
+      if (!hidden) folders.insert(it->path().lexically_normal().string());
     }
   }
   return folders;

@@ -54,6 +54,13 @@ TEST_CASE("command line: help and version wherever they are") {
   REQUIRE(inv.command != nullptr);
   CHECK(inv.command->name == "build");
   CHECK(Parse(Barometer(), {"check", "--version"}, &inv) == Request::kVersion);
+  CHECK(Parse(Barometer(), {"help"}, &inv) == Request::kHelp);
+  CHECK(inv.command == nullptr);
+  CHECK(Parse(Barometer(), {"help", "watch"}, &inv) == Request::kHelp);
+  REQUIRE(inv.command != nullptr);
+  CHECK(inv.command->name == "watch");
+  CHECK(ErrorOf({"help", "wacth"}) == "unknown command 'wacth' | did you mean 'watch'? | commands: build, check, watch, "
+                                      "mark-translated, languages, completion");
 }
 
 TEST_CASE("command line: usage errors say what is wrong and what would be right") {

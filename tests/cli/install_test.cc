@@ -71,6 +71,7 @@ TEST_CASE("install: bash completion of commands, options, values and the edition
   CHECK(Complete(script, "barometer check x --se") == "--serial\n");
   CHECK(Complete(script, "barometer check x --diagnostics ") == "json\ntext\n");
   CHECK(Complete(script, "barometer completion ") == "bash\n");
+  CHECK(Complete(script, "barometer help wa") == "watch\n");
   CHECK(Complete(script, "barometer check x --color=al") == "always\n");
   CHECK(Complete(script, "barometer build x --o") == "--out\n");
   const std::string mini = BAROMETER_SOURCE_DIR "/tests/fixtures/mini";
