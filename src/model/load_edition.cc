@@ -98,9 +98,16 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
   } else if (languages.IsDefined()) {
     std::vector<std::string> codes;
     for (const auto& entry : languages) codes.push_back(entry.first.Scalar());
+    YAML::Node languages_key;  // the caret goes under `languages:`, not under its first language
+    for (const auto& entry : file.root) {
+      if (entry.first.Scalar() == "languages") languages_key = entry.first;
+    }
+    std::string listed;
+    for (const std::string& code : codes) listed += (listed.empty() ? "" : ", ") + code;
     for (const std::string& wanted : options.languages) {
       if (std::find(codes.begin(), codes.end(), wanted) == codes.end()) {
-        diags.Error(LocOf(path, languages), "language '" + wanted + "' is not in edition.yaml");
+        diags.Error(LocOf(path, languages_key), "language '" + wanted + "' is not in edition.yaml",
+                    {"the edition's languages: " + listed});
       }
     }
     if (std::find(codes.begin(), codes.end(), edition.source_language) == codes.end() &&
