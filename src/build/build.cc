@@ -103,7 +103,7 @@ void BuildLanguage(const model::Edition& edition, const model::LanguageEdition& 
   } else {
     appendix_name += "-appendix";
   }
-  result.outputs.push_back({appendix_name + ".xlsx", appendix::BuildWorkbook(edition, language, diags)});
+  result.outputs.push_back({appendix_name + ".xlsx", appendix::BuildWorkbook(edition, language, input.charts, diags)});
   result.times.write = Seconds(start);
 }
 
