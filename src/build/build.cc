@@ -90,9 +90,14 @@ void BuildLanguage(const model::Edition& edition, const model::LanguageEdition& 
   start = Clock::now();
   result.outputs.push_back({language.file, render::PostProcessPdf(render::RenderPdf(document), document)});
   for (const auto& [id, chart] : input.charts) {
-    for (auto& [path, bytes] : exports::ExportFigure(*chart, edition.figures.at(id).number, language.code, numbers)) {
-      result.outputs.push_back({path, std::move(bytes)});
-    }
+    exports::FigureExport figure;
+    figure.chart = chart.get();
+    figure.spec = &edition.figures.at(id);
+    auto table = edition.tables.find(figure.spec->table);
+    figure.table = table == edition.tables.end() ? nullptr : &table->second;
+    figure.text = &language.figures.at(id);
+    figure.language = &language;
+    for (auto& [path, bytes] : exports::ExportFigure(figure, diags)) result.outputs.push_back({path, std::move(bytes)});
   }
   std::string stem = language.file.substr(0, language.file.size() - 4);
   std::string appendix_name = stem;

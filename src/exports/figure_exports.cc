@@ -7,13 +7,19 @@
 #include <cairo-svg.h>
 #include <cairo.h>
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <map>
-#include <cmath>
 #include <memory>
 #include <stdexcept>
+
+#include "base/xml_escape.h"
 
 namespace barometer::exports {
 namespace {
@@ -162,6 +168,66 @@ std::string CsvField(const std::string& text) {
   return out + "\"";
 }
 
+std::string CsvLine(const std::vector<std::string>& fields) {
+  std::string line;
+  for (size_t i = 0; i < fields.size(); ++i) line += (i ? "," : "") + CsvField(fields[i]);
+  return line + "\n";
+}
+
+/// A fixed word of the figure's language; a missing one is an error and shows as its key.
+std::string Word(const FigureExport& figure, const std::string& key, base::Diagnostics& diags) {
+  auto it = figure.language->labels.find(key);
+  if (it != figure.language->labels.end()) return it->second;
+  diags.Error(figure.language->LabelsLoc(), "label '" + key + "' is missing; the figure exports need it");
+  return key;
+}
+
+std::string Label(const FigureExport& figure, const std::string& id) {
+  auto it = figure.text->labels.find(id);
+  return it != figure.text->labels.end() ? it->second : id;  // BuildChart reports a missing label
+}
+
+/// A value the figure leaves out (excluded answers), from the table.
+struct ExcludedValue {
+  std::string category, series;
+  const model::TableRow* row = nullptr;
+};
+
+std::vector<ExcludedValue> Excluded(const FigureExport& figure) {
+  std::vector<ExcludedValue> out;
+  if (!figure.table) return out;
+  for (const std::string& category : figure.spec->excluded) {
+    for (const std::string& series : figure.spec->series) {
+      if (const model::TableRow* row = figure.table->Find(figure.spec->indicator, series, category)) {
+        out.push_back({category, series, row});
+      }
+    }
+  }
+  return out;
+}
+
+std::string Hex(const model::Color& c) {
+  auto channel = [](double v) { return static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", channel(c.r), channel(c.g), channel(c.b));
+  return buffer;
+}
+
+/// The colour the chart draws the mark of (category, series) in; empty when it draws none (a total in a label).
+std::string MarkColour(const figures::Chart& chart, const std::string& category, const std::string& series) {
+  for (const figures::Shape& shape : chart.shapes) {
+    if ((shape.role == "bar" || shape.role == "segment") && shape.category == category && shape.series == series) {
+      return Hex(shape.fill);
+    }
+  }
+  return "";
+}
+
+std::string NumberOfFigure(int number) {
+  std::string digits = std::to_string(number);
+  return digits.size() < 2 ? "0" + digits : digits;
+}
+
 }  // namespace
 
 std::string PlainNumber(double value) {
@@ -171,25 +237,109 @@ std::string PlainNumber(double value) {
   return std::string(buffer, result.ptr);
 }
 
-std::string ChartCsv(const figures::Chart& chart) {
-  std::string out = "category,series,category_label,series_label,value,n\n";
+std::string FigureCsv(const FigureExport& figure, base::Diagnostics& diags) {
+  std::string out = "\xEF\xBB\xBF";  // the byte-order mark
+  const figures::Chart& chart = *figure.chart;
+  if (figure.spec->kind == model::ChartKind::kZones) {
+    out += CsvLine({Word(figure, "appendix-zone-item", diags), Word(figure, "appendix-zone", diags)});
+    for (const figures::DrawnValue& v : chart.values) out += CsvLine({v.category_label, v.series_label});
+    return out;
+  }
+  const std::string shown = Word(figure, "export-shown-yes", diags);
+  out += CsvLine({Word(figure, "appendix-category", diags), Word(figure, "export-series", diags),
+                  Word(figure, "export-share", diags), Word(figure, "appendix-base", diags),
+                  Word(figure, "export-shown", diags)});
   for (const figures::DrawnValue& v : chart.values) {
-    out += CsvField(v.category) + ',' + CsvField(v.series) + ',' + CsvField(v.category_label) + ',' +
-           CsvField(v.series_label) + ',';
-    if (v.has_value) out += PlainNumber(v.value) + ',' + (v.n > 0 ? std::to_string(v.n) : "");
-    else out += ',';
-    out += '\n';
+    out += CsvLine({v.category_label, v.series_label, PlainNumber(v.value), v.n > 0 ? std::to_string(v.n) : "",
+                    shown});
+  }
+  const std::string excluded = Word(figure, "export-shown-excluded", diags);
+  for (const ExcludedValue& v : Excluded(figure)) {
+    out += CsvLine({Label(figure, v.category), Label(figure, v.series), PlainNumber(v.row->value),
+                    std::to_string(v.row->n), excluded});
   }
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>> ExportFigure(const figures::Chart& chart, int number,
-                                                              const std::string& language,
-                                                              const base::NumberStyle& /*numbers*/) {
-  std::string digits = std::to_string(number);
-  if (digits.size() < 2) digits = "0" + digits;
-  const std::string stem = "figures/" + language + "/figure-" + digits;
-  return {{stem + ".svg", Svg(chart)}, {stem + ".png", Png(chart)}, {stem + ".csv", ChartCsv(chart)}};
+std::string FigureJson(const FigureExport& figure, base::Diagnostics& diags) {
+  const model::FigureSpec& spec = *figure.spec;
+  const model::FigureText& text = *figure.text;
+  const figures::Chart& chart = *figure.chart;
+  nlohmann::ordered_json json;
+  json["figure"] = spec.number;
+  json["id"] = spec.id;
+  json["language"] = figure.language->locale;
+  for (const std::string& name : model::ChartKindNames()) {
+    model::ChartKind kind;
+    if (model::ParseChartKind(name, &kind) && kind == spec.kind) json["kind"] = name;
+  }
+  json["title"] = text.title;
+  json["question"] = text.question;
+  json["population"] = text.population;
+  if (spec.kind != model::ChartKind::kZones) json["base_n"] = spec.base_n;
+  json["note"] = text.note;
+  json["source"] = Word(figure, "source", diags);
+  json["alt"] = chart.alt;
+  if (spec.kind == model::ChartKind::kZones) {
+    nlohmann::ordered_json zones = nlohmann::ordered_json::array();
+    for (const std::string& zone : spec.zone_order) {
+      nlohmann::ordered_json items = nlohmann::ordered_json::array();
+      auto found = spec.zones.find(zone);
+      if (found != spec.zones.end()) {
+        for (const std::string& item : found->second) items.push_back({{"id", item}, {"label", Label(figure, item)}});
+      }
+      zones.push_back({{"id", zone}, {"label", Label(figure, zone)}, {"items", items}});
+    }
+    json["zones"] = zones;
+    return json.dump(2) + "\n";
+  }
+  json["unit"] = "percent";
+  json["value_header"] = Word(figure, "export-share", diags);
+  auto labelled = [&](const std::vector<std::string>& ids) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const std::string& id : ids) list.push_back({{"id", id}, {"label", Label(figure, id)}});
+    return list;
+  };
+  json["categories"] = labelled(spec.categories);
+  json["series"] = labelled(spec.series);
+  nlohmann::ordered_json values = nlohmann::ordered_json::array();
+  for (const figures::DrawnValue& v : chart.values) {
+    nlohmann::ordered_json value = {{"category", v.category}, {"series", v.series},
+                                    {"category_label", v.category_label}, {"series_label", v.series_label},
+                                    {"value", v.value}, {"n", v.n}, {"shown", true}};
+    const std::string colour = MarkColour(chart, v.category, v.series);
+    if (!colour.empty()) value["colour"] = colour;
+    values.push_back(value);
+  }
+  for (const ExcludedValue& v : Excluded(figure)) {
+    values.push_back({{"category", v.category}, {"series", v.series}, {"category_label", Label(figure, v.category)},
+                      {"series_label", Label(figure, v.series)}, {"value", v.row->value}, {"n", v.row->n},
+                      {"shown", false}});
+  }
+  json["values"] = values;
+  return json.dump(2) + "\n";
+}
+
+std::string AccessibleSvg(const std::string& svg, const std::string& locale, const std::string& title,
+                          const std::string& description) {
+  const size_t root = svg.find("<svg");
+  const size_t end = root == std::string::npos ? root : svg.find('>', root);
+  if (end == std::string::npos) throw std::runtime_error("the SVG has no root element");
+  std::string out = svg.substr(0, end);
+  out += " role=\"img\" aria-labelledby=\"figure-title figure-desc\" xml:lang=\"" + base::XmlEscape(locale) + "\">\n";
+  out += "<title id=\"figure-title\">" + base::XmlEscape(title) + "</title>\n";
+  out += "<desc id=\"figure-desc\">" + base::XmlEscape(description) + "</desc>";
+  out += svg.substr(end + 1);
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> ExportFigure(const FigureExport& figure, base::Diagnostics& diags) {
+  const std::string stem = "figures/" + figure.language->code + "/figure-" + NumberOfFigure(figure.spec->number);
+  const figures::Chart& chart = *figure.chart;
+  return {{stem + ".svg", AccessibleSvg(Svg(chart), figure.language->locale, figure.text->title, chart.alt)},
+          {stem + ".png", Png(chart)},
+          {stem + ".csv", FigureCsv(figure, diags)},
+          {stem + ".json", FigureJson(figure, diags)}};
 }
 
 }  // namespace barometer::exports

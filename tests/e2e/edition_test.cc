@@ -2,6 +2,7 @@
 // tools and qpdf, as a reader's software would.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include <map>
 #include <vector>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -155,71 +157,45 @@ TEST_CASE("e2e: two builds give byte-identical outputs") {
 
 namespace {
 
-std::vector<std::vector<std::string>> ReadCsv(const std::string& path) {
-  std::vector<std::vector<std::string>> rows;
-  std::istringstream in(ReadFile(path));
-  for (std::string line; std::getline(in, line);) {
-    std::vector<std::string> fields;
-    std::string field;
-    bool quoted = false;
-    for (size_t i = 0; i < line.size(); ++i) {
-      char c = line[i];
-      if (quoted) {
-        if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field += c;
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields.push_back(field);
-        field.clear();
-      } else {
-        field += c;
-      }
-    }
-    fields.push_back(field);
-    rows.push_back(fields);
-  }
-  return rows;
+nlohmann::json Sidecar(const std::string& lang, int number) {
+  char path[64];
+  std::snprintf(path, sizeof path, "/figures/%s/figure-%02d.json", lang.c_str(), number);
+  INFO(path);
+  REQUIRE(std::filesystem::exists(OutDir() + path));
+  return nlohmann::json::parse(ReadFile(OutDir() + path));
 }
 
 }  // namespace
 
 TEST_CASE("e2e: the figure exports hold the reference values in both languages") {
-  // A sample of the published values (shared/reference/publication-2021.md, section 2), by figure file.
-  const std::map<std::string, std::vector<std::pair<std::string, double>>> reference = {
-      {"figure-01.csv", {{"itself", 10}, {"important", 25}, {"minor", 34}, {"none", 26}}},
-      {"figure-03.csv", {{"new-technology", 9}, {"known-technology", 25}, {"non-technological", 65}}},
-      {"figure-04.csv", {{"quality", 60}, {"quality", 72}, {"efficiency", 47}, {"efficiency", 35}}},
-      {"figure-05.csv", {{"positive", 53}, {"promotes", 49}, {"collaborates", 15}, {"initiates", 10}}},
-      {"figure-06.csv", {{"new-technology", 71}, {"new-technology", 18}, {"non-technological", 86}}},
-      {"figure-07.csv", {{"agree", 79}, {"disagree", 12}}},
-      {"figure-08.csv", {{"own-organisation", 46}, {"private-companies", 29}, {"voluntary-organisations", 6}}},
-      {"figure-09.csv", {{"public-same-sector", 25}, {"public-same-sector", 18}, {"public-same-sector", 9}}},
-      {"figure-10.csv", {{"private-companies", 38}, {"private-companies", 26}, {"private-companies", 12}}},
+  // A sample of the published values (shared/reference/publication-2021.md, section 2), by figure number.
+  const std::map<int, std::vector<std::pair<std::string, double>>> reference = {
+      {1, {{"itself", 10}, {"important", 25}, {"minor", 34}, {"none", 26}, {"dont-know", 5}}},
+      {3, {{"new-technology", 9}, {"known-technology", 25}, {"non-technological", 65}}},
+      {4, {{"quality", 60}, {"quality", 72}, {"efficiency", 47}, {"efficiency", 35}}},
+      {5, {{"positive", 53}, {"promotes", 49}, {"collaborates", 15}, {"initiates", 10}}},
+      {6, {{"new-technology", 71}, {"new-technology", 18}, {"non-technological", 86}}},
+      {7, {{"agree", 79}, {"disagree", 12}, {"dont-know", 3}, {"not-applicable", 6}}},
+      {8, {{"own-organisation", 46}, {"private-companies", 29}, {"voluntary-organisations", 6}}},
+      {9, {{"public-same-sector", 25}, {"public-same-sector", 18}, {"public-same-sector", 9}}},
+      {10, {{"private-companies", 38}, {"private-companies", 26}, {"private-companies", 12}}},
   };
   for (std::string lang : {"da", "en"}) {
-    for (const auto& [file, values] : reference) {
-      const std::string path = OutDir() + "/figures/" + lang + "/" + file;
-      INFO(path);
-      REQUIRE(std::filesystem::exists(path));
-      auto rows = ReadCsv(path);
-      REQUIRE(rows.size() > 1);
-      CHECK(rows[0] == std::vector<std::string>{"category", "series", "category_label", "series_label", "value", "n"});
+    for (const auto& [number, values] : reference) {
+      const nlohmann::json json = Sidecar(lang, number);
+      INFO(lang << " figure " << number);
       for (const auto& [category, value] : values) {
         bool found = false;
-        for (const auto& row : rows) {
-          for (const std::string& cell : row) found |= (cell == category || row[1] == category) && row.size() == 6 &&
-                                                       row[4] == std::to_string(static_cast<int>(value));
-        }
+        for (const auto& v : json["values"]) found |= v["category"] == category && v["value"] == value;
         INFO(category << " = " << value);
         CHECK(found);
       }
+      // The CSV beside it has the same number of value rows (and a header), and starts with a byte-order mark.
+      char csv[64];
+      std::snprintf(csv, sizeof csv, "/figures/%s/figure-%02d.csv", lang.c_str(), number);
+      const std::string text = ReadFile(OutDir() + csv);
+      CHECK(text.rfind("\xEF\xBB\xBF", 0) == 0);
+      CHECK(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) == json["values"].size() + 1);
     }
     for (int n = 1; n <= 10; ++n) {
       char stem[32];
@@ -235,12 +211,12 @@ TEST_CASE("e2e: every figure value is printed in the PDF, and the English PDF sh
     // pdftotext gives the Danish no-break space in "34 %" as U+00A0; read it as a space.
     std::string text = std::regex_replace(Text(lang), std::regex("\u00A0"), " ");
     for (int n = 1; n <= 10; ++n) {
-      char path[64];
-      std::snprintf(path, sizeof path, "/figures/%s/figure-%02d.csv", lang.c_str(), n);
-      auto rows = ReadCsv(OutDir() + path);
-      for (size_t r = 1; r < rows.size(); ++r) {
-        if (rows[r].size() != 6 || rows[r][4].empty()) continue;  // zone items have no value
-        std::string label = rows[r][4] + (lang == "da" ? " %" : "%");
+      const nlohmann::json json = Sidecar(lang, n);
+      if (!json.contains("values")) continue;  // the zones figure has no numbers
+      for (const auto& v : json["values"]) {
+        if (!v["shown"].get<bool>()) continue;  // excluded answers are not drawn with a number
+        const double value = v["value"].get<double>();
+        std::string label = std::to_string(static_cast<int>(value)) + (lang == "da" ? " %" : "%");
         INFO(lang << " figure " << n << " value " << label);
         CHECK(text.find(label) != std::string::npos);
       }
@@ -250,16 +226,14 @@ TEST_CASE("e2e: every figure value is printed in the PDF, and the English PDF sh
   // the Danish labels of Figures 4 and 6 in English).
   const std::string en = Joined(Text("en"));
   for (int n = 1; n <= 10; ++n) {
-    char da_path[64], en_path[64];
-    std::snprintf(da_path, sizeof da_path, "/figures/da/figure-%02d.csv", n);
-    std::snprintf(en_path, sizeof en_path, "/figures/en/figure-%02d.csv", n);
-    auto da_rows = ReadCsv(OutDir() + da_path);
-    auto en_rows = ReadCsv(OutDir() + en_path);
-    REQUIRE(da_rows.size() == en_rows.size());
-    for (size_t r = 1; r < da_rows.size(); ++r) {
-      for (int column : {2, 3}) {
-        const std::string& danish = da_rows[r][column];
-        if (danish.empty() || danish == en_rows[r][column]) continue;
+    const nlohmann::json da_json = Sidecar("da", n);
+    const nlohmann::json en_json = Sidecar("en", n);
+    for (const char* list : {"categories", "series", "zones"}) {
+      if (!da_json.contains(list)) continue;
+      REQUIRE(da_json[list].size() == en_json[list].size());
+      for (size_t i = 0; i < da_json[list].size(); ++i) {
+        const std::string danish = da_json[list][i]["label"];
+        if (danish == en_json[list][i]["label"]) continue;
         INFO("figure " << n << ": Danish label '" << danish << "'");
         CHECK(en.find(danish) == std::string::npos);
       }
