@@ -1,6 +1,7 @@
 #include "appendix/native_chart.h"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <vector>
 
@@ -40,8 +41,10 @@ std::string CellRef(const std::string& sheet, lxw_row_t row, lxw_col_t col) {
   return SheetNames::Quoted(sheet) + "!$" + ColumnLetters(col) + "$" + std::to_string(row + 1);
 }
 
-void AddChartSheet(lxw_workbook* workbook, const ChartPlan& plan, const TablePlan& table,
-                   const std::string& data_sheet, lxw_row_t header_row) {
+ChartSheetExtras AddChartSheet(lxw_workbook* workbook, const ChartPlan& plan, const TablePlan& table,
+                               const std::string& data_sheet, lxw_row_t header_row) {
+  ChartSheetExtras extras;
+  extras.alt = plan.alt;
   lxw_chartsheet* sheet = workbook_add_chartsheet(workbook, plan.sheet.c_str());
   if (!sheet) throw std::runtime_error("libxlsxwriter refused the chart sheet name '" + plan.sheet + "'");
   const uint8_t type = plan.type == ChartPlan::kDoughnut ? LXW_CHART_DOUGHNUT
@@ -60,6 +63,19 @@ void AddChartSheet(lxw_workbook* workbook, const ChartPlan& plan, const TablePla
   const lxw_row_t first = header_row + 1;
   const lxw_row_t last = static_cast<lxw_row_t>(header_row + table.rows.size());
   const std::string categories = ColumnRef(data_sheet, first, last, 0, bottom_up);
+  // A list of cells, unlike a range, gets no cached cells from libxlsxwriter; the package adds them.
+  const bool listed = bottom_up && first != last;
+  auto cache = [&](const std::string& ref, size_t column) {
+    if (!listed) return;
+    CachedCells& cells = extras.caches[ref.substr(1)];
+    cells.text = column == 0;
+    for (size_t r = table.rows.size(); r-- > 0;) {
+      const Cell& cell = table.rows[r][column];
+      if (cells.text) cells.texts.push_back(cell.text);
+      else cells.numbers.push_back(cell.kind == Cell::kShare ? cell.number : std::nan(""));
+    }
+  };
+  cache(categories, 0);
   const std::string label_format = ShareFormat(table.decimals);
   std::vector<const ChartPlan::Series*> order;
   for (const ChartPlan::Series& s : plan.series) order.push_back(&s);
@@ -68,6 +84,7 @@ void AddChartSheet(lxw_workbook* workbook, const ChartPlan& plan, const TablePla
   for (const ChartPlan::Series* series : order) {
     const lxw_col_t col = static_cast<lxw_col_t>(series->column);
     const std::string values = ColumnRef(data_sheet, first, last, col, bottom_up);
+    cache(values, col);
     lxw_chart_series* s = chart_add_series(chart, categories.c_str(), values.c_str());
     if (!s) throw std::runtime_error("libxlsxwriter: cannot add a chart series");
     chart_series_set_name_range(s, data_sheet.c_str(), header_row, col);
@@ -109,6 +126,7 @@ void AddChartSheet(lxw_workbook* workbook, const ChartPlan& plan, const TablePla
   Check(chartsheet_set_chart(sheet, chart), "placing a chart on its sheet");
   chartsheet_set_landscape(sheet);
   chartsheet_set_paper(sheet, 9);  // A4
+  return extras;
 }
 
 }  // namespace barometer::appendix

@@ -2,6 +2,8 @@
 
 #include <zip.h>
 
+#include <charconv>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -100,6 +102,43 @@ class Archive {
   zip_t* archive_ = nullptr;
 };
 
+/// A number as a chart cache writes it: the shortest text that reads back as the same double.
+std::string CacheNumber(double value) {
+  char buffer[64];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+/// `<c:numRef><c:f>F</c:f></c:numRef>` for each F in `caches` becomes a reference with its cells cached: a
+/// strRef with a strCache for labels, the numRef with a numCache for values.
+std::string AddCaches(std::string xml, const std::map<std::string, CachedCells>& caches) {
+  for (const auto& [formula_text, cells] : caches) {
+    // As libxlsxwriter writes element text: only &, < and > escaped (sheet names keep their apostrophes).
+    const std::string formula =
+        ReplaceAll(ReplaceAll(ReplaceAll(formula_text, "&", "&amp;"), "<", "&lt;"), ">", "&gt;");
+    const std::string bare = "<c:numRef><c:f>" + formula + "</c:f></c:numRef>";
+    std::string cached;
+    if (cells.text) {
+      cached = "<c:strRef><c:f>" + formula + "</c:f><c:strCache><c:ptCount val=\"" +
+               std::to_string(cells.texts.size()) + "\"/>";
+      for (size_t i = 0; i < cells.texts.size(); ++i) {
+        cached += "<c:pt idx=\"" + std::to_string(i) + "\"><c:v>" + base::XmlEscape(cells.texts[i]) + "</c:v></c:pt>";
+      }
+      cached += "</c:strCache></c:strRef>";
+    } else {
+      cached = "<c:numRef><c:f>" + formula + "</c:f><c:numCache><c:formatCode>General</c:formatCode>" +
+               "<c:ptCount val=\"" + std::to_string(cells.numbers.size()) + "\"/>";
+      for (size_t i = 0; i < cells.numbers.size(); ++i) {
+        if (std::isnan(cells.numbers[i])) continue;  // a cell without a number has no point
+        cached += "<c:pt idx=\"" + std::to_string(i) + "\"><c:v>" + CacheNumber(cells.numbers[i]) + "</c:v></c:pt>";
+      }
+      cached += "</c:numCache></c:numRef>";
+    }
+    xml = ReplaceAll(xml, bare, cached);
+  }
+  return xml;
+}
+
 /// The drawing part a chart sheet's relationships point to: "xl/drawings/drawing3.xml".
 std::string DrawingOf(const std::string& rels) {
   const std::string marker = "Target=\"../drawings/";
@@ -112,21 +151,24 @@ std::string DrawingOf(const std::string& rels) {
 }  // namespace
 
 std::string FinishPackage(const std::string& xlsx, const std::string& locale,
-                          const std::vector<std::string>& alt_texts) {
+                          const std::vector<ChartSheetExtras>& charts) {
   Archive archive(xlsx);
   std::map<std::string, zip_uint64_t> entries = archive.Entries();
   std::map<zip_uint64_t, std::string> changed;  // kept alive until the archive is written
 
-  if (locale != "en-US") {
-    for (const auto& [name, index] : entries) {
-      if (name.rfind("xl/charts/chart", 0) != 0) continue;
-      std::string xml = archive.Read(index);
-      std::string tagged = ReplaceAll(ReplaceAll(xml, "lang=\"en-US\"", "lang=\"" + locale + "\""),
-                                      "<c:lang val=\"en-US\"/>", "<c:lang val=\"" + locale + "\"/>");
-      if (tagged != xml) changed[index] = std::move(tagged);
+  // Charts are numbered in the order they were added, one per chart sheet.
+  for (size_t i = 0; i < charts.size(); ++i) {
+    auto chart = entries.find("xl/charts/chart" + std::to_string(i + 1) + ".xml");
+    if (chart == entries.end()) throw std::runtime_error("the workbook has no chart " + std::to_string(i + 1));
+    const std::string xml = archive.Read(chart->second);
+    std::string finished = AddCaches(xml, charts[i].caches);
+    if (locale != "en-US") {
+      finished = ReplaceAll(ReplaceAll(finished, "lang=\"en-US\"", "lang=\"" + locale + "\""),
+                            "<c:lang val=\"en-US\"/>", "<c:lang val=\"" + locale + "\"/>");
     }
+    if (finished != xml) changed[chart->second] = std::move(finished);
   }
-  for (size_t i = 0; i < alt_texts.size(); ++i) {
+  for (size_t i = 0; i < charts.size(); ++i) {
     const std::string sheet = "sheet" + std::to_string(i + 1) + ".xml";
     auto rels = entries.find("xl/chartsheets/_rels/" + sheet + ".rels");
     if (rels == entries.end()) throw std::runtime_error("the workbook has no chart sheet " + sheet);
@@ -136,7 +178,7 @@ std::string FinishPackage(const std::string& xlsx, const std::string& locale,
     const std::string frame = "name=\"Chart 1\"";
     const size_t at = xml.find(frame);
     if (at == std::string::npos) throw std::runtime_error("chart sheet " + sheet + ": no chart frame in its drawing");
-    xml.insert(at + frame.size(), " descr=\"" + base::XmlEscape(alt_texts[i]) + "\"");
+    xml.insert(at + frame.size(), " descr=\"" + base::XmlEscape(charts[i].alt) + "\"");
     changed[drawing->second] = std::move(xml);
   }
   if (changed.empty()) return xlsx;

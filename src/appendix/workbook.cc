@@ -86,8 +86,8 @@ void SetProperties(lxw_workbook* workbook, const model::Edition& edition, const 
   Check(workbook_set_custom_property_string(workbook, "Edition", edition.id.c_str()), "setting the edition property");
 }
 
-/// Writes the planned workbook; returns the alternative texts of its charts in chart-sheet order.
-std::vector<std::string> Write(lxw_workbook* workbook, const model::Edition& edition,
+/// Writes the planned workbook; returns what the package must add to its charts, in chart-sheet order.
+std::vector<ChartSheetExtras> Write(lxw_workbook* workbook, const model::Edition& edition,
                                const model::LanguageEdition& language, const WorkbookPlan& plan, Words& words) {
   Formats formats = MakeFormats(workbook, DateFormat(edition.publication_date));
   SetProperties(workbook, edition, language, words);
@@ -106,15 +106,13 @@ std::vector<std::string> Write(lxw_workbook* workbook, const model::Edition& edi
   writer.WriteContents(AddWorksheet(workbook, plan.contents_sheet), plan);
   writer.WriteNotes(AddWorksheet(workbook, plan.notes_sheet), plan);
 
-  std::vector<std::string> alt_texts;
+  std::vector<ChartSheetExtras> charts;
   for (const TableSheet& sheet : plan.sheets) {
     const lxw_row_t header_row = writer.WriteTableSheet(AddWorksheet(workbook, sheet.name), sheet);
-    if (!sheet.chart) continue;
-    AddChartSheet(workbook, *sheet.chart, sheet.table, sheet.name, header_row);
-    alt_texts.push_back(sheet.chart->alt);
+    if (sheet.chart) charts.push_back(AddChartSheet(workbook, *sheet.chart, sheet.table, sheet.name, header_row));
   }
   worksheet_activate(cover);
-  return alt_texts;
+  return charts;
 }
 
 }  // namespace
@@ -130,10 +128,10 @@ std::string BuildWorkbook(const model::Edition& edition, const model::LanguageEd
   options.tmpdir = scratch.data();
   std::unique_ptr<lxw_workbook, WorkbookCloser> workbook(workbook_new_opt(file.path().c_str(), &options));
   if (!workbook) throw std::runtime_error("libxlsxwriter: cannot create a workbook at " + file.path());
-  const std::vector<std::string> alt_texts = Write(workbook.get(), edition, language, plan, words);
+  const std::vector<ChartSheetExtras> extras = Write(workbook.get(), edition, language, plan, words);
   // workbook_close frees the workbook, also when it fails.
   Check(workbook_close(workbook.release()), "writing the workbook");
-  return FinishPackage(file.Read(), language.locale, alt_texts);
+  return FinishPackage(file.Read(), language.locale, extras);
 }
 
 }  // namespace barometer::appendix

@@ -426,10 +426,20 @@ def check_chart(wb, exp, f, ws, header_row, last_row, value_columns):
         values = [(c.parent.title, c.row, c.column) for c in cells_of(wb, s.val.numRef.f)]
         if values != [(ws.title, r, 2 + j) for r in rows]:
             problem(f'{f["chart_sheet"]}: series {j + 1} values {s.val.numRef.f} are not its table column in order')
-        ref = s.cat.strRef if s.cat.strRef is not None else s.cat.numRef
-        categories = [(c.parent.title, c.row, c.column) for c in cells_of(wb, ref.f)]
+        if s.cat.strRef is None:
+            problem(f'{f["chart_sheet"]}: series {j + 1} categories are not text references')
+            continue
+        categories = [(c.parent.title, c.row, c.column) for c in cells_of(wb, s.cat.strRef.f)]
         if categories != [(ws.title, r, 1) for r in rows]:
-            problem(f'{f["chart_sheet"]}: categories {ref.f} are not the table\'s row labels in order')
+            problem(f'{f["chart_sheet"]}: categories {s.cat.strRef.f} are not the table\'s row labels in order')
+        # The cached cells, for readers that do not calculate: the same labels and values as the cells.
+        cache = s.cat.strRef.strCache
+        if cache is None or [p.v for p in cache.pt] != [ws.cell(r, 1).value for r in rows]:
+            problem(f'{f["chart_sheet"]}: series {j + 1} has no category cache matching the table')
+        cache = s.val.numRef.numCache
+        if cache is None or not all(close(float(p.v), ws.cell(r, 2 + j).value) for p, r in zip(cache.pt, rows)) \
+                or len(cache.pt) != len(rows):
+            problem(f'{f["chart_sheet"]}: series {j + 1} has no value cache matching the table')
         if s.dLbls is None or not s.dLbls.showVal:
             problem(f'{f["chart_sheet"]}: series {j + 1} has no data labels')
         colours = [fill_colour(s.graphicalProperties)] + [fill_colour(p.graphicalProperties) for p in s.dPt]
