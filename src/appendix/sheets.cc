@@ -84,14 +84,14 @@ void SheetWriter::ApplyHeights(lxw_worksheet* sheet) {
 }
 
 lxw_row_t SheetWriter::WriteHead(lxw_worksheet* sheet, const std::string& title,
-                                 const std::vector<std::string>& lines, double width) {
+                                 const std::vector<std::string>& lines, double wrap_width) {
   lxw_row_t row = 0;
   // Unwrapped: a long title runs on over the empty cells to its right.
   String(sheet, row, 0, title, f_.title);
   ++row;
   for (const std::string& line : lines) {
-    Fit(row, line, width);
-    String(sheet, row++, 0, line, f_.text);
+    if (wrap_width > 0) Fit(row, line, wrap_width);
+    String(sheet, row++, 0, line, wrap_width > 0 ? f_.text : nullptr);
   }
   return row;
 }
@@ -104,7 +104,9 @@ void SheetWriter::WriteTable(lxw_worksheet* sheet, lxw_row_t row, const TablePla
   std::vector<std::string> headers = table.headers;
   for (size_t c = 0; c < headers.size(); ++c) {
     columns[c].header = headers[c].data();
-    columns[c].header_format = c == 0 ? f_.header : f_.header_value;
+    // Headers align with their column: right over numbers, left over text.
+    const bool numbers = !table.rows.empty() && c < table.rows[0].size() && table.rows[0][c].kind != Cell::kText;
+    columns[c].header_format = numbers ? f_.header_value : f_.header;
     column_list.push_back(&columns[c]);
     Fit(row, headers[c], widths[std::min(c, widths.size() - 1)]);
   }
@@ -186,7 +188,7 @@ void SheetWriter::WriteContents(lxw_worksheet* sheet, const WorkbookPlan& plan) 
   SetWidth(sheet, 1, 1, kTextColumn);
   const lxw_row_t row = WriteHead(sheet, words_.Word("appendix-contents"),
                                   {words_.Word("appendix-one-table") + " " + words_.Word("appendix-contents-intro")},
-                                  kSheetColumn + kTextColumn);
+                                  0);
   TablePlan table;
   table.name = plan.contents_table;
   table.headers = {words_.Word("appendix-sheet"), words_.Word("appendix-sheet-title")};
@@ -204,7 +206,7 @@ void SheetWriter::WriteNotes(lxw_worksheet* sheet, const WorkbookPlan& plan) {
   SetWidth(sheet, 1, 1, kTextColumn);
   const lxw_row_t row = WriteHead(sheet, plan.notes_title,
                                   {words_.Word("appendix-one-table") + " " + words_.Word("appendix-notes-intro")},
-                                  kNoteColumn + kTextColumn);
+                                  0);
   TablePlan table;
   table.name = plan.notes_table;
   table.headers = {words_.Word("appendix-note-number"), words_.Word("appendix-note-text")};

@@ -36,9 +36,10 @@ class SheetWriter {
  private:
   void String(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const std::string& text, lxw_format* format);
   void Link(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const std::string& target, const std::string& text);
-  /// Title in A1 and the lines below it, each in column A; returns the next free row.
+  /// Title in A1 and the lines below it, each in column A; returns the next free row. The lines wrap in a
+  /// column `wrap_width` characters wide, or with 0 (a narrow column A) run on over the empty cells beside them.
   lxw_row_t WriteHead(lxw_worksheet* sheet, const std::string& title, const std::vector<std::string>& lines,
-                      double width);
+                      double wrap_width);
   /// The table object at `row`, column A, with its cells; `widths` are the columns' widths in characters.
   void WriteTable(lxw_worksheet* sheet, lxw_row_t row, const TablePlan& table, const std::vector<double>& widths);
   void Fit(lxw_row_t row, const std::string& text, double width, double line_height = 15);
