@@ -243,16 +243,16 @@ class Planner {
     return colour == edition_.design.palette.end() ? 0x000000 : Rgb(colour->second);
   }
 
-  /// Alternative text of a chart: its title, then every value of its table, row by row.
-  std::string AltText(const std::string& title, const TablePlan& table, size_t value_columns) {
+  /// Alternative text of a chart: its title, then every value of its table, row by row, each named by its
+  /// column's label when there are several.
+  std::string AltText(const std::string& title, const TablePlan& table, const std::vector<std::string>& columns) {
     std::string alt = title + ".";
     for (const std::vector<Cell>& row : table.rows) {
       std::string values;
-      for (size_t c = 1; c <= value_columns && c < row.size(); ++c) {
+      for (size_t c = 1; c <= columns.size() && c < row.size(); ++c) {
         const std::string value =
             row[c].kind == Cell::kShare ? numbers_.Percent(row[c].number * 100, table.decimals) : row[c].text;
-        const std::string& header = table.headers[c];
-        values += (values.empty() ? "" : ", ") + (value_columns > 1 ? header + " " + value : value);
+        values += (values.empty() ? "" : ", ") + (columns.size() > 1 ? columns[c - 1] + " " + value : value);
       }
       alt += " " + row[0].text + ": " + values + ";";
     }
@@ -272,7 +272,6 @@ class Planner {
     bool missing = false;
     main.table = ShareTable(spec, text, table, spec.indicator, spec.categories, spec.series, series_down, main.name,
                             &missing);
-    const size_t value_columns = main.table.headers.size() - 1;
     if (counts_vary) AddCounts(spec, text, table, series_down, &main.table);
 
     ChartPlan chart;
@@ -295,7 +294,9 @@ class Planner {
       }
       chart.series.push_back(std::move(s));
     }
-    chart.alt = AltText(FigureName(spec) + ": " + text.title, main.table, value_columns);
+    std::vector<std::string> column_labels;
+    for (const std::string& id : across) column_labels.push_back(words_.Label(spec, text, id));
+    chart.alt = AltText(FigureName(spec) + ": " + text.title, main.table, column_labels);
 
     // Lines in reading order, so the notes are numbered in the order a reader meets them.
     main.lines.push_back(Word("appendix-one-table") + " " + Word("appendix-chart-line") + " " + chart.sheet + ".");
