@@ -152,7 +152,8 @@ const std::vector<DiagnosticKind>& DiagnosticKinds() {
       {"appendix-missing-label", "label '*' is missing; the Excel appendix needs it"},
       {"appendix-missing-figure-label", "figure '*' has no label for '*' in language '*'; the Excel appendix needs it"},
       {"appendix-table-not-loaded", "figure '*' names table '*', which is not loaded"},
-      {"appendix-missing-value", "figure '*': table '*' has no value for * / * / *; its appendix cell stays empty"},
+      // The figure exports (exports/).
+      {"export-missing-label", "label '*' is missing; the figure exports need it"},
   };
   return kinds;
 }
