@@ -7,7 +7,7 @@ PREFIX ?= /usr/local
 # What scripts/setup installs; `test` and `bench` set their own (target variables reach the prerequisites).
 SETUP_GROUP = build
 
-.PHONY: all setup configure compile edition-2021 test bench install clean
+.PHONY: all setup configure compile edition-2021 test bench record-layout install clean
 
 all: compile
 
@@ -26,6 +26,11 @@ edition-2021: compile
 test: SETUP_GROUP = test
 test: compile
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# Records the layout dumps of tests/layout/*.expected after a change meant to move things; review the diff.
+record-layout: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target record_layout
+	$(BUILD_DIR)/record_layout
 
 bench: SETUP_GROUP = bench
 bench: compile

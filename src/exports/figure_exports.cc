@@ -20,6 +20,7 @@
 #include <stdexcept>
 
 #include "base/xml_escape.h"
+#include "render/draw.h"
 
 namespace barometer::exports {
 namespace {
@@ -89,7 +90,7 @@ std::string Svg(const figures::Chart& chart) {
                                                         Extent(chart.height)));
     cairo_svg_surface_restrict_to_version(surface.get(), CAIRO_SVG_VERSION_1_1);
     Context cr(cairo_create(surface.get()));
-    figures::DrawChart(cr.get(), chart, 0, 0);
+    render::DrawChart(cr.get(), chart, 0, 0);
     CheckStatus(cairo_status(cr.get()), "draw the SVG");
     cr.reset();
     cairo_surface_finish(surface.get());
@@ -150,7 +151,7 @@ std::string Png(const figures::Chart& chart) {
     cairo_set_source_rgb(cr.get(), 1, 1, 1);
     cairo_paint(cr.get());
     cairo_scale(cr.get(), kScale, kScale);
-    figures::DrawChart(cr.get(), chart, 0, 0);
+    render::DrawChart(cr.get(), chart, 0, 0);
     CheckStatus(cairo_status(cr.get()), "draw the PNG");
   }
   cairo_surface_flush(surface.get());

@@ -17,19 +17,6 @@ const text::ShapedParagraph::Line* WidestLine(const text::ShapedParagraph& parag
   return widest;
 }
 
-void AddPath(cairo_t* cr, const std::vector<PathOp>& path) {
-  cairo_new_path(cr);
-  for (const PathOp& op : path) {
-    switch (op.kind) {
-      case PathOp::kMoveTo: cairo_move_to(cr, op.x, op.y); break;
-      case PathOp::kLineTo: cairo_line_to(cr, op.x, op.y); break;
-      case PathOp::kArc: cairo_arc(cr, op.x, op.y, op.radius, op.angle0, op.angle1); break;
-      case PathOp::kArcNegative: cairo_arc_negative(cr, op.x, op.y, op.radius, op.angle0, op.angle1); break;
-      case PathOp::kClose: cairo_close_path(cr); break;
-    }
-  }
-}
-
 }  // namespace
 
 double Label::left() const {
@@ -73,40 +60,6 @@ std::vector<size_t> LabelsOutsideFrame(const Chart& chart) {
     }
   }
   return outside;
-}
-
-void DrawChart(cairo_t* cr, const Chart& chart, double x, double y) {
-  cairo_save(cr);
-  cairo_translate(cr, x, y);
-  for (const Shape& shape : chart.shapes) {
-    if (shape.path.empty()) continue;
-    AddPath(cr, shape.path);
-    if (shape.filled) {
-      cairo_set_source_rgb(cr, shape.fill.r, shape.fill.g, shape.fill.b);
-      if (shape.stroke_width > 0) cairo_fill_preserve(cr);
-      else cairo_fill(cr);
-    }
-    if (shape.stroke_width > 0) {
-      cairo_set_source_rgb(cr, shape.stroke.r, shape.stroke.g, shape.stroke.b);
-      cairo_set_line_width(cr, shape.stroke_width);
-      cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-      cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
-      cairo_stroke(cr);
-    }
-    cairo_new_path(cr);
-  }
-  // Labels are drawn as plain text: no cairo_tag_begin here. The caller wraps the whole chart in one Figure
-  // element with its alt text; a structure element per label would put the labels into the reading order
-  // twice (once as text, once as the figure's alternative).
-  for (const Label& label : chart.labels) {
-    if (!label.text) continue;
-    const text::ShapedParagraph& paragraph = *label.text;
-    for (int i = 0; i < paragraph.line_count(); ++i) {
-      double baseline = label.y + i * paragraph.leading() + paragraph.BaselineOffset();
-      paragraph.DrawLine(cr, i, label.x, baseline);
-    }
-  }
-  cairo_restore(cr);
 }
 
 }  // namespace barometer::figures

@@ -1,9 +1,7 @@
-// Charts: what a figure draws, as measured shapes and shaped labels in the chart's own coordinates (origin at
-// the top left, y down, points), independent of the output surface. The same Chart is drawn into the PDF and
-// exported as SVG and PNG, and tests check its geometry and label boxes.
+// Charts: what a figure draws, as plain data: measured shapes and shaped labels in the chart's own coordinates
+// (origin at the top left, y down, points), independent of the output surface. render::DrawChart draws the same
+// Chart into the PDF and the SVG and PNG exports, and tests check its geometry and label boxes.
 #pragma once
-
-#include <cairo.h>
 
 #include <map>
 #include <memory>
@@ -85,10 +83,6 @@ struct ChartContext {
 /// `table` is null for kinds without a table (zones).
 Chart BuildChart(const model::FigureSpec& spec, const model::Table* table, const model::FigureText& text,
                  double width, const ChartContext& context, base::Diagnostics& diags);
-
-/// Draws a chart with its top-left corner at (x, y). Used for the PDF and for the SVG and PNG exports.
-/// Opens no PDF structure tags (the caller tags the whole figure) and leaves the cairo state as it found it.
-void DrawChart(cairo_t* cr, const Chart& chart, double x, double y);
 
 /// A label's box in chart coordinates: [left(), right()] x [y, y + height()].
 struct Box {

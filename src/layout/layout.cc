@@ -692,36 +692,4 @@ Document LayoutEdition(const LayoutInput& input, base::Diagnostics& diags) {
   return document;
 }
 
-std::string DumpDocument(const Document& document) {
-  std::ostringstream out;
-  out.setf(std::ios::fixed);
-  out.precision(1);
-  for (const Page& page : document.pages) {
-    out << "page " << page.number << " (" << page.master << ")\n";
-    for (const Item& item : page.items) {
-      std::visit(
-          [&](const auto& c) {
-            using T = std::decay_t<decltype(c)>;
-            if constexpr (std::is_same_v<T, TextLines>) {
-              out << "  text " << c.x << ',' << c.y << " lines " << c.first << '+' << c.count << ": "
-                  << c.paragraph->LineText(c.first) << '\n';
-            } else if constexpr (std::is_same_v<T, FilledRect>) {
-              out << "  rect " << c.x << ',' << c.y << ' ' << c.w << 'x' << c.h << '\n';
-            } else if constexpr (std::is_same_v<T, RuleLine>) {
-              out << "  rule " << c.x0 << ',' << c.y0 << " -> " << c.x1 << ',' << c.y1 << '\n';
-            } else if constexpr (std::is_same_v<T, PlacedChart>) {
-              out << "  chart " << c.chart->figure_id << ' ' << c.x << ',' << c.y << ' ' << c.chart->width << 'x'
-                  << c.chart->height << '\n';
-            } else if constexpr (std::is_same_v<T, LinkArea>) {
-              out << "  link " << c.x << ',' << c.y << ' ' << c.w << 'x' << c.h << ' ' << c.target << '\n';
-            } else if constexpr (std::is_same_v<T, Destination>) {
-              out << "  dest " << c.name << ' ' << c.x << ',' << c.y << '\n';
-            }
-          },
-          item.content);
-    }
-  }
-  return out.str();
-}
-
 }  // namespace barometer::layout

@@ -31,7 +31,9 @@ struct LayoutInput {
 /// unknown id) are diagnostics; the document is then still complete enough to inspect.
 Document LayoutEdition(const LayoutInput& input, base::Diagnostics& diags);
 
-/// A text dump of a document's placed items, one per line, for layout tests (".expected" files).
+/// A text dump of everything placed: per page its items in order with positions and structure tags, every line
+/// of text with its glyph runs (font, colour, bytes, glyph count, width), every chart's shapes and labels. Layout
+/// tests compare it with recorded ".expected" files.
 std::string DumpDocument(const Document& document);
 
 }  // namespace barometer::layout

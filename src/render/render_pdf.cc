@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "render/draw.h"
 #include "render/pdf.h"
 
 namespace barometer::render {
@@ -64,10 +65,7 @@ void DrawItem(cairo_t* cr, const Item& item) {
       [&](const auto& c) {
         using T = std::decay_t<decltype(c)>;
         if constexpr (std::is_same_v<T, layout::TextLines>) {
-          const text::ShapedParagraph& p = *c.paragraph;
-          for (int i = 0; i < c.count; ++i) {
-            p.DrawLine(cr, c.first + i, c.x, c.y + p.Height(i) + p.BaselineOffset());
-          }
+          DrawLines(cr, *c.paragraph, c.first, c.count, c.x, c.y);
         } else if constexpr (std::is_same_v<T, layout::FilledRect>) {
           SetSource(cr, c.colour);
           cairo_rectangle(cr, c.x, c.y, c.w, c.h);
@@ -79,7 +77,7 @@ void DrawItem(cairo_t* cr, const Item& item) {
           cairo_line_to(cr, c.x1, c.y1);
           cairo_stroke(cr);
         } else if constexpr (std::is_same_v<T, layout::PlacedChart>) {
-          figures::DrawChart(cr, *c.chart, c.x, c.y);
+          DrawChart(cr, *c.chart, c.x, c.y);
         } else if constexpr (std::is_same_v<T, layout::LinkArea>) {
           std::string rect = " rect=[" + Number(c.x) + " " + Number(c.y) + " " + Number(c.w) + " " + Number(c.h) + "]";
           std::string attributes = c.target.rfind('#', 0) == 0 ? "dest=" + Quote(c.target.substr(1))

@@ -4,8 +4,6 @@
 // Pango objects are not thread-safe, so each language build makes its own FontSet.
 #pragma once
 
-#include <pango/pango.h>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,6 +12,8 @@
 #include "base/file_system.h"
 
 typedef struct _FcConfig FcConfig;
+typedef struct _PangoContext PangoContext;
+typedef struct _PangoFontMap PangoFontMap;
 
 namespace barometer::text {
 

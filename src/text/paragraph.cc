@@ -5,13 +5,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
+#include "text/font_face.h"
 #include "text/line_breaker.h"
 
 namespace barometer::text {
 namespace {
 
 constexpr double kScale = PANGO_SCALE;
+static_assert(kUnitsPerPoint == PANGO_SCALE && kEmptyGlyph == PANGO_GLYPH_EMPTY &&
+              kUnknownGlyphFlag == PANGO_GLYPH_UNKNOWN_FLAG);
 const std::string kSoftHyphen = "\u00AD";
 
 std::string Uppercase(const std::string& text) {
@@ -80,36 +84,53 @@ Assembled Assemble(const std::vector<TextRun>& runs, const ParagraphInput& input
 
 // Adds `extra` points to every space glyph of a line before byte `content_end` (negative: takes away), spreading
 // the rounding to Pango units so the line ends exactly where it should.
-void JustifyLine(const std::vector<PangoGlyphItem*>& runs, const std::string& text, int content_end, double extra) {
-  std::vector<PangoGlyphInfo*> spaces;
-  for (PangoGlyphItem* run : runs) {
-    for (int g = 0; g < run->glyphs->num_glyphs; ++g) {
-      int byte = run->item->offset + run->glyphs->log_clusters[g];
-      if (byte < content_end && text[byte] == ' ') spaces.push_back(&run->glyphs->glyphs[g]);
+void JustifyLine(std::vector<GlyphRun>& runs, const std::string& text, int content_end, double extra) {
+  std::vector<Glyph*> spaces;
+  for (GlyphRun& run : runs) {
+    for (Glyph& glyph : run.glyphs) {
+      int byte = run.offset + glyph.cluster;
+      if (byte < content_end && text[byte] == ' ') spaces.push_back(&glyph);
     }
   }
   double total = extra * kScale * static_cast<double>(spaces.size());
   int given = 0;
   for (size_t k = 0; k < spaces.size(); ++k) {
     int target = static_cast<int>(std::lround(total * static_cast<double>(k + 1) / static_cast<double>(spaces.size())));
-    spaces[k]->geometry.width += target - given;
+    spaces[k]->advance += target - given;
     given = target;
   }
 }
 
-// The part of `run` between bytes `start` and `end` of the paragraph, as a new glyph item.
-// REQUIRES: the run overlaps [start, end), and both lie on cluster boundaries.
-PangoGlyphItem* Slice(PangoGlyphItem* run, const std::string& text, int start, int end) {
-  PangoGlyphItem* piece = pango_glyph_item_copy(run);
-  if (start > piece->item->offset) {
-    pango_glyph_item_free(pango_glyph_item_split(piece, text.c_str(), start - piece->item->offset));
+// The colour a run is drawn in: its own (a link's) where Pango split it off for one, else the paragraph's.
+model::Color RunColour(const PangoGlyphItem* run, const model::Color& paragraph) {
+  model::Color colour = paragraph;
+  for (GSList* node = run->item->analysis.extra_attrs; node; node = node->next) {
+    auto* attr = static_cast<PangoAttribute*>(node->data);
+    if (attr->klass->type == PANGO_ATTR_FOREGROUND) {
+      const PangoColor& c = reinterpret_cast<PangoAttrColor*>(attr)->color;
+      colour = {c.red / 65535.0, c.green / 65535.0, c.blue / 65535.0};
+    }
   }
-  if (end < piece->item->offset + piece->item->length) {
-    PangoGlyphItem* head = pango_glyph_item_split(piece, text.c_str(), end - piece->item->offset);
-    pango_glyph_item_free(piece);
-    piece = head;
-  }
-  return piece;
+  return colour;
+}
+
+// The glyphs of `run` whose clusters start in bytes [start, end) of the paragraph, as [first, last) indices.
+// Found by bisection (clusters rise along a left-to-right run and fall along a right-to-left one), so cutting a
+// long run into many lines costs time in proportion to the lines, not to the run for every line.
+std::pair<int, int> GlyphRange(const PangoGlyphItem* run, int start, int end) {
+  const int* clusters = run->glyphs->log_clusters;
+  const int count = run->glyphs->num_glyphs;
+  const int offset = run->item->offset;
+  auto first_at_or_after = [&](int byte) {
+    return static_cast<int>(std::partition_point(clusters, clusters + count,
+                                                 [&](int c) { return offset + c < byte; }) - clusters);
+  };
+  auto first_before = [&](int byte) {
+    return static_cast<int>(std::partition_point(clusters, clusters + count,
+                                                 [&](int c) { return offset + c >= byte; }) - clusters);
+  };
+  if (run->item->analysis.level % 2 == 0) return {first_at_or_after(start), first_at_or_after(end)};
+  return {first_before(end), first_before(start)};
 }
 
 bool IsSoftHyphenAt(const std::string& text, int byte) {
@@ -125,7 +146,7 @@ int ContentEnd(const std::string& text, int start, int end) {
 // The paragraph as Pango shaped it, as one unbroken line (or one per hard line break), measured.
 struct UnbrokenLine {
   std::vector<PangoGlyphItem*> runs;  ///< owned by the layout, in logical order
-  std::vector<int> x_at;              ///< Pango units from the start, per byte where a cluster starts; else -1
+  std::vector<int64_t> x_at;          ///< Pango units from the start, per byte where a cluster starts; else -1
   std::vector<int> spaces_before;     ///< stretchable spaces before each byte
 
   UnbrokenLine(PangoLayout* layout, const std::string& text) {
@@ -136,7 +157,7 @@ struct UnbrokenLine {
       }
     }
     x_at.assign(size + 1, -1);
-    int pen = 0;
+    int64_t pen = 0;  // a long paragraph's width in Pango units passes 2^31
     for (PangoGlyphItem* run : runs) {
       for (int g = 0; g < run->glyphs->num_glyphs; ++g) {
         int byte = run->item->offset + run->glyphs->log_clusters[g];
@@ -147,7 +168,7 @@ struct UnbrokenLine {
     }
     x_at[0] = 0;
     for (int b = 1; b <= size; ++b) {  // bytes no glyph starts at (a line break) sit where the text before ends
-      if (x_at[b] < 0 && (b == size || (text[b] & 0xC0) != 0x80)) x_at[b] = std::max(0, x_at[b - 1]);
+      if (x_at[b] < 0 && (b == size || (text[b] & 0xC0) != 0x80)) x_at[b] = std::max<int64_t>(0, x_at[b - 1]);
     }
     spaces_before.assign(size + 1, 0);
     for (int b = 0; b < size; ++b) spaces_before[b + 1] = spaces_before[b] + (text[b] == ' ');
@@ -160,19 +181,36 @@ struct UnbrokenLine {
     return runs.back()->item->analysis.font;
   }
 
-  /// The glyphs from byte `start` to `end`, cut from the runs.
-  std::vector<PangoGlyphItem*> Cut(const std::string& text, int start, int end) const {
-    std::vector<PangoGlyphItem*> pieces;
+  /// The glyphs from byte `start` to `end`, cut from the runs as plain data; `fonts` names each run's font.
+  /// REQUIRES: `start` and `end` lie on cluster boundaries.
+  template <typename FontOf>
+  std::vector<GlyphRun> Cut(const std::string& text, int start, int end, const model::Color& colour,
+                            FontOf&& fonts) const {
+    std::vector<GlyphRun> pieces;
     for (PangoGlyphItem* run : runs) {
-      if (run->item->offset + run->item->length <= start || run->item->offset >= end) continue;
-      pieces.push_back(Slice(run, text, start, end));
+      const int run_start = run->item->offset, run_end = run->item->offset + run->item->length;
+      if (run_end <= start || run_start >= end) continue;
+      GlyphRun piece;
+      piece.font = fonts(run->item->analysis.font);
+      piece.colour = RunColour(run, colour);
+      piece.rise = run->y_offset;
+      piece.right_to_left = run->item->analysis.level % 2 != 0;
+      piece.offset = std::max(start, run_start);
+      piece.text = text.substr(piece.offset, std::min(end, run_end) - piece.offset);
+      const auto [first, last] = GlyphRange(run, start, end);
+      piece.glyphs.reserve(last - first);
+      for (int g = first; g < last; ++g) {
+        const PangoGlyphInfo& info = run->glyphs->glyphs[g];
+        piece.glyphs.push_back({info.glyph, info.geometry.width, info.geometry.x_offset, info.geometry.y_offset,
+                                run_start + run->glyphs->log_clusters[g] - piece.offset});
+      }
+      pieces.push_back(std::move(piece));
     }
     return pieces;
   }
 };
 
-}  // namespace
-
+// The Pango font description of a style (family, weight, slant, size).
 PangoFontDescription* StyleFont(const model::TextStyle& style) {
   PangoFontDescription* font = pango_font_description_new();
   pango_font_description_set_family(font, style.family.c_str());
@@ -182,11 +220,7 @@ PangoFontDescription* StyleFont(const model::TextStyle& style) {
   return font;
 }
 
-ShapedParagraph::~ShapedParagraph() {
-  for (auto& line : runs_) {
-    for (PangoGlyphItem* run : line) pango_glyph_item_free(run);
-  }
-}
+}  // namespace
 
 Shaper::~Shaper() {
   for (auto& [font, hyphen] : hyphens_) g_object_unref(font);
@@ -206,14 +240,14 @@ std::string ShapedParagraph::LineText(int i) const {
 }
 
 double ShapedParagraph::XAt(int i, int byte) const {
-  int x = 0;
-  for (const PangoGlyphItem* run : runs_[i]) {
-    for (int g = 0; g < run->glyphs->num_glyphs; ++g) {
-      if (run->item->offset + run->glyphs->log_clusters[g] >= byte) return x / kScale;
-      x += run->glyphs->glyphs[g].geometry.width;
+  int64_t x = 0;
+  for (const GlyphRun& run : lines_[i].runs) {
+    for (const Glyph& glyph : run.glyphs) {
+      if (run.offset + glyph.cluster >= byte) return static_cast<double>(x) / kScale;
+      x += glyph.advance;
     }
   }
-  return x / kScale;
+  return static_cast<double>(x) / kScale;
 }
 
 std::vector<LinkBox> ShapedParagraph::LinkBoxes(int i) const {
@@ -241,26 +275,6 @@ std::vector<std::string> ShapedParagraph::FootnotesOnLine(int i) const {
   return ids;
 }
 
-void ShapedParagraph::DrawLine(cairo_t* cr, int i, double x, double baseline) const {
-  int pen = 0;
-  for (PangoGlyphItem* run : runs_[i]) {
-    // A run's own colour (a link) is among its attributes; Pango splits runs wherever attributes change.
-    model::Color colour = colour_;
-    for (GSList* node = run->item->analysis.extra_attrs; node; node = node->next) {
-      auto* attr = static_cast<PangoAttribute*>(node->data);
-      if (attr->klass->type == PANGO_ATTR_FOREGROUND) {
-        const PangoColor& c = reinterpret_cast<PangoAttrColor*>(attr)->color;
-        colour = {c.red / 65535.0, c.green / 65535.0, c.blue / 65535.0};
-      }
-    }
-    cairo_set_source_rgb(cr, colour.r, colour.g, colour.b);
-    // y_offset carries a superscript's rise, upwards.
-    cairo_move_to(cr, x + lines_[i].x + pen / kScale, baseline - run->y_offset / kScale);
-    pango_cairo_show_glyph_item(cr, text_.c_str(), run);
-    pen += pango_glyph_string_get_width(run->glyphs);
-  }
-}
-
 PangoLayout* Shaper::MakeLayout(const std::string& text, PangoAttrList* attrs, const ParagraphInput& input) {
   PangoLayout* layout = pango_layout_new(fonts_.context());
   PangoFontDescription* font = StyleFont(input.style);
@@ -272,7 +286,21 @@ PangoLayout* Shaper::MakeLayout(const std::string& text, PangoAttrList* attrs, c
   return layout;
 }
 
-std::pair<PangoGlyph, int> Shaper::Hyphen(PangoFont* font) {
+const FontRef& Shaper::Font(PangoFont* font) {
+  auto it = font_refs_.find(font);
+  if (it != font_refs_.end()) return it->second;
+  FontRef ref;
+  PangoFontDescription* described = pango_font_describe(font);
+  char* name = pango_font_description_to_string(described);
+  ref.description = name;
+  ref.size = pango_font_description_get_size(described) / kScale;
+  g_free(name);
+  pango_font_description_free(described);
+  ref.face = std::make_shared<const FontFace>(font);
+  return font_refs_.emplace(font, std::move(ref)).first->second;
+}
+
+std::pair<uint32_t, int> Shaper::Hyphen(PangoFont* font) {
   auto it = hyphens_.find(font);
   if (it != hyphens_.end()) return it->second;
   // As Pango does at its own breaks: the Unicode hyphen where the font has one, else the hyphen-minus.
@@ -368,11 +396,11 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
   std::vector<int> candidate_bytes = {0};
   auto add_candidate = [&](int byte, bool forced) {
     BreakCandidate c;
-    c.start_x = unbroken.x_at[byte] / kScale;
+    c.start_x = static_cast<double>(unbroken.x_at[byte]) / kScale;
     c.start_spaces = unbroken.spaces_before[byte];
     c.forced = forced;
     const int content_end = ContentEnd(text, 0, byte);
-    c.end_x = unbroken.x_at[content_end] / kScale;
+    c.end_x = static_cast<double>(unbroken.x_at[content_end]) / kScale;
     c.end_spaces = unbroken.spaces_before[content_end];
     const int before = byte - static_cast<int>(kSoftHyphen.size());
     if (!forced && IsSoftHyphenAt(text, before)) {
@@ -404,15 +432,14 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
   for (const LineBreak& line_break : breaks) {
     const int start = candidate_bytes[line_break.from], end = candidate_bytes[line_break.to];
     const BreakCandidate& at_end = candidates[line_break.to];
-    std::vector<PangoGlyphItem*> pieces = unbroken.Cut(text, start, end);
+    std::vector<GlyphRun> pieces =
+        unbroken.Cut(text, start, end, input.colour, [&](PangoFont* font) { return Font(font); });
     if (at_end.hyphen && !pieces.empty()) {
-      PangoGlyphItem* last = pieces.back();
+      GlyphRun& last = pieces.back();
       const int soft_hyphen = end - static_cast<int>(kSoftHyphen.size());
-      for (int g = last->glyphs->num_glyphs - 1; g >= 0; --g) {
-        if (last->item->offset + last->glyphs->log_clusters[g] != soft_hyphen) continue;
-        auto [glyph, width] = Hyphen(last->item->analysis.font);
-        last->glyphs->glyphs[g].glyph = glyph;
-        last->glyphs->glyphs[g].geometry.width = width;
+      for (auto glyph = last.glyphs.rbegin(); glyph != last.glyphs.rend(); ++glyph) {
+        if (last.offset + glyph->cluster != soft_hyphen) continue;
+        std::tie(glyph->id, glyph->advance) = Hyphen(unbroken.FontAt(soft_hyphen));
         break;
       }
     }
@@ -434,8 +461,8 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
       diags.Error(loc, "text cannot be fitted: '" + word + "' is wider than its " +
                            std::to_string(static_cast<int>(input.width)) + "pt column");
     }
-    paragraph->lines_.push_back(info);
-    paragraph->runs_.push_back(std::move(pieces));
+    info.runs = std::move(pieces);
+    paragraph->lines_.push_back(std::move(info));
   }
   g_object_unref(layout);
 

@@ -2,13 +2,11 @@
 // lines of a fixed width by our line breaker (total fit, see line_breaker.h), justified within the template's
 // limits, and checked for font substitution, missing glyphs and overflow.
 //
-// A ShapedParagraph is immutable once made. Layout places its lines (a paragraph may be split across columns of
-// the same width); render draws them.
+// A ShapedParagraph is plain data, immutable once made: per line, the glyph runs as set (see glyph_run.h).
+// Layout places its lines (a paragraph may be split across columns of the same width); render draws them.
 #pragma once
 
-#include <cairo.h>
-#include <pango/pango.h>
-
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -17,7 +15,13 @@
 #include "base/diagnostics.h"
 #include "model/template.h"
 #include "text/fonts.h"
+#include "text/glyph_run.h"
 #include "text/hyphenator.h"
+
+// Pango's types appear only as pointers in the Shaper's private members.
+typedef struct _PangoFont PangoFont;
+typedef struct _PangoLayout PangoLayout;
+typedef struct _PangoAttrList PangoAttrList;
 
 namespace barometer::text {
 
@@ -55,12 +59,10 @@ class ShapedParagraph {
     double width = 0;     ///< the drawn width
     bool ragged = false;  ///< drawn unjustified (word spaces would stretch too far, or no space to stretch)
     int start = 0, length = 0;  ///< byte range in the paragraph's text
+    /// The line's pieces of the paragraph's glyph runs, left to right, as set: a justified line's word spaces
+    /// are widened, and a line that ends at a soft hyphen shows a hyphen glyph there.
+    std::vector<GlyphRun> runs;
   };
-
-  ShapedParagraph() = default;
-  ~ShapedParagraph();
-  ShapedParagraph(const ShapedParagraph&) = delete;
-  ShapedParagraph& operator=(const ShapedParagraph&) = delete;
 
   int line_count() const { return static_cast<int>(lines_.size()); }
   const Line& line(int i) const { return lines_[i]; }
@@ -80,19 +82,14 @@ class ShapedParagraph {
   std::vector<LinkBox> LinkBoxes(int line) const;
   /// Footnote ids whose marks sit on `line`, in order.
   std::vector<std::string> FootnotesOnLine(int line) const;
-
-  /// Draws line `i` with its left edge at `x` and its baseline at `baseline`.
-  void DrawLine(cairo_t* cr, int i, double x, double baseline) const;
+  /// The colour of text outside links.
+  const model::Color& colour() const { return colour_; }
 
  private:
   friend class Shaper;
   /// x of a byte of line `i` from the line's left edge (the start of the cluster holding it).
   double XAt(int i, int byte) const;
 
-  /// Per line, its pieces of the paragraph's glyph runs, left to right. Justified lines have had their word
-  /// spaces widened in place, and a line that ends at a soft hyphen shows a hyphen glyph there, so drawing and
-  /// link positions both see the line as set.
-  std::vector<std::vector<PangoGlyphItem*>> runs_;
   std::vector<Line> lines_;
   std::vector<std::pair<int, int>> link_ranges_;  ///< byte ranges, parallel to link_targets_
   std::vector<std::string> link_targets_;
@@ -122,15 +119,15 @@ class Shaper {
   double SpaceWidth(const model::TextStyle& style);
   PangoLayout* MakeLayout(const std::string& text, PangoAttrList* attrs, const ParagraphInput& input);
   /// The hyphen glyph drawn at a soft-hyphen break in `font`, and its width in Pango units.
-  std::pair<PangoGlyph, int> Hyphen(PangoFont* font);
+  std::pair<uint32_t, int> Hyphen(PangoFont* font);
+  /// The plain-data reference to a font, one per font for the Shaper's life.
+  const FontRef& Font(PangoFont* font);
 
   const FontSet& fonts_;
   const Hyphenator& hyphenator_;
   std::map<std::string, double> space_widths_;
-  std::map<PangoFont*, std::pair<PangoGlyph, int>> hyphens_;  ///< holds a reference to each font
+  std::map<PangoFont*, std::pair<uint32_t, int>> hyphens_;  ///< holds a reference to each font
+  std::map<PangoFont*, FontRef> font_refs_;                 ///< each FontRef's face holds a reference
 };
-
-/// The Pango font description of a style (family, weight, slant, size).
-PangoFontDescription* StyleFont(const model::TextStyle& style);
 
 }  // namespace barometer::text

@@ -4,7 +4,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <chrono>
 
 #include "figures_fixture.h"
 
@@ -143,22 +142,18 @@ TEST_CASE("figures: a category the table lacks is a diagnostic at the spec") {
                                  });
 }
 
-TEST_CASE("figures: building all twenty charts is fast") {
+TEST_CASE("figures: all twenty charts of the 2021 edition build without a problem") {
+  // How long they take is measured by `make bench` (stage "figures"), not here.
   const model::Edition& edition = Edition2021();
   base::Diagnostics diags;
-  // Warm up: the first layouts load the fonts.
-  for (const std::string language : {"da", "en"}) Build2021("fig01", language, diags);
-  auto start = std::chrono::steady_clock::now();
   int charts = 0;
   for (const std::string language : {"da", "en"}) {
     for (const auto& entry : edition.figures) {
-      Build2021(entry.first, language, diags);
+      figures::Chart chart = Build2021(entry.first, language, diags);
+      CHECK_FALSE(chart.shapes.empty());
       ++charts;
     }
   }
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  MESSAGE("built " << charts << " charts in " << ms << " ms");
   CHECK(charts == 20);
-  CHECK(ms < 50);
   CHECK_FALSE(diags.HasErrors());
 }

@@ -1,7 +1,5 @@
-// Label boxes, the frame and overlap queries, and DrawChart's promises (no structure tags, state restored).
+// Label boxes, the frame and overlap queries.
 #include <doctest/doctest.h>
-
-#include <cairo-pdf.h>
 
 #include "figures_fixture.h"
 
@@ -71,36 +69,3 @@ TEST_CASE("figures chart: overlaps and labels outside the frame are found - touc
   CHECK(figures::LabelsOutsideFrame(chart) == std::vector<size_t>{4, 5});
 }
 
-TEST_CASE("figures chart: DrawChart restores the cairo state and opens no structure tags") {
-  base::Diagnostics diags;
-  figures::Chart chart = testing::Build2021("fig04", "en", diags);
-  REQUIRE_FALSE(diags.HasErrors());
-  std::string pdf;
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
-      [](void* closure, const unsigned char* data, unsigned int length) {
-        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-        return CAIRO_STATUS_SUCCESS;
-      },
-      &pdf, 600, 400);
-  cairo_t* cr = cairo_create(surface);
-  cairo_set_source_rgb(cr, 0.2, 0.4, 0.6);
-  cairo_set_line_width(cr, 3);
-  cairo_matrix_t before;
-  cairo_get_matrix(cr, &before);
-  figures::DrawChart(cr, chart, 40, 30);
-  cairo_matrix_t after;
-  cairo_get_matrix(cr, &after);
-  CHECK(after.x0 == before.x0);
-  CHECK(after.y0 == before.y0);
-  CHECK(cairo_get_line_width(cr) == 3);
-  double r = 0, g = 0, b = 0, a = 0;
-  cairo_pattern_get_rgba(cairo_get_source(cr), &r, &g, &b, &a);
-  CHECK(r == doctest::Approx(0.2));
-  CHECK(cairo_status(cr) == CAIRO_STATUS_SUCCESS);
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  cairo_surface_destroy(surface);
-  // An untagged drawing has no structure tree; the caller's single Figure tag is the only structure.
-  CHECK(pdf.find("/StructTreeRoot") == std::string::npos);
-  CHECK(pdf.find("/MarkInfo") == std::string::npos);
-}

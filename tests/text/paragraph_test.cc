@@ -1,6 +1,5 @@
 #include "text/paragraph.h"
 
-#include <cairo.h>
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -101,38 +100,59 @@ TEST_CASE("paragraph: a character without a glyph in the pinned fonts is an erro
   CHECK(glyphs);
 }
 
-TEST_CASE("paragraph: a line that ends at a soft hyphen draws a hyphen up to its measured width") {
+TEST_CASE("paragraph: a line that ends at a soft hyphen ends in a hyphen glyph that its width counts") {
   base::Diagnostics diags;
   auto p = EnglishShaper().Shape(Body("Internationalisation characterises organisational responsibilities "
                                       "notwithstanding administrative considerations.", 80),
                                  {"t.yaml", 1, 1}, diags);
   int checked = 0;
   for (int i = 0; i < p->line_count(); ++i) {
-    std::string raw = p->text().substr(p->line(i).start, p->line(i).length);
+    const text::ShapedParagraph::Line& line = p->line(i);
+    std::string raw = p->text().substr(line.start, line.length);
     if (raw.size() < 2 || raw.compare(raw.size() - 2, 2, "\u00AD") != 0) continue;
-    // Draw the line four times enlarged and find its rightmost ink.
-    constexpr int kZoom = 4;
-    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 100 * kZoom, 30 * kZoom);
-    cairo_t* cr = cairo_create(surface);
-    cairo_scale(cr, kZoom, kZoom);
-    p->DrawLine(cr, i, 0, 20);
-    cairo_destroy(cr);
-    cairo_surface_flush(surface);
-    const unsigned char* pixels = cairo_image_surface_get_data(surface);
-    int stride = cairo_image_surface_get_stride(surface);
-    int rightmost = 0;
-    for (int y = 0; y < 30 * kZoom; ++y) {
-      for (int x = 0; x < 100 * kZoom; ++x) {
-        if (pixels[y * stride + x] > 64) rightmost = std::max(rightmost, x);
-      }
-    }
-    cairo_surface_destroy(surface);
     INFO("line " << p->LineText(i));
-    CHECK(static_cast<double>(rightmost) / kZoom > p->line(i).width - 1.2);  // the hyphen's ink, not a gap
-    CHECK(static_cast<double>(rightmost) / kZoom <= p->line(i).width + 0.5);
+    REQUIRE_FALSE(line.runs.empty());
+    const text::GlyphRun& last = line.runs.back();
+    // The soft hyphen keeps its place in the run's text (so a PDF's text reads U+00AD there), and its glyph is
+    // a visible hyphen with an advance.
+    CHECK(last.text.size() >= 2);
+    CHECK(last.text.compare(last.text.size() - 2, 2, "\u00AD") == 0);
+    REQUIRE_FALSE(last.glyphs.empty());
+    CHECK(last.glyphs.back().id != text::kEmptyGlyph);
+    CHECK(last.glyphs.back().advance > 0);
+    CHECK(last.offset + last.glyphs.back().cluster == line.start + line.length - 2);
+    int64_t width = 0;
+    for (const text::GlyphRun& run : line.runs) width += run.Width();
+    CHECK(static_cast<double>(width) / text::kUnitsPerPoint == doctest::Approx(line.width).epsilon(0.001));
     ++checked;
   }
   CHECK(checked > 0);
+}
+
+TEST_CASE("paragraph: glyph runs are plain data: copies compare and draw alike, runs cover each line's text") {
+  base::Diagnostics diags;
+  text::ParagraphInput input = Body("", 200);
+  input.runs = {text::TextRun{"Plain ", false, false, "", false, ""},
+                text::TextRun{"bold", false, true, "", false, ""},
+                text::TextRun{" and a link", false, false, "https://example.org", false, ""}};
+  input.link_colour = {0, 0, 1};
+  auto p = EnglishShaper().Shape(input, {"t.yaml", 1, 1}, diags);
+  REQUIRE(p->line_count() == 1);
+  text::ShapedParagraph copy = *p;
+  REQUIRE(copy.line(0).runs.size() == p->line(0).runs.size());
+  std::string covered;
+  for (const text::GlyphRun& run : copy.line(0).runs) {
+    CHECK(p->text().compare(run.offset, run.text.size(), run.text) == 0);
+    covered += run.text;
+    REQUIRE(run.font.face);
+  }
+  CHECK(covered == p->text().substr(p->line(0).start, p->line(0).length));
+  // Three runs: the plain text, the bold word (another font) and the link (another colour).
+  REQUIRE(p->line(0).runs.size() == 3);
+  CHECK(p->line(0).runs[0].font.description.find("Noto Serif") == 0);
+  CHECK(p->line(0).runs[1].font.description.find("Bold") != std::string::npos);
+  CHECK(p->line(0).runs[0].colour == input.colour);
+  CHECK(p->line(0).runs[2].colour == input.link_colour);
 }
 
 TEST_CASE("paragraph: a link's box covers its words, also on a justified line") {
