@@ -1,4 +1,5 @@
-// The bar kinds (bar_charts.cc): a bar's length is its value times one factor, bars start where the kind says
+// The bar kinds (stacked_bar.cc, grouped_columns.cc, citizen_roles.cc, promote_hinder.cc, diverging.cc,
+// grouped_bars.cc, bars.cc): a bar's length is its value times one factor, bars start where the kind says
 // (the baseline, the centre line, the axis), colours come from chart_palette in order.
 #include <doctest/doctest.h>
 
