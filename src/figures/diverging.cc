@@ -6,6 +6,23 @@
 #include "figures/bar_common.h"
 
 namespace barometer::figures::internal {
+namespace {
+
+// Where the centre line goes: room for a two-category chart's left label on one line, within reason.
+double CentreLine(ChartBuilder& b) {
+  const model::FigureSpec& spec = b.spec();
+  const double width = b.width();
+  double centre = width * 0.36;
+  if (spec.categories.size() == 2) {
+    TextOptions probe;
+    probe.label_id = spec.categories[0];
+    double natural = b.ShapeText(b.LabelOf(spec.categories[0]), probe)->NaturalWidth();
+    centre = std::clamp(natural + 6, centre, width * 0.5);
+  }
+  return std::round(centre);
+}
+
+}  // namespace
 
 std::string BuildDiverging(ChartBuilder& b) {
   const model::FigureSpec& spec = b.spec();
@@ -22,15 +39,7 @@ std::string BuildDiverging(ChartBuilder& b) {
     values.push_back(b.Value(series, spec.categories[i]));
     (i < half ? left_total : right_total) += values.back();
   }
-  // The centre leaves room for a two-category chart's left label on one line, within reason.
-  double centre = width * 0.36;
-  if (spec.categories.size() == 2) {
-    TextOptions probe;
-    probe.label_id = spec.categories[0];
-    double natural = b.ShapeText(b.LabelOf(spec.categories[0]), probe)->NaturalWidth();
-    centre = std::clamp(natural + 6, centre, width * 0.5);
-  }
-  centre = std::round(centre);
+  const double centre = CentreLine(b);
   const double k = std::min((centre - 2) / std::max(1.0, left_total), (width - centre - 2) / std::max(1.0, right_total));
   const double bar_height = 22;
   std::vector<AltEntry> alt_entries;

@@ -21,6 +21,30 @@ std::vector<PathOp> RoundedRect(double x, double y, double w, double h, double r
 
 model::Color Multiply(const model::Color& a, const model::Color& b) { return {a.r * b.r, a.g * b.g, a.b * b.b}; }
 
+// The two overlapping areas, each two thirds wide and `height` tall: tinted, their overlap (the middle zone)
+// the product of both tints, and outlined in their series colours.
+void AddAreas(ChartBuilder& b, double third, double height, double radius) {
+  const model::FigureSpec& spec = b.spec();
+  const model::Color white{1, 1, 1};
+  const model::Color left_ink = b.SeriesColour(0), right_ink = b.SeriesColour(1);
+  const model::Color left_tint = Mix(white, left_ink, 0.09), right_tint = Mix(white, right_ink, 0.11);
+  const double inset = 0.5;  // keeps the outlines inside the frame
+  const double area_height = height - 2 * inset;
+  b.AddShape(RoundedRect(inset, inset, 2 * third - inset, area_height, radius), left_tint, "zone").category =
+      spec.zone_order[0];
+  b.AddShape(RoundedRect(third, inset, 2 * third - inset, area_height, radius), right_tint, "zone").category =
+      spec.zone_order[2];
+  b.AddShape(RoundedRect(third, inset, third, area_height, radius), Multiply(left_tint, right_tint), "zone")
+      .category = spec.zone_order[1];
+  for (int side = 0; side < 2; ++side) {
+    Shape& outline = b.AddShape(RoundedRect(side == 0 ? inset : third, inset, 2 * third - inset, area_height, radius),
+                                {}, "zone-outline");
+    outline.filled = false;
+    outline.stroke_width = 1;
+    outline.stroke = side == 0 ? left_ink : right_ink;
+  }
+}
+
 }  // namespace
 
 std::string BuildZones(ChartBuilder& b) {
@@ -86,24 +110,7 @@ std::string BuildZones(ChartBuilder& b) {
   }
   const double height = bottom + padding + 1;
 
-  const model::Color white{1, 1, 1};
-  const model::Color left_ink = b.SeriesColour(0), right_ink = b.SeriesColour(1);
-  const model::Color left_tint = Mix(white, left_ink, 0.09), right_tint = Mix(white, right_ink, 0.11);
-  const double inset = 0.5;  // keeps the outlines inside the frame
-  const double area_height = height - 2 * inset;
-  b.AddShape(RoundedRect(inset, inset, 2 * third - inset, area_height, radius), left_tint, "zone").category =
-      spec.zone_order[0];
-  b.AddShape(RoundedRect(third, inset, 2 * third - inset, area_height, radius), right_tint, "zone").category =
-      spec.zone_order[2];
-  b.AddShape(RoundedRect(third, inset, third, area_height, radius), Multiply(left_tint, right_tint), "zone")
-      .category = spec.zone_order[1];
-  for (int side = 0; side < 2; ++side) {
-    Shape& outline = b.AddShape(RoundedRect(side == 0 ? inset : third, inset, 2 * third - inset, area_height, radius),
-                                {}, "zone-outline");
-    outline.filled = false;
-    outline.stroke_width = 1;
-    outline.stroke = side == 0 ? left_ink : right_ink;
-  }
+  AddAreas(b, third, height, radius);
   for (const Placed& p : placed) b.AddLabel(p.text, p.x, p.y, p.role);
   b.chart().height = height;
 

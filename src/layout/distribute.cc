@@ -155,7 +155,7 @@ double Distributor::NoteHeight(const std::string& id, bool first_in_column) cons
   auto it = footnotes_.find(id);
   if (it == footnotes_.end()) return 0;
   const text::ShapedParagraph& p = *it->second.paragraph;
-  return (first_in_column ? design_.footnote_gap : 0) + p.Height(p.line_count()) + 2;
+  return (first_in_column ? design_.footnote_gap : 0) + p.Height(p.line_count()) + design_.geometry.footnotes.gap;
 }
 
 int Distributor::LinesThatFit(const text::ShapedParagraph& paragraph, int first, double y) const {
@@ -330,7 +330,7 @@ void Distributor::BalanceLastPage(const SectionFlow& section, const Snapshot& st
   double high = highest - columns[0].top;
   double best = 0;
   base::Diagnostics* real = diags_;
-  for (int step = 0; step < 9 && high - low > leading / 2; ++step) {
+  for (int step = 0; step < design_.geometry.balance_steps && high - low > leading / 2; ++step) {
     double height = (low + high) / 2;
     Restore(start);
     balance_page_ = last_page;
@@ -392,14 +392,15 @@ void Distributor::FinishPage() {
     if (column.notes.empty()) continue;
     double y = PageBottom() - column.notes_height + design_.footnote_gap;
     const double width = design_.ColumnWidth(master_->columns);
-    Emit({RuleLine{column.x, y - design_.footnote_gap / 2, column.x + std::min(width, 60.0),
-                   y - design_.footnote_gap / 2, 0.5, design_.Colour("rule")},
+    const model::LayoutGeometry::Footnotes& g = design_.geometry.footnotes;
+    Emit({RuleLine{column.x, y - design_.footnote_gap / 2, column.x + std::min(width, g.rule_length),
+                   y - design_.footnote_gap / 2, g.rule_width, design_.Colour("rule")},
           {}, ""});
     for (const std::string& id : column.notes) {
       const ShapedFootnote& note = footnotes_.at(id);
       Emit({TextLines{note.paragraph, 0, note.paragraph->line_count(), column.x, y},
             {{"Note", 1000000 + note.number}}, ""});
-      y += note.paragraph->Height(note.paragraph->line_count()) + 2;
+      y += note.paragraph->Height(note.paragraph->line_count()) + g.gap;
     }
   }
 }

@@ -1,5 +1,8 @@
 // templates/*.yaml: page, grid, palette, styles and master pages.
 #include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <utility>
 
 #include "model/load.h"
 #include "source/yaml_file.h"
@@ -67,6 +70,84 @@ TextStyle ReadStyle(const std::string& name, const YAML::Node& node, const std::
   return style;
 }
 
+// A group of lengths under `layout:`, each optional (the default stays) and none negative.
+struct Length {
+  const char* key;
+  double* value;
+};
+
+void ReadLengths(MapReader& layout, const char* group, std::initializer_list<Length> lengths) {
+  YAML::Node node = layout.Node(group, false);
+  if (!node.IsDefined()) return;
+  MapReader map(node, layout.file(), layout.diags(), std::string("layout ") + group);
+  for (const Length& length : lengths) {
+    std::optional<double> value = map.Number(length.key, false);
+    if (!value) continue;
+    if (*value < 0) {
+      layout.diags().Error(LocOf(layout.file(), node[length.key]), std::string(length.key) + " must not be negative");
+      continue;
+    }
+    *length.value = *value;
+  }
+}
+
+// `layout:`: the geometry of the layout's parts (see LayoutGeometry).
+void ReadGeometry(MapReader& map, LayoutGeometry& g) {
+  YAML::Node node = map.Node("layout", false);
+  if (!node.IsDefined()) return;
+  MapReader layout(node, map.file(), map.diags(), "layout");
+  ReadLengths(layout, "figure", {{"space_before", &g.figure.space_before}, {"space_after", &g.figure.space_after},
+                                 {"rule_width", &g.figure.rule_width}, {"title_top", &g.figure.title_top}});
+  ReadLengths(layout, "pull_quote",
+              {{"extra_space_before", &g.pull_quote.extra_space_before},
+               {"extra_space_after", &g.pull_quote.extra_space_after}, {"rule_length", &g.pull_quote.rule_length},
+               {"rule_width", &g.pull_quote.rule_width}, {"text_top", &g.pull_quote.text_top},
+               {"attribution_gap", &g.pull_quote.attribution_gap}, {"bottom", &g.pull_quote.bottom}});
+  ReadLengths(layout, "tips",
+              {{"space_before", &g.tips.space_before}, {"space_after", &g.tips.space_after},
+               {"padding", &g.tips.padding}, {"giver_gap", &g.tips.giver_gap}, {"intro_gap", &g.tips.intro_gap},
+               {"number_gap", &g.tips.number_gap}, {"stripe_width", &g.tips.stripe_width}});
+  ReadLengths(layout, "facts",
+              {{"space_before", &g.facts.space_before}, {"space_after", &g.facts.space_after},
+               {"padding", &g.facts.padding}, {"label_share", &g.facts.label_share},
+               {"column_gap", &g.facts.column_gap}, {"heading_gap", &g.facts.heading_gap},
+               {"rule_width", &g.facts.rule_width}, {"row_top", &g.facts.row_top}, {"row_gap", &g.facts.row_gap}});
+  ReadLengths(layout, "contacts",
+              {{"space_before", &g.contacts.space_before}, {"space_after", &g.contacts.space_after},
+               {"rule_width", &g.contacts.rule_width}, {"heading_top", &g.contacts.heading_top},
+               {"person_gap", &g.contacts.person_gap}});
+  ReadLengths(layout, "section", {{"opening_space_after", &g.section.opening_space_after}});
+  ReadLengths(layout, "case", {{"lede_share", &g.case_story.lede_share},
+                               {"nomination_space_before", &g.case_story.nomination_space_before}});
+  ReadLengths(layout, "colophon",
+              {{"link_space_after", &g.colophon.link_space_after},
+               {"imprint_space_before", &g.colophon.imprint_space_before},
+               {"imprint_space_after", &g.colophon.imprint_space_after}});
+  ReadLengths(layout, "cover",
+              {{"rule_gap", &g.cover.rule_gap}, {"rule_length", &g.cover.rule_length},
+               {"rule_width", &g.cover.rule_width}, {"title_top", &g.cover.title_top},
+               {"title_share", &g.cover.title_share}, {"subtitle_gap", &g.cover.subtitle_gap},
+               {"subtitle_share", &g.cover.subtitle_share}});
+  ReadLengths(layout, "contents",
+              {{"number_width", &g.contents.number_width}, {"title_gap", &g.contents.title_gap},
+               {"rule_gap", &g.contents.rule_gap}, {"rule_width", &g.contents.rule_width}});
+  ReadLengths(layout, "footer",
+              {{"offset", &g.footer.offset}, {"rule_gap", &g.footer.rule_gap}, {"rule_width", &g.footer.rule_width},
+               {"title_room", &g.footer.title_room}, {"number_width", &g.footer.number_width}});
+  ReadLengths(layout, "footnotes", {{"rule_length", &g.footnotes.rule_length},
+                                    {"rule_width", &g.footnotes.rule_width}, {"gap", &g.footnotes.gap}});
+  ReadLengths(layout, "superscript", {{"rise", &g.superscript.rise}, {"size", &g.superscript.size}});
+  for (auto [key, value] : {std::pair{"balance_steps", &g.balance_steps}, std::pair{"passes", &g.passes}}) {
+    std::optional<int> count = layout.Integer(key, false);
+    if (!count) continue;
+    if (*count < 1) {
+      map.diags().Error(LocOf(map.file(), node[key]), std::string(key) + " must be at least 1");
+      continue;
+    }
+    *value = *count;
+  }
+}
+
 }  // namespace
 
 Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base::Diagnostics& diags) {
@@ -107,6 +188,7 @@ Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base:
                 "min_word_space must be more than 0 and at most 1 (a normal space)");
   }
   design.footnote_gap = map.Number("footnote_gap", false).value_or(design.footnote_gap);
+  ReadGeometry(map, design.geometry);
 
   YAML::Node palette = map.Node("palette", true);
   if (palette.IsDefined() && palette.IsMap()) {

@@ -56,6 +56,87 @@ struct MasterPage {
   std::string link_colour = "link";  ///< palette name of link text on this master
 };
 
+/// The geometry of the layout's parts that no text style sets (templates: `layout:`). Lengths in points,
+/// fractions of a width or height where the name says share or a fraction. The defaults are report-a4's.
+struct LayoutGeometry {
+  struct Figure {
+    double space_before = 8, space_after = 14;  ///< around a figure box
+    double rule_width = 1.2;                    ///< the accent rule above the title
+    double title_top = 7;                       ///< from the rule to the title
+  } figure;
+  struct PullQuote {
+    double extra_space_before = 4, extra_space_after = 6;  ///< added to the quote style's spaces
+    double rule_length = 36, rule_width = 2.5;             ///< the short accent rule above the quote
+    double text_top = 10;                                  ///< from the box top to the quote
+    double attribution_gap = 3, bottom = 2;
+  } pull_quote;
+  struct Tips {
+    double space_before = 10, space_after = 16;
+    double padding = 16;       ///< inside the tinted box, all round
+    double giver_gap = 8;      ///< under the line naming who gives the tips
+    double intro_gap = 6;      ///< under the introduction
+    double number_gap = 2;     ///< between a tip's big number and its title
+    double stripe_width = 4;   ///< the accent stripe on the box's left edge
+  } tips;
+  struct Facts {
+    double space_before = 6, space_after = 14;
+    double padding = 12;
+    double label_share = 0.36;  ///< the label column's share of the inner width
+    double column_gap = 8;      ///< between the label and value columns
+    double heading_gap = 4;     ///< under the heading
+    double rule_width = 0.4;    ///< the rule above each row
+    double row_top = 3;         ///< from a row's rule to its text
+    double row_gap = 2;         ///< under a row's text
+  } facts;
+  struct Contacts {
+    double space_before = 8, space_after = 8;
+    double rule_width = 0.8;  ///< the accent rule above the heading
+    double heading_top = 6;   ///< from the rule to the heading
+    double person_gap = 2;    ///< under each person
+  } contacts;
+  struct Section {
+    double opening_space_after = 4;  ///< under a section's title area
+  } section;
+  struct Case {
+    double lede_share = 0.82;              ///< the lede's width as a share of the page's content width
+    double nomination_space_before = 6;
+  } case_story;
+  struct Colophon {
+    double link_space_after = 1;
+    double imprint_space_before = 18, imprint_space_after = 1;
+  } colophon;
+  struct Cover {
+    double rule_gap = 10;                    ///< from the series line to the rule under it
+    double rule_length = 48, rule_width = 3;
+    double title_top = 0.30;                 ///< the title's top as a share of the content height
+    double title_share = 0.9;                ///< the title's width as a share of the content width
+    double subtitle_gap = 16;
+    double subtitle_share = 0.8;
+  } cover;
+  struct Contents {
+    double number_width = 36;  ///< the page number column
+    double title_gap = 12;     ///< between an entry's title and the number column
+    double rule_gap = 3;       ///< from an entry's last line to the rule under it
+    double rule_width = 0.4;
+  } contents;
+  struct Footer {
+    double offset = 26;         ///< from the bottom margin's top to the footer line's top
+    double rule_gap = 6;        ///< from the rule above the footer to the footer line
+    double rule_width = 0.4;
+    double title_room = 60;     ///< the title's width is the content width less this
+    double number_width = 40;
+  } footer;
+  struct Footnotes {
+    double rule_length = 60, rule_width = 0.5;  ///< the short rule above a column's footnotes
+    double gap = 2;                             ///< under each footnote
+  } footnotes;
+  struct Superscript {
+    double rise = 0.36, size = 0.62;  ///< fractions of the text size
+  } superscript;
+  int balance_steps = 9;  ///< trials to find the shortest balanced columns of a section's last page
+  int passes = 4;         ///< layout passes at most for page references and the contents to settle
+};
+
 struct Template {
   std::string name;
   std::string path;
@@ -70,6 +151,7 @@ struct Template {
   /// More hyphenated lines in a row than this are avoided wherever the paragraph allows.
   int max_hyphens_in_row = 2;
   double footnote_gap = 10;  ///< space between a column's text and its footnotes
+  LayoutGeometry geometry;
   std::map<std::string, Color> palette;
   std::vector<std::string> chart_palette;  ///< palette names for chart series, in order
   std::map<std::string, TextStyle> styles;

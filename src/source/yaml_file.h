@@ -47,6 +47,7 @@ class MapReader {
   /// False (after reporting) when the node is not a map; the getters then return nothing.
   bool ok() const { return ok_; }
   const std::string& file() const { return file_; }
+  base::Diagnostics& diags() const { return diags_; }
   base::SourceLoc loc() const { return LocOf(file_, node_); }
 
   bool Has(const char* key);

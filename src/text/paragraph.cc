@@ -68,8 +68,8 @@ Assembled Assemble(const std::vector<TextRun>& runs, const ParagraphInput& input
     if (run.emphasis) add(pango_attr_style_new(input.style.italic ? PANGO_STYLE_NORMAL : PANGO_STYLE_ITALIC));
     if (run.strong) add(pango_attr_weight_new(PANGO_WEIGHT_BOLD));
     if (run.superscript) {
-      add(pango_attr_rise_new(static_cast<int>(input.style.size * 0.36 * kScale)));
-      add(pango_attr_size_new(static_cast<int>(input.style.size * 0.62 * kScale)));
+      add(pango_attr_rise_new(static_cast<int>(input.style.size * input.superscript_rise * kScale)));
+      add(pango_attr_size_new(static_cast<int>(input.style.size * input.superscript_size * kScale)));
     }
     if (!run.link.empty()) {
       const model::Color& c = input.link_colour;
@@ -210,6 +210,102 @@ struct UnbrokenLine {
   }
 };
 
+// Reports characters without a glyph and runs Pango took from another family (it substitutes silently).
+void CheckFonts(PangoLayout* layout, const ParagraphInput& input, const base::SourceLoc& loc,
+                base::Diagnostics& diags) {
+  if (int unknown = pango_layout_get_unknown_glyphs_count(layout); unknown > 0) {
+    diags.Error(loc, std::to_string(unknown) + " character(s) have no glyph in the pinned fonts ('" +
+                         input.style.family + "')");
+  }
+  PangoLayoutIter* iter = pango_layout_get_iter(layout);
+  do {
+    PangoLayoutRun* run = pango_layout_iter_get_run_readonly(iter);
+    if (!run) continue;
+    PangoFontDescription* got = pango_font_describe(run->item->analysis.font);
+    std::string family = pango_font_description_get_family(got);
+    pango_font_description_free(got);
+    if (g_ascii_strcasecmp(family.c_str(), input.style.family.c_str()) != 0) {
+      diags.Error(loc, "font family '" + input.style.family + "' is not in fonts/ (Pango substituted '" + family + "')");
+      break;
+    }
+  } while (pango_layout_iter_next_run(iter));
+  pango_layout_iter_free(iter);
+}
+
+// Where lines may end, for the line breaker, and the byte each candidate stands at.
+struct Breakable {
+  std::vector<BreakCandidate> candidates;
+  std::vector<int> bytes;
+};
+
+// Pango's break opportunities (after spaces, soft hyphens, dashes, zero-width spaces), measured on the unbroken
+// line; a break at a soft hyphen adds the hyphen's width, given in Pango units by `hyphen(font).second`.
+template <typename HyphenOf>
+Breakable FindBreakCandidates(PangoLayout* layout, const UnbrokenLine& unbroken, const std::string& text,
+                              HyphenOf&& hyphen) {
+  Breakable out;
+  out.candidates.resize(1);
+  out.bytes = {0};
+  auto add_candidate = [&](int byte, bool forced) {
+    BreakCandidate c;
+    c.start_x = static_cast<double>(unbroken.x_at[byte]) / kScale;
+    c.start_spaces = unbroken.spaces_before[byte];
+    c.forced = forced;
+    const int content_end = ContentEnd(text, 0, byte);
+    c.end_x = static_cast<double>(unbroken.x_at[content_end]) / kScale;
+    c.end_spaces = unbroken.spaces_before[content_end];
+    const int before = byte - static_cast<int>(kSoftHyphen.size());
+    if (!forced && IsSoftHyphenAt(text, before)) {
+      if (unbroken.x_at[before] < 0) return;  // inside a ligature: no break there
+      c.hyphen = true;
+      c.end_x += hyphen(unbroken.FontAt(before)).second / kScale;
+    }
+    out.candidates.push_back(c);
+    out.bytes.push_back(byte);
+  };
+  int attr_count = 0;
+  const PangoLogAttr* attrs = pango_layout_get_log_attrs_readonly(layout, &attr_count);
+  for (int i = 0, byte = 0; i + 1 < attr_count; ++i) {
+    if (i > 0 && attrs[i].is_line_break && unbroken.x_at[byte] >= 0) add_candidate(byte, attrs[i].is_mandatory_break);
+    byte = static_cast<int>(g_utf8_next_char(text.c_str() + byte) - text.c_str());
+  }
+  add_candidate(static_cast<int>(text.size()), true);
+  return out;
+}
+
+// One line as the line breaker chose it: its glyphs cut from the unbroken runs, a hyphen glyph at a soft-hyphen
+// break, word spaces widened to justify it, and its offset for centred or right-aligned text.
+template <typename FontOf, typename HyphenOf>
+ShapedParagraph::Line SetLine(const UnbrokenLine& unbroken, const std::string& text, const Breakable& breakable,
+                              const LineBreak& line_break, const ParagraphInput& input, FontOf&& font,
+                              HyphenOf&& hyphen) {
+  const int start = breakable.bytes[line_break.from], end = breakable.bytes[line_break.to];
+  const BreakCandidate& at_end = breakable.candidates[line_break.to];
+  std::vector<GlyphRun> pieces = unbroken.Cut(text, start, end, input.colour, font);
+  if (at_end.hyphen && !pieces.empty()) {
+    GlyphRun& last = pieces.back();
+    const int soft_hyphen = end - static_cast<int>(kSoftHyphen.size());
+    for (auto glyph = last.glyphs.rbegin(); glyph != last.glyphs.rend(); ++glyph) {
+      if (last.offset + glyph->cluster != soft_hyphen) continue;
+      std::tie(glyph->id, glyph->advance) = hyphen(unbroken.FontAt(soft_hyphen));
+      break;
+    }
+  }
+  const int spaces = at_end.end_spaces - breakable.candidates[line_break.from].start_spaces;
+  if (line_break.extra_per_space != 0) {
+    JustifyLine(pieces, text, ContentEnd(text, start, end), line_break.extra_per_space);
+  }
+  ShapedParagraph::Line line;
+  line.start = start;
+  line.length = end - start;
+  line.width = line_break.natural_width + line_break.extra_per_space * spaces;
+  line.ragged = line_break.ragged;
+  if (input.style.align == model::Align::kCenter) line.x = (input.width - line.width) / 2;
+  if (input.style.align == model::Align::kRight) line.x = input.width - line.width;
+  line.runs = std::move(pieces);
+  return line;
+}
+
 // The Pango font description of a style (family, weight, slant, size).
 PangoFontDescription* StyleFont(const model::TextStyle& style) {
   PangoFontDescription* font = pango_font_description_new();
@@ -346,6 +442,17 @@ double Shaper::MeasureWidth(const std::string& text, const model::TextStyle& sty
   return logical.width / kScale;
 }
 
+std::vector<TextRun> Shaper::PrepareRuns(const ParagraphInput& input) const {
+  const bool hyphenate = input.hyphenate && input.style.hyphenate;
+  std::vector<TextRun> runs = input.runs;
+  for (TextRun& run : runs) {
+    if (input.style.uppercase) run.text = Uppercase(run.text);
+    if (!run.link.empty()) run.text = BreakableUrl(run.text);
+    if (hyphenate && !run.superscript) run.text = hyphenator_.Hyphenate(run.text);
+  }
+  return runs;
+}
+
 std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input, const base::SourceLoc& loc,
                                                      base::Diagnostics& diags) {
   auto paragraph = std::make_shared<ShapedParagraph>();
@@ -354,115 +461,37 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
   paragraph->width_ = input.width;
   paragraph->colour_ = input.colour;
 
-  const bool hyphenate = input.hyphenate && input.style.hyphenate;
-  const bool justify = input.style.align == model::Align::kJustify;
-  std::vector<TextRun> runs = input.runs;
-  for (TextRun& run : runs) {
-    if (input.style.uppercase) run.text = Uppercase(run.text);
-    if (!run.link.empty()) run.text = BreakableUrl(run.text);
-    if (hyphenate && !run.superscript) run.text = hyphenator_.Hyphenate(run.text);
-  }
-
   // Pango shapes the paragraph once, as one unbroken line; we choose the breaks and cut its glyph runs into
   // lines. (Pango's own breaking re-shapes the rest of a paragraph at every line, its justification sometimes
   // adds a soft hyphen's width after stretching a line to the full width, and it letter-spaces lines with no
   // space; all three are avoided here.)
-  Assembled assembled = Assemble(runs, input);
+  Assembled assembled = Assemble(PrepareRuns(input), input);
   PangoLayout* layout = MakeLayout(assembled.text, assembled.attrs, input);
+  CheckFonts(layout, input, loc, diags);
 
-  if (int unknown = pango_layout_get_unknown_glyphs_count(layout); unknown > 0) {
-    diags.Error(loc, std::to_string(unknown) + " character(s) have no glyph in the pinned fonts ('" +
-                         input.style.family + "')");
-  }
-  // Pango substitutes silently; every run must come from the family the style asks for.
-  PangoLayoutIter* iter = pango_layout_get_iter(layout);
-  do {
-    PangoLayoutRun* run = pango_layout_iter_get_run_readonly(iter);
-    if (!run) continue;
-    PangoFontDescription* got = pango_font_describe(run->item->analysis.font);
-    std::string family = pango_font_description_get_family(got);
-    pango_font_description_free(got);
-    if (g_ascii_strcasecmp(family.c_str(), input.style.family.c_str()) != 0) {
-      diags.Error(loc, "font family '" + input.style.family + "' is not in fonts/ (Pango substituted '" + family + "')");
-      break;
-    }
-  } while (pango_layout_iter_next_run(iter));
-  pango_layout_iter_free(iter);
-
-  // Where lines may end: Pango's break opportunities (after spaces, soft hyphens, dashes, zero-width spaces).
   const std::string& text = assembled.text;
   const UnbrokenLine unbroken(layout, text);
-  std::vector<BreakCandidate> candidates(1);
-  std::vector<int> candidate_bytes = {0};
-  auto add_candidate = [&](int byte, bool forced) {
-    BreakCandidate c;
-    c.start_x = static_cast<double>(unbroken.x_at[byte]) / kScale;
-    c.start_spaces = unbroken.spaces_before[byte];
-    c.forced = forced;
-    const int content_end = ContentEnd(text, 0, byte);
-    c.end_x = static_cast<double>(unbroken.x_at[content_end]) / kScale;
-    c.end_spaces = unbroken.spaces_before[content_end];
-    const int before = byte - static_cast<int>(kSoftHyphen.size());
-    if (!forced && IsSoftHyphenAt(text, before)) {
-      if (unbroken.x_at[before] < 0) return;  // inside a ligature: no break there
-      c.hyphen = true;
-      c.end_x += Hyphen(unbroken.FontAt(before)).second / kScale;
-    }
-    candidates.push_back(c);
-    candidate_bytes.push_back(byte);
-  };
-  int attr_count = 0;
-  const PangoLogAttr* attrs = pango_layout_get_log_attrs_readonly(layout, &attr_count);
-  for (int i = 0, byte = 0; i + 1 < attr_count; ++i) {
-    if (i > 0 && attrs[i].is_line_break && unbroken.x_at[byte] >= 0) add_candidate(byte, attrs[i].is_mandatory_break);
-    byte = static_cast<int>(g_utf8_next_char(text.c_str() + byte) - text.c_str());
-  }
-  add_candidate(static_cast<int>(text.size()), true);
+  auto hyphen = [&](PangoFont* font) { return Hyphen(font); };
+  const Breakable breakable = FindBreakCandidates(layout, unbroken, text, hyphen);
 
   BreakOptions options;
   options.width = input.width;
-  options.justify = justify;
+  options.justify = input.style.align == model::Align::kJustify;
   options.space = SpaceWidth(input.style);
   options.max_word_space = input.max_word_space;
   options.min_word_space = input.min_word_space;
   options.max_hyphens_in_row = input.max_hyphens_in_row;
-  const std::vector<LineBreak> breaks = BreakLines(candidates, options);
-
   const int limit = static_cast<int>(input.width * kScale) + 64;
-  for (const LineBreak& line_break : breaks) {
-    const int start = candidate_bytes[line_break.from], end = candidate_bytes[line_break.to];
-    const BreakCandidate& at_end = candidates[line_break.to];
-    std::vector<GlyphRun> pieces =
-        unbroken.Cut(text, start, end, input.colour, [&](PangoFont* font) { return Font(font); });
-    if (at_end.hyphen && !pieces.empty()) {
-      GlyphRun& last = pieces.back();
-      const int soft_hyphen = end - static_cast<int>(kSoftHyphen.size());
-      for (auto glyph = last.glyphs.rbegin(); glyph != last.glyphs.rend(); ++glyph) {
-        if (last.offset + glyph->cluster != soft_hyphen) continue;
-        std::tie(glyph->id, glyph->advance) = Hyphen(unbroken.FontAt(soft_hyphen));
-        break;
-      }
-    }
-    const int spaces = at_end.end_spaces - candidates[line_break.from].start_spaces;
-    if (line_break.extra_per_space != 0) {
-      JustifyLine(pieces, text, ContentEnd(text, start, end), line_break.extra_per_space);
-    }
-
-    ShapedParagraph::Line info;
-    info.start = start;
-    info.length = end - start;
-    info.width = line_break.natural_width + line_break.extra_per_space * spaces;
-    info.ragged = line_break.ragged;
-    if (input.style.align == model::Align::kCenter) info.x = (input.width - info.width) / 2;
-    if (input.style.align == model::Align::kRight) info.x = input.width - info.width;
-    if (info.width * kScale > limit) {
-      std::string word = text.substr(info.start, info.length);
+  for (const LineBreak& line_break : BreakLines(breakable.candidates, options)) {
+    ShapedParagraph::Line line = SetLine(unbroken, text, breakable, line_break, input,
+                                         [&](PangoFont* font) { return Font(font); }, hyphen);
+    if (line.width * kScale > limit) {
+      std::string word = text.substr(line.start, line.length);
       for (size_t at; (at = word.find(kSoftHyphen)) != std::string::npos;) word.erase(at, kSoftHyphen.size());
       diags.Error(loc, "text cannot be fitted: '" + word + "' is wider than its " +
                            std::to_string(static_cast<int>(input.width)) + "pt column");
     }
-    info.runs = std::move(pieces);
-    paragraph->lines_.push_back(std::move(info));
+    paragraph->lines_.push_back(std::move(line));
   }
   g_object_unref(layout);
 

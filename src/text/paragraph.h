@@ -45,6 +45,8 @@ struct ParagraphInput {
   double min_word_space = 0.8;  ///< see model::Template::min_word_space
   int max_hyphens_in_row = 2;   ///< see model::Template::max_hyphens_in_row
   bool hyphenate = true;        ///< ANDed with style.hyphenate
+  double superscript_rise = 0.36;  ///< see model::LayoutGeometry::Superscript
+  double superscript_size = 0.62;
 };
 
 struct LinkBox {
@@ -116,6 +118,8 @@ class Shaper {
   double MeasureWidth(const std::string& text, const model::TextStyle& style);
 
  private:
+  /// The runs as they are shaped: uppercased where the style says, URLs breakable, words hyphenated.
+  std::vector<TextRun> PrepareRuns(const ParagraphInput& input) const;
   double SpaceWidth(const model::TextStyle& style);
   PangoLayout* MakeLayout(const std::string& text, PangoAttrList* attrs, const ParagraphInput& input);
   /// The hyphen glyph drawn at a soft-hyphen break in `font`, and its width in Pango units.

@@ -2,6 +2,7 @@
 // its charts, as the build does. Uses no test framework, so the recorder can use it too.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -25,12 +26,15 @@ struct Laid {
 
 /// Loads the edition in `content` and lays out one language. Throws when the edition does not load or has no
 /// such language. The fonts, hyphenator and shaper of a language are made once per process.
-inline std::unique_ptr<Laid> LayOut(const std::string& content, const std::string& language_code) {
+/// `adjust` may change the loaded edition before layout (a template value, say).
+inline std::unique_ptr<Laid> LayOut(const std::string& content, const std::string& language_code,
+                                    const std::function<void(model::Edition&)>& adjust = nullptr) {
   auto laid = std::make_unique<Laid>();
   base::RealFileSystem fs;
   auto edition = model::LoadEdition(fs, {content, BAROMETER_SOURCE_DIR "/templates", {}}, laid->diags);
   if (!edition) throw std::runtime_error("the edition in " + content + " does not load");
   laid->edition = std::move(*edition);
+  if (adjust) adjust(laid->edition);
   const model::LanguageEdition* language = nullptr;
   for (const auto& l : laid->edition.languages) {
     if (l.code == language_code) language = &l;

@@ -198,3 +198,18 @@ TEST_CASE("layout: page references and the contents show where sections landed")
   CHECK(laid->document.outline[1].title == "First section");
   CHECK(laid->document.outline[1].page == 3);
 }
+
+TEST_CASE("layout: page references that do not settle within the template's passes give a warning") {
+  // One pass prints the stand-in page numbers and never sees where things landed.
+  auto laid = LayOut(BAROMETER_SOURCE_DIR "/tests/fixtures/mini", "en",
+                     [](model::Edition& edition) { edition.design.geometry.passes = 1; });
+  CHECK_FALSE(laid->diags.HasErrors());
+  const std::vector<base::Diagnostic> found = laid->diags.Sorted();
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == base::Severity::kWarning);
+  CHECK(found[0].message == "page references and the contents did not settle after 1 layout pass: a printed page "
+                            "number may be wrong");
+  // With the template's passes, the same edition settles without a word.
+  auto settled = LayOut(BAROMETER_SOURCE_DIR "/tests/fixtures/mini", "en");
+  CHECK(settled->diags.Sorted().empty());
+}

@@ -45,3 +45,32 @@ TEST_CASE("template: word-space and hyphen limits the line breaker cannot honour
                           "templates/report-a4.yaml:13:21: max_hyphens_in_row must be at least 1",
                       });
 }
+
+TEST_CASE("template: the layout geometry comes from the template, every part named") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "footer: {offset: 26,", "footer: {offset: 30,"));
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "superscript: {rise: 0.36,", "superscript: {rise: 0.4,"));
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "  passes: 4", "  passes: 6"));
+  model::Template design;
+  CHECK(Errors(fs, &design).empty());
+  CHECK(design.geometry.footer.offset == 30);
+  CHECK(design.geometry.footer.number_width == 40);
+  CHECK(design.geometry.superscript.rise == 0.4);
+  CHECK(design.geometry.superscript.size == 0.62);
+  CHECK(design.geometry.cover.title_top == 0.30);
+  CHECK(design.geometry.passes == 6);
+}
+
+TEST_CASE("template: a negative length, a pass count under one and an unknown part of the layout are errors") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "contacts: {space_before: 8,", "contacts: {space_before: -8,"));
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "  passes: 4", "  passes: 0"));
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "  balance_steps: 9", "  balance_steps: 9\n  margin_notes: {width: 3}"));
+  const std::vector<std::string> errors = Errors(fs);
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0].find("space_before must not be negative") != std::string::npos);
+  CHECK(errors[1].find("unknown key 'margin_notes'") != std::string::npos);
+  CHECK(errors[2].find("passes must be at least 1") != std::string::npos);
+}

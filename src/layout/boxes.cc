@@ -1,0 +1,208 @@
+// The Builder's unbreakable boxes: figures, pull quotes, tips, methodology facts, contacts. Each box holds its
+// items relative to its top-left corner; the template's layout geometry sets their spaces, paddings and rules.
+#include <algorithm>
+#include <utility>
+
+#include "layout/builder.h"
+
+namespace barometer::layout {
+namespace {
+
+// An empty box for `block`, named for messages, with its width and outer spaces.
+FlowBox BoxFor(const model::Block& block, std::string what, double width, double space_before, double space_after) {
+  FlowBox box;
+  box.block_id = block.id;
+  box.loc = block.loc;
+  box.what = std::move(what);
+  box.width = width;
+  box.space_before = space_before;
+  box.space_after = space_after;
+  return box;
+}
+
+}  // namespace
+
+// Stacks paragraphs top to bottom inside a box of `width`, returning the height used.
+double Builder::Stack(FlowBox& box, double x, double y, const std::shared_ptr<const text::ShapedParagraph>& p,
+                      const TagPath& tags) {
+  box.items.push_back({TextLines{p, 0, p->line_count(), x, y}, tags, ""});
+  for (int line = 0; line < p->line_count(); ++line) {
+    for (const text::LinkBox& link : p->LinkBoxes(line)) {
+      box.items.push_back({LinkArea{x + p->line(line).x + link.x0, y + p->Height(line), link.x1 - link.x0,
+                                    p->leading(), link.target},
+                           tags, ""});
+    }
+  }
+  return p->Height(p->line_count());
+}
+
+FlowBox Builder::FigureBox(const model::Block& block, const model::FigureRef& ref, double column_width) {
+  FlowBox box;
+  box.block_id = block.id;
+  box.loc = block.loc;
+  box.what = "figure '" + ref.figure_id + "'";
+  auto spec_it = in_.edition->figures.find(ref.figure_id);
+  auto text_it = language_.figures.find(ref.figure_id);
+  if (spec_it == in_.edition->figures.end() || text_it == language_.figures.end()) return box;
+  const model::FigureSpec& spec = spec_it->second;
+  const model::FigureText& words = text_it->second;
+  box.page_width = spec.page_width;
+  box.width = spec.page_width ? design_.ContentWidth() : column_width;
+  const model::LayoutGeometry::Figure& g = design_.geometry.figure;
+  box.space_before = g.space_before;
+  box.space_after = g.space_after;
+  double y = 0;
+  box.items.push_back({RuleLine{0, 0.5, box.width, 0.5, g.rule_width, design_.Colour("accent")}, {}, ""});
+  y += g.title_top;
+  std::string title = Label(language_, "figure") + " " + std::to_string(spec.number) + ". " + words.title;
+  y += Stack(box, 0, y, ShapePlain(title, "figure-title", box.width, words.loc), {{"Caption", NewTag()}});
+  y += design_.Style("figure-title").space_after;
+  auto chart_it = in_.charts.find(ref.figure_id);
+  if (chart_it != in_.charts.end() && chart_it->second) {
+    const figures::Chart& chart = *chart_it->second;
+    box.items.push_back({PlacedChart{chart_it->second, 0, y}, {{"Figure", NewTag()}}, chart.alt});
+    y += chart.height;
+  }
+  const TextStyle& note_style = design_.Style("figure-note");
+  int note_tag = NewTag();
+  for (const std::string* part : {&words.question, &words.note}) {
+    if (part->empty()) continue;
+    y += note_style.space_before;
+    y += Stack(box, 0, y, ShapePlain(*part, "figure-note", box.width, words.loc), {{"P", note_tag}});
+  }
+  box.height = y;
+  return box;
+}
+
+FlowBox Builder::QuoteBox(const model::Block& block, const model::PullQuote& quote, double width) {
+  const TextStyle& style = design_.Style("quote");
+  const model::LayoutGeometry::PullQuote& g = design_.geometry.pull_quote;
+  FlowBox box = BoxFor(block, "pull quote '" + block.id + "'", width, style.space_before + g.extra_space_before,
+                       style.space_after + g.extra_space_after);
+  const model::Color accent = design_.Colour("accent-2");
+  box.items.push_back({RuleLine{0, 1, g.rule_length, 1, g.rule_width, accent}, {}, ""});
+  double y = g.text_top;
+  int tag = NewTag();
+  y += Stack(box, 0, y, Shape(Runs(quote.text, nullptr), "quote", width, quote.text.loc), {{"BlockQuote", tag}});
+  if (!quote.attribution.empty()) {
+    y += g.attribution_gap;
+    y += Stack(box, 0, y, Shape(Runs(quote.attribution, nullptr), "box-small", width, quote.attribution.loc),
+               {{"BlockQuote", tag}});
+  }
+  box.height = y + g.bottom;
+  return box;
+}
+
+FlowBox Builder::TipsBox(const model::Block& block, const model::TipsBox& tips, const model::Section& section) {
+  const model::LayoutGeometry::Tips& g = design_.geometry.tips;
+  FlowBox box = BoxFor(block, "tips box '" + block.id + "'", design_.ContentWidth(), g.space_before, g.space_after);
+  box.page_width = true;
+  const double pad = g.padding;
+  const double inner = box.width - 2 * pad;
+  std::vector<Item> content;
+  FlowBox inner_box;  // collects items at inner coordinates
+  double y = pad;
+  int tag = NewTag();
+  TagPath tags = {{"Sect", tag}};
+  auto heading_tags = [&](int t) { return TagPath{{"Sect", tag}, {"H3", t}}; };
+  auto p_tags = [&](int t) { return TagPath{{"Sect", tag}, {"P", t}}; };
+  y += Stack(inner_box, pad, y, Shape(Runs(tips.title, &section), "box-title", inner, tips.title.loc),
+             heading_tags(NewTag()));
+  std::string giver = Label(language_, "tips-by") + " " + tips.giver.name;
+  if (!tips.giver.role.empty()) giver += ", " + tips.giver.role;
+  if (!tips.giver.organisation.empty()) giver += ", " + tips.giver.organisation;
+  y += Stack(inner_box, pad, y, ShapePlain(giver, "box-small", inner, tips.giver.loc), p_tags(NewTag()));
+  y += g.giver_gap;
+  if (!tips.intro.empty()) {
+    y += Stack(inner_box, pad, y, Shape(Runs(tips.intro, &section), "box-body", inner, tips.intro.loc),
+               p_tags(NewTag()));
+    y += g.intro_gap;
+  }
+  // The tips sit side by side in the columns of the template's "tips" master, row after row.
+  const model::MasterPage& grid = design_.masters.at("tips");
+  const int count = static_cast<int>(tips.items.size());
+  const int columns = std::max(1, std::min(grid.columns, count));
+  const double gap = design_.gutter;
+  const double tip_width = (inner - gap * (columns - 1)) / columns;
+  double row_height = 0;
+  for (int i = 0; i < count; ++i) {
+    if (i > 0 && i % columns == 0) {
+      y += row_height + gap;
+      row_height = 0;
+    }
+    const model::Tip& tip = tips.items[i];
+    double x = pad + (i % columns) * (tip_width + gap);
+    double ty = y;
+    ty += Stack(inner_box, x, ty, ShapePlain(std::to_string(i + 1), "figure-headline", tip_width, tip.title.loc),
+                {{"Sect", tag}, {"Lbl", NewTag()}});
+    ty += g.number_gap;
+    ty += Stack(inner_box, x, ty, Shape(Runs(tip.title, &section), "box-heading", tip_width, tip.title.loc),
+                heading_tags(NewTag()));
+    ty += design_.Style("box-heading").space_after;
+    ty += Stack(inner_box, x, ty, Shape(Runs(tip.body, &section), "box-body", tip_width, tip.body.loc),
+                p_tags(NewTag()));
+    row_height = std::max(row_height, ty - y);
+  }
+  y += row_height + pad;
+  const std::string tint = grid.background.empty() ? "box-tint" : grid.background;
+  box.items.push_back({FilledRect{0, 0, box.width, y, design_.Colour(tint)}, {}, ""});
+  box.items.push_back({FilledRect{0, 0, g.stripe_width, y, design_.Colour("accent")}, {}, ""});
+  for (Item& item : inner_box.items) box.items.push_back(std::move(item));
+  box.height = y;
+  return box;
+}
+
+FlowBox Builder::FactsBox(const model::Block& block, const model::Methodology& facts, double width,
+                          const model::Section& section) {
+  const model::LayoutGeometry::Facts& g = design_.geometry.facts;
+  FlowBox box = BoxFor(block, "methodology box '" + block.id + "'", width, g.space_before, g.space_after);
+  const double pad = g.padding;
+  const double inner = width - 2 * pad;
+  const double label_width = inner * g.label_share;
+  const double value_width = inner - label_width - g.column_gap;
+  FlowBox content;
+  int table = NewTag();
+  double y = pad;
+  y += Stack(content, pad, y, ShapePlain(Label(language_, "methodology-facts"), "box-heading", inner, block.loc),
+             {{"H3", NewTag()}});
+  y += g.heading_gap;
+  for (const model::Fact& fact : facts.facts) {
+    int row = NewTag();
+    auto label = Shape(Runs(fact.label, &section), "fact-label", label_width, fact.label.loc);
+    auto value = Shape(Runs(fact.value, &section), "fact-value", value_width, fact.value.loc);
+    content.items.push_back({RuleLine{pad, y, pad + inner, y, g.rule_width, design_.Colour("rule")}, {}, ""});
+    y += g.row_top;
+    double h1 = Stack(content, pad, y, label, {{"Table", table}, {"TR", row}, {"TH", NewTag()}});
+    double h2 = Stack(content, pad + label_width + g.column_gap, y, value,
+                      {{"Table", table}, {"TR", row}, {"TD", NewTag()}});
+    y += std::max(h1, h2) + g.row_gap;
+  }
+  y += pad - g.row_top;
+  box.items.push_back({FilledRect{0, 0, width, y, design_.Colour("box-tint")}, {}, ""});
+  for (Item& item : content.items) box.items.push_back(std::move(item));
+  box.height = y;
+  return box;
+}
+
+FlowBox Builder::ContactsBox(const model::Block& block, const model::CaseStory& story, double width) {
+  const model::LayoutGeometry::Contacts& g = design_.geometry.contacts;
+  FlowBox box = BoxFor(block, "contacts of case '" + block.id + "'", width, g.space_before, g.space_after);
+  box.block_id = block.id + "-contacts";
+  double y = 0;
+  box.items.push_back({RuleLine{0, 0.5, width, 0.5, g.rule_width, design_.Colour("accent")}, {}, ""});
+  y += g.heading_top;
+  int tag = NewTag();
+  std::string heading = Label(language_, story.contacts.size() == 1 ? "contact" : "contacts");
+  y += Stack(box, 0, y, ShapePlain(heading, "box-heading", width, block.loc), {{"Div", tag}, {"H3", NewTag()}});
+  for (const model::Person& person : story.contacts) {
+    std::string line = person.name;
+    if (!person.role.empty()) line += ", " + person.role;
+    if (!person.organisation.empty()) line += ", " + person.organisation;
+    y += Stack(box, 0, y, ShapePlain(line, "box-small", width, person.loc), {{"Div", tag}, {"P", NewTag()}});
+    y += g.person_gap;
+  }
+  box.height = y;
+  return box;
+}
+
+}  // namespace barometer::layout

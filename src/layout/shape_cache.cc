@@ -1,0 +1,105 @@
+// The Builder's text: rich text to runs (footnote marks, page references), shaping through the cache kept
+// across passes, and footnote numbering.
+#include <algorithm>
+#include <sstream>
+
+#include "layout/builder.h"
+
+namespace barometer::layout {
+
+std::string Label(const model::LanguageEdition& language, const std::string& key) {
+  auto it = language.labels.find(key);
+  return it == language.labels.end() ? key : it->second;
+}
+
+std::vector<text::TextRun> Builder::Runs(const RichText& rich, const model::Section* section) {
+  std::vector<text::TextRun> runs;
+  for (const model::Span& span : rich.spans) {
+    text::TextRun run;
+    run.emphasis = span.emphasis;
+    run.strong = span.strong;
+    run.link = span.link;
+    if (!span.footnote.empty()) {
+      std::string key = (section ? section->id : std::string()) + "/" + span.footnote;
+      run.text = std::to_string(FootnoteNumber(key, section, span.footnote));
+      run.superscript = true;
+      run.footnote = key;
+    } else if (!span.page_ref.empty()) {
+      auto it = pages_.first_page.find(span.page_ref);
+      // Before the first pass has placed anything, a two-digit stand-in keeps the line breaks close.
+      run.text = it == pages_.first_page.end() ? "00" : std::to_string(it->second);
+      if (run.link.empty()) {
+        bool section_ref = std::any_of(language_.sections.begin(), language_.sections.end(),
+                                       [&](const model::Section& s) { return s.id == span.page_ref; });
+        run.link = "#" + (section_ref ? SectionDestination(span.page_ref) : BlockDestination(span.page_ref));
+        if (!section_ref) anchors_.insert(span.page_ref);
+      }
+    } else {
+      run.text = span.text;
+    }
+    runs.push_back(std::move(run));
+  }
+  return runs;
+}
+
+std::shared_ptr<const text::ShapedParagraph> Builder::Shape(std::vector<text::TextRun> runs,
+                                                            const std::string& style_name, double width,
+                                                            const base::SourceLoc& loc,
+                                                            const std::string& link_colour) {
+  const TextStyle& style = design_.Style(style_name);
+  std::ostringstream key;
+  key << style_name << '|' << width << '|' << link_colour;
+  for (const text::TextRun& r : runs) {
+    key << '\x1f' << r.text << '\x1e' << r.emphasis << r.strong << r.superscript << r.link << '\x1e' << r.footnote;
+  }
+  auto cached = cache_.find(key.str());
+  if (cached != cache_.end()) {
+    for (const base::Diagnostic& d : cached->second.diagnostics) diags_.Add(d);
+    return cached->second.paragraph;
+  }
+  text::ParagraphInput input;
+  input.runs = std::move(runs);
+  input.style = style;
+  input.colour = design_.Colour(style.color);
+  input.link_colour = design_.Colour(link_colour);
+  input.width = width;
+  input.max_word_space = design_.max_word_space;
+  input.min_word_space = design_.min_word_space;
+  input.max_hyphens_in_row = design_.max_hyphens_in_row;
+  input.superscript_rise = design_.geometry.superscript.rise;
+  input.superscript_size = design_.geometry.superscript.size;
+  base::Diagnostics found;
+  auto shaped = shaper_.Shape(input, loc, found);
+  std::vector<base::Diagnostic> diagnostics = found.Sorted();
+  for (const base::Diagnostic& d : diagnostics) diags_.Add(d);
+  cache_.emplace(key.str(), ShapeCache::Entry{shaped, std::move(diagnostics)});
+  return shaped;
+}
+
+std::shared_ptr<const text::ShapedParagraph> Builder::ShapePlain(const std::string& text, const std::string& style_name,
+                                                                 double width, const base::SourceLoc& loc) {
+  text::TextRun run;
+  run.text = text;
+  return Shape({run}, style_name, width, loc);
+}
+
+int Builder::FootnoteNumber(const std::string& key, const model::Section* section, const std::string& id) {
+  auto it = footnote_numbers_.find(key);
+  if (it != footnote_numbers_.end()) return it->second;
+  int number = static_cast<int>(footnote_numbers_.size()) + 1;
+  footnote_numbers_[key] = number;
+  if (section) {
+    for (const model::Footnote& note : section->footnotes) {
+      if (note.id != id) continue;
+      std::vector<text::TextRun> runs;
+      text::TextRun mark;
+      mark.text = std::to_string(number) + "\u2002";
+      runs.push_back(mark);
+      for (text::TextRun& r : Runs(note.text, section)) runs.push_back(std::move(r));
+      footnotes_[key] = {number, Shape(std::move(runs), "footnote", column_width_, note.loc)};
+    }
+  }
+  return number;
+}
+
+}  // namespace barometer::layout
