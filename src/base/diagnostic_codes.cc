@@ -88,6 +88,8 @@ const std::vector<DiagnosticKind>& DiagnosticKinds() {
       {"bad-columns", "columns must be 1, 2 or 3"},
       {"master-unknown-style", "master '*' uses style '*', which is not defined"},
       {"master-colour-not-in-palette", "master '*' uses colour '*', not in the palette"},
+      {"negative-layout-length", "layout.* must not be negative"},
+      {"bad-layout-count", "layout.* must be at least 1"},
       {"missing-master", "masters are missing '*'"},
       // References and translations (check/).
       {"undefined-footnote", "footnote '*' is not defined in this section's footnotes"},
@@ -147,6 +149,8 @@ const std::vector<DiagnosticKind>& DiagnosticKinds() {
       // Layout (layout/).
       {"taller-than-page", "* is taller than a page (*pt, the page has *pt)"},
       {"taller-than-column", "* is taller than a column (*pt, the column has *pt)"},
+      {"page-references-not-settled",
+       "page references and the contents did not settle within layout.passes (*): a printed page number may be wrong"},
       // The Excel appendix (appendix/).
       {"appendix-missing-figure-texts", "figure '*' has no texts in language '*', so the appendix leaves it out"},
       {"appendix-missing-label", "label '*' is missing; the Excel appendix needs it"},

@@ -80,8 +80,8 @@ Document LayoutEdition(const LayoutInput& input, base::Diagnostics& diags) {
       for (const base::Diagnostic& d : pass_diags.Sorted()) diags.Add(d);
       if (!settled) {
         diags.Warning({design.path, 0, 0},
-                      "page references and the contents did not settle after " + std::to_string(passes) +
-                          (passes == 1 ? " layout pass" : " layout passes") + ": a printed page number may be wrong",
+                      "page references and the contents did not settle within layout.passes (" +
+                          std::to_string(passes) + "): a printed page number may be wrong",
                       {"raise layout.passes in the template, or look for a reference whose page number moves "
                        "the text it points to"});
       }

@@ -84,7 +84,8 @@ void ReadLengths(MapReader& layout, const char* group, std::initializer_list<Len
     std::optional<double> value = map.Number(length.key, false);
     if (!value) continue;
     if (*value < 0) {
-      layout.diags().Error(LocOf(layout.file(), node[length.key]), std::string(length.key) + " must not be negative");
+      layout.diags().Error(LocOf(layout.file(), node[length.key]),
+                           "layout." + std::string(group) + "." + length.key + " must not be negative");
       continue;
     }
     *length.value = *value;
@@ -141,7 +142,7 @@ void ReadGeometry(MapReader& map, LayoutGeometry& g) {
     std::optional<int> count = layout.Integer(key, false);
     if (!count) continue;
     if (*count < 1) {
-      map.diags().Error(LocOf(map.file(), node[key]), std::string(key) + " must be at least 1");
+      map.diags().Error(LocOf(map.file(), node[key]), "layout." + std::string(key) + " must be at least 1");
       continue;
     }
     *value = *count;

@@ -207,8 +207,8 @@ TEST_CASE("layout: page references that do not settle within the template's pass
   const std::vector<base::Diagnostic> found = laid->diags.Sorted();
   REQUIRE(found.size() == 1);
   CHECK(found[0].severity == base::Severity::kWarning);
-  CHECK(found[0].message == "page references and the contents did not settle after 1 layout pass: a printed page "
-                            "number may be wrong");
+  CHECK(found[0].message == "page references and the contents did not settle within layout.passes (1): a printed "
+                            "page number may be wrong");
   // With the template's passes, the same edition settles without a word.
   auto settled = LayOut(BAROMETER_SOURCE_DIR "/tests/fixtures/mini", "en");
   CHECK(settled->diags.Sorted().empty());

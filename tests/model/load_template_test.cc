@@ -70,7 +70,7 @@ TEST_CASE("template: a negative length, a pass count under one and an unknown pa
   REQUIRE(Edit(fs, "templates/report-a4.yaml", "  balance_steps: 9", "  balance_steps: 9\n  margin_notes: {width: 3}"));
   const std::vector<std::string> errors = Errors(fs);
   REQUIRE(errors.size() == 3);
-  CHECK(errors[0].find("space_before must not be negative") != std::string::npos);
+  CHECK(errors[0].find("layout.contacts.space_before must not be negative") != std::string::npos);
   CHECK(errors[1].find("unknown key 'margin_notes'") != std::string::npos);
-  CHECK(errors[2].find("passes must be at least 1") != std::string::npos);
+  CHECK(errors[2].find("layout.passes must be at least 1") != std::string::npos);
 }
