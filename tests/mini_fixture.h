@@ -13,19 +13,22 @@
 
 namespace barometer::testing {
 
-inline void LoadMini(base::MemoryFileSystem& fs) {
-  const std::string root = BAROMETER_SOURCE_DIR "/tests/fixtures/mini";
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+/// Copies every file under `dir` into the in-memory file system under `prefix`.
+inline void CopyTree(base::MemoryFileSystem& fs, const std::string& dir, const std::string& prefix) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
     if (!entry.is_regular_file()) continue;
     std::ifstream in(entry.path());
     std::stringstream text;
     text << in.rdbuf();
-    fs.files["mini/" + std::filesystem::relative(entry.path(), root).string()] = text.str();
+    fs.files[prefix + std::filesystem::relative(entry.path(), dir).string()] = text.str();
   }
-  std::ifstream in(BAROMETER_SOURCE_DIR "/templates/report-a4.yaml");
-  std::stringstream text;
-  text << in.rdbuf();
-  fs.files["templates/report-a4.yaml"] = text.str();
+}
+
+/// The mini edition under "mini/" and the repository's templates (report template, language profiles) under
+/// "templates/".
+inline void LoadMini(base::MemoryFileSystem& fs) {
+  CopyTree(fs, BAROMETER_SOURCE_DIR "/tests/fixtures/mini", "mini/");
+  CopyTree(fs, BAROMETER_SOURCE_DIR "/templates", "templates/");
 }
 
 /// Replaces the first `from` in a file of the in-memory edition; fails the test when it is not there.

@@ -76,7 +76,7 @@ class Planner {
         charts_(charts),
         words_(words),
         diags_(diags),
-        numbers_(base::NumberStyle::ForLanguage(words.language().locale)) {}
+        numbers_(words.language().profile.numbers) {}
 
   WorkbookPlan Plan() {
     plan_.cover_sheet = names_.Make(Word("appendix-cover"), "Cover");

@@ -10,7 +10,7 @@ void Diagnostics::Error(const SourceLoc& loc, std::string message, std::vector<s
 }
 
 void Diagnostics::Warning(const SourceLoc& loc, std::string message, std::vector<std::string> hints) {
-  Add({Severity::kWarning, loc, std::move(message), std::move(hints), {}});
+  Add({warnings_as_errors_ ? Severity::kError : Severity::kWarning, loc, std::move(message), std::move(hints), {}});
 }
 
 void Diagnostics::Add(Diagnostic diagnostic) {

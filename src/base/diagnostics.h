@@ -36,6 +36,9 @@ class Diagnostics {
   void Warning(const SourceLoc& loc, std::string message, std::vector<std::string> hints = {});
   void Add(Diagnostic diagnostic);
 
+  /// From now on, warnings are recorded as errors (`--strict`).
+  void SetWarningsAsErrors(bool on) { warnings_as_errors_ = on; }
+
   bool HasErrors() const;
   size_t ErrorCount() const;
   /// All diagnostics, ordered by file, line and column (then by arrival), so output does not depend on threads.
@@ -44,6 +47,7 @@ class Diagnostics {
  private:
   mutable std::mutex mutex_;
   std::vector<Diagnostic> items_;
+  bool warnings_as_errors_ = false;
 };
 
 }  // namespace barometer::base

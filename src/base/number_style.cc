@@ -5,16 +5,6 @@
 
 namespace barometer::base {
 
-NumberStyle NumberStyle::ForLanguage(const std::string& language) {
-  NumberStyle style;
-  if (language.rfind("da", 0) == 0) {
-    style.decimal_mark = ",";
-    style.thousands_mark = ".";
-    style.percent_separator = "\u00A0";
-  }
-  return style;
-}
-
 std::string NumberStyle::Format(double value, int decimals) const {
   double scale = std::pow(10.0, decimals);
   // Round half away from zero on the scaled value; a tiny nudge absorbs binary representation error (0.125 etc.).
@@ -43,7 +33,7 @@ std::string NumberStyle::Format(double value, int decimals) const {
 }
 
 std::string NumberStyle::Percent(double value, int decimals) const {
-  return Format(value, decimals) + percent_separator + "%";
+  return Format(value, decimals) + percent_separator + percent_sign;
 }
 
 }  // namespace barometer::base

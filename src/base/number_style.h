@@ -1,5 +1,5 @@
-// Per-language number formatting, by our own code: never printf under a C locale, so the output does not depend
-// on the machine's environment.
+// Number formatting by our own code: never printf under a C locale, so the output does not depend on the
+// machine's environment. Each language's marks come from its profile (templates/languages/<code>.yaml).
 #pragma once
 
 #include <string>
@@ -9,11 +9,9 @@ namespace barometer::base {
 struct NumberStyle {
   std::string decimal_mark = ".";       ///< "," in Danish
   std::string thousands_mark = ",";     ///< "." in Danish
-  std::string percent_separator = "";   ///< between number and '%': "" in English, U+00A0 in Danish
+  std::string percent_separator = "";   ///< between number and percent sign: "" in English, U+00A0 in Danish
+  std::string percent_sign = "%";
   int group_min_digits = 4;             ///< group thousands only from this many integer digits (1877 -> "1,877")
-
-  /// The style of a BCP 47 language tag ("da", "da-DK", "en-GB"); English style for unknown languages.
-  static NumberStyle ForLanguage(const std::string& language);
 
   /// `value` rounded half away from zero to `decimals` places, with marks: 1877 -> "1,877", 1.5 -> "1.5".
   std::string Format(double value, int decimals = 0) const;

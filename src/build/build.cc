@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <tuple>
@@ -11,10 +12,11 @@
 
 #include "appendix/workbook.h"
 #include "base/hash.h"
-#include "base/number_style.h"
 #include "check/check.h"
 #include "check/figures_check.h"
+#include "check/numbers_lint.h"
 #include "check/staleness.h"
+#include "check/translation_status.h"
 #include "exports/figure_exports.h"
 #include "figures/chart.h"
 #include "layout/layout.h"
@@ -48,7 +50,7 @@ struct LanguageResult {
 // doing that at once gave different glyph metrics now and then (and so different line breaks).
 struct TextTools {
   TextTools(const std::string& fonts_dir, const model::LanguageEdition& language, const model::Template& design)
-      : fonts(fonts_dir, language.locale), hyphenator(language.code), shaper(fonts, hyphenator) {
+      : fonts(fonts_dir, language.locale), hyphenator(language.profile), shaper(fonts, hyphenator) {
     std::set<std::tuple<std::string, int, bool>> faces;
     for (const auto& [name, style] : design.styles) {
       for (int variant = 0; variant < 4; ++variant) {
@@ -69,14 +71,19 @@ void BuildLanguage(const model::Edition& edition, const model::LanguageEdition& 
                    const BuildOptions& options, TextTools& tools, base::Diagnostics& diags, LanguageResult& result) {
   auto start = Clock::now();
   text::Shaper& shaper = tools.shaper;
-  base::NumberStyle numbers = base::NumberStyle::ForLanguage(language.code);
-  figures::ChartContext context{&edition.design, &numbers, &shaper, language.code};
+  const base::NumberStyle& numbers = language.profile.numbers;
+  figures::ChartContext context{&edition.design, &numbers, &shaper, &language.profile};
 
   layout::LayoutInput input;
   input.edition = &edition;
   input.language = &language;
   input.shaper = &shaper;
   input.creator = std::string("barometer ") + BAROMETER_VERSION;
+  if (options.draft) {
+    for (const check::UnitStatus& unit : check::TranslationStatus(edition, language)) {
+      if (unit.state == check::UnitState::kUntranslated) input.untranslated.insert(unit.unit);
+    }
+  }
   input.charts = figures::BuildCharts(edition, language, context, diags);
   result.times.figures = Seconds(start);
   result.times.charts = static_cast<int>(input.charts.size());
@@ -112,6 +119,19 @@ void BuildLanguage(const model::Edition& edition, const model::LanguageEdition& 
   result.times.write = Seconds(start);
 }
 
+// A language whose hyphenation patterns are not installed cannot be set; say which package has them. libhyphen
+// reads the system file itself, so this looks at the real disk, not the content's file system.
+void CheckDictionary(const model::LanguageProfile& profile, base::Diagnostics& diags) {
+  if (profile.dictionary.empty()) return;  // the profile's own problem, reported by the loader
+  std::error_code error;
+  if (std::filesystem::is_regular_file(profile.dictionary, error)) return;
+  diags.Error(profile.dictionary_loc.line ? profile.dictionary_loc : profile.loc,
+              "hyphenation dictionary '" + profile.dictionary + "' of language '" + profile.code +
+                  "' is not installed",
+              {"install the Debian package '" + profile.dictionary_package + "' (apt-get install " +
+               profile.dictionary_package + ") and add it to the package list in scripts/setup"});
+}
+
 // Whether `--lang` asks for a language (no list: every language).
 bool Wanted(const BuildOptions& options, const std::string& code) {
   return options.languages.empty() ||
@@ -123,6 +143,7 @@ bool Wanted(const BuildOptions& options, const std::string& code) {
 Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress& progress,
               base::Diagnostics& diags) {
   auto start = Clock::now();
+  diags.SetWarningsAsErrors(options.strict);
   model::LoadOptions load{options.content_dir, options.templates_dir, options.languages};
   // Hashing the font files takes as long as reading the content; do both at once.
   std::thread fonts([&] { text::VerifyFontManifest(fs, options.fonts_dir, diags); });
@@ -131,6 +152,13 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   if (edition) {
     check::CheckEdition(*edition, diags);
     check::CheckFigures(*edition, diags);
+    check::LintNumbers(*edition, diags);
+    for (const auto& language : edition->languages) {
+      if (!Wanted(options, language.code)) continue;
+      CheckDictionary(language.profile, diags);
+      // Untranslated text fails a build; `check` and a draft build only list it.
+      check::CheckUntranslated(*edition, language, options.write && !options.draft, diags);
+    }
   }
   size_t sections = 0;
   if (edition) {

@@ -20,6 +20,8 @@ struct BuildOptions {
   std::vector<std::string> languages;  ///< empty: every language of edition.yaml
   bool write = true;          ///< false: check only (`barometer check`), nothing is written
   bool parallel = true;       ///< build the languages on separate threads
+  bool strict = false;        ///< warnings are errors (`--strict`)
+  bool draft = false;         ///< build despite untranslated text, marking it in the margin (`--draft`)
 };
 
 enum class Outcome {

@@ -6,52 +6,15 @@
 
 #include "base/edit_distance.h"
 #include "check/staleness.h"
+#include "model/text_visit.h"
 
 namespace barometer::check {
 namespace {
 
 using model::Block;
+using model::ForEachText;
 using model::RichText;
 using model::Section;
-
-// Calls `visit` on every RichText of a block, so reference checks see all of them.
-template <typename F>
-void ForEachText(const Block& block, F&& visit) {
-  std::visit(
-      [&](const auto& c) {
-        using T = std::decay_t<decltype(c)>;
-        if constexpr (std::is_same_v<T, model::Heading> || std::is_same_v<T, model::Paragraph>) {
-          visit(c.text);
-        } else if constexpr (std::is_same_v<T, model::BulletList>) {
-          for (const RichText& item : c.items) visit(item);
-        } else if constexpr (std::is_same_v<T, model::PullQuote>) {
-          visit(c.text);
-          visit(c.attribution);
-        } else if constexpr (std::is_same_v<T, model::CaseStory>) {
-          visit(c.lede);
-          for (const RichText& p : c.before) visit(p);
-          for (const RichText& p : c.now) visit(p);
-          visit(c.nomination);
-          if (c.link) visit(c.link->text);
-        } else if constexpr (std::is_same_v<T, model::TipsBox>) {
-          visit(c.title);
-          visit(c.intro);
-          for (const model::Tip& tip : c.items) {
-            visit(tip.title);
-            visit(tip.body);
-          }
-        } else if constexpr (std::is_same_v<T, model::Methodology>) {
-          for (const model::Fact& fact : c.facts) {
-            visit(fact.label);
-            visit(fact.value);
-          }
-        } else if constexpr (std::is_same_v<T, model::Colophon>) {
-          for (const RichText& p : c.about) visit(p);
-          for (const model::Link& link : c.links) visit(link.text);
-        }
-      },
-      block.content);
-}
 
 void CheckReferences(const model::Edition& edition, const model::LanguageEdition& language,
                      base::Diagnostics& diags) {
@@ -180,6 +143,10 @@ void CheckTranslation(const model::LanguageEdition& source, const model::Languag
 
 }  // namespace
 
+bool PossiblyUntranslated(const std::string& text, const std::string& source_text) {
+  return text == source_text && text.find(' ') != std::string::npos;
+}
+
 const std::vector<std::string>& RequiredLabels() {
   static const std::vector<std::string> keys = {"contents", "figure",  "before",    "now",       "contact",
                                                 "contacts", "tips-by", "methodology-facts", "isbn", "publisher",
@@ -205,8 +172,14 @@ void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
     CheckTranslation(source, language, diags);
     CheckStaleness(source, language, diags);
     for (const auto& [key, text] : language.labels) {
-      if (!source.labels.count(key)) {
+      auto source_label = source.labels.find(key);
+      if (source_label == source.labels.end()) {
         diags.Error(language.label_locs.at(key), "label '" + key + "' is not in the source language '" + source.code + "'");
+      } else if (language.label_locs.at(key).file == language.labels_file &&
+                 PossiblyUntranslated(text, source_label->second)) {
+        // Only the edition's own labels: a profile's defaults were written in their language.
+        diags.Warning(language.label_locs.at(key), "label '" + key + "' is the same as in language '" + source.code +
+                                                       "' ('" + text + "'): possibly untranslated");
       }
     }
     for (const auto& [key, text] : source.labels) {

@@ -11,6 +11,10 @@ namespace barometer::check {
 /// The label keys the layout prints; every language's labels.yaml must define them.
 const std::vector<std::string>& RequiredLabels();
 
+/// Whether a translated text equal to its source text is probably not translated yet: identical texts of more
+/// than one word. A single word both languages share is usually a name, an acronym or a loanword ("Apps", "Web").
+bool PossiblyUntranslated(const std::string& text, const std::string& source_text);
+
 void CheckEdition(const model::Edition& edition, base::Diagnostics& diags);
 
 }  // namespace barometer::check

@@ -7,6 +7,7 @@
 
 #include "base/edit_distance.h"
 #include "base/file_system.h"
+#include "check/check.h"
 
 namespace barometer::check {
 namespace {
@@ -192,15 +193,6 @@ std::vector<std::string> NeededLabels(const model::Edition& edition, const model
   return ids;
 }
 
-// The Danish letters that English never uses, as UTF-8.
-const char* DanishLetter(const std::string& text) {
-  static const char* const kLetters[] = {"æ", "ø", "å", "Æ", "Ø", "Å"};
-  for (const char* letter : kLetters) {
-    if (text.find(letter) != std::string::npos) return letter;
-  }
-  return nullptr;
-}
-
 void CheckTexts(const model::Edition& edition, const model::LanguageEdition& language, Diagnostics& diags) {
   const std::string path = base::JoinPath(base::JoinPath(edition.root, language.code), "figures.yaml");
   std::vector<std::string> spec_ids;
@@ -211,7 +203,8 @@ void CheckTexts(const model::Edition& edition, const model::LanguageEdition& lan
                                 "every language)");
     }
   }
-  const bool english = language.code.rfind("en", 0) == 0;
+  const model::LanguageEdition& source = edition.languages.front();
+  const bool translation = &language != &source;
   for (const auto& [id, text] : language.figures) {
     auto spec_it = edition.figures.find(id);
     if (spec_it == edition.figures.end()) {
@@ -233,11 +226,14 @@ void CheckTexts(const model::Edition& edition, const model::LanguageEdition& lan
         diags.Warning(loc, "label '" + key + "' of figure '" + id + "' is not used by the figure",
                       DidYouMean(key, missing));
       }
-      if (english) {
-        if (const char* letter = DanishLetter(label)) {
-          diags.Error(loc, "English label '" + key + "' of figure '" + id + "' contains the Danish letter '" + letter +
-                               "': '" + label + "'",
-                      {"translate it; the 2021 English edition printed Danish labels in Figures 4 and 6"});
+      if (translation) {
+        auto source_text = source.figures.find(id);
+        if (source_text == source.figures.end()) continue;
+        auto source_label = source_text->second.labels.find(key);
+        if (source_label != source_text->second.labels.end() && PossiblyUntranslated(label, source_label->second)) {
+          diags.Warning(loc, "label '" + key + "' of figure '" + id + "' is the same as in language '" + source.code +
+                                 "' ('" + label + "'): possibly untranslated",
+                        {"translate it; the 2021 English edition printed Danish labels in Figures 4 and 6"});
         }
       }
     }

@@ -1,13 +1,15 @@
 #include "check/staleness.h"
 
 #include "base/hash.h"
+#include "model/text_visit.h"
 
 namespace barometer::check {
 namespace {
 
 void Append(std::string& out, const model::RichText& text) {
   for (const model::Span& span : text.spans) {
-    out += span.text;
+    // A bound number counts as its reference: a changed table value is no change of the text to translate.
+    out += span.number_ref.empty() ? span.text : "{" + span.number_ref + "}";
     out += '\x1f';
     out += span.emphasis ? 'e' : '-';
     out += span.strong ? 's' : '-';
@@ -78,19 +80,31 @@ std::string Fingerprint(const std::string& text) { return base::Sha256Hex(text).
 
 }  // namespace
 
-std::map<std::string, std::string> Fingerprints(const model::LanguageEdition& language) {
-  std::map<std::string, std::string> out;
+std::map<std::string, Unit> Units(const model::LanguageEdition& language) {
+  std::map<std::string, Unit> out;
   for (const model::Section& section : language.sections) {
     std::string title;
     Append(title, section.title);
-    out[section.id] = Fingerprint(title + section.kicker);
-    for (const model::Block& block : section.blocks) out[section.id + "/" + block.id] = Fingerprint(BlockText(block));
+    const std::string file = section.loc.file;
+    out[section.id] = {Fingerprint(title + section.kicker), section.title.Plain() + " " + section.kicker,
+                       section.title.loc.line ? section.title.loc : section.loc, file};
+    for (const model::Block& block : section.blocks) {
+      std::string words;
+      model::ForEachText(block, [&](const model::RichText& text) { words += text.Plain() + " "; });
+      out[section.id + "/" + block.id] = {Fingerprint(BlockText(block)), words, block.loc, file};
+    }
     for (const model::Footnote& note : section.footnotes) {
       std::string text;
       Append(text, note.text);
-      out[section.id + "^" + note.id] = Fingerprint(text);
+      out[section.id + "^" + note.id] = {Fingerprint(text), note.text.Plain(), note.loc, file};
     }
   }
+  return out;
+}
+
+std::map<std::string, std::string> Fingerprints(const model::LanguageEdition& language) {
+  std::map<std::string, std::string> out;
+  for (const auto& [id, unit] : Units(language)) out[id] = unit.fingerprint;
   return out;
 }
 

@@ -12,6 +12,17 @@
 
 namespace barometer::check {
 
+/// A translatable unit of one language: a section's title and kicker, a block, or a footnote.
+struct Unit {
+  std::string fingerprint;
+  std::string words;  ///< its visible text, for telling an untranslated copy from a shared name
+  base::SourceLoc loc;
+  std::string file;
+};
+
+/// Every unit of a language by id ("intro", "intro/in-p1", "intro^kl-radar").
+std::map<std::string, Unit> Units(const model::LanguageEdition& language);
+
 /// Fingerprints of every translatable unit of a language: section titles ("intro"), blocks ("intro/in-p1") and
 /// footnotes ("intro^kl-radar"). A fingerprint is the first 16 hex digits of the SHA-256 of the unit's text and
 /// markup, so a change of a word, a link or a footnote reference changes it; a change of layout does not.

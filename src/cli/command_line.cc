@@ -52,6 +52,7 @@ std::string OptionWithValue(const OptionSpec& option) {
 std::string UsageLine(const ProgramSpec& program, const CommandSpec& command) {
   std::string line = program.name + " " + command.name;
   if (!command.operand.empty()) line += " " + command.operand;
+  if (!command.second_operand.empty()) line += " " + command.second_operand;
   for (const std::string& name : command.required) line += " " + OptionWithValue(*program.FindOption(name));
   if (command.options.size() > command.required.size()) line += " [options]";
   return line;
@@ -190,6 +191,8 @@ Request Parse(const ProgramSpec& program, const std::vector<std::string>& args, 
     } else if (command.operand.empty()) {
       throw UsageError("'" + command.name + "' takes no argument, but was given '" + arg + "'",
                        {"usage: " + UsageLine(program, command)});
+    } else if (!inv->operand.empty() && !command.second_operand.empty() && inv->second_operand.empty()) {
+      inv->second_operand = arg;
     } else if (!inv->operand.empty()) {
       throw UsageError("unexpected argument '" + arg + "' ('" + command.name + "' takes one " + command.operand +
                            ", and it is '" + inv->operand + "')",
@@ -206,6 +209,10 @@ Request Parse(const ProgramSpec& program, const std::vector<std::string>& args, 
   }
   if (!command.operand.empty() && inv->operand.empty()) {
     throw UsageError("'" + command.name + "' needs " + command.operand, {"usage: " + UsageLine(program, command)});
+  }
+  if (!command.second_operand.empty() && inv->second_operand.empty()) {
+    throw UsageError("'" + command.name + "' needs " + command.second_operand,
+                     {"usage: " + UsageLine(program, command)});
   }
   for (const std::string& required : command.required) {
     if (!inv->Has(required)) {

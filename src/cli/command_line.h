@@ -40,6 +40,7 @@ struct CommandSpec {
   bool hidden = false;                ///< left out of --help, the man page and completion (tools' commands)
   ValueKind operand_kind = ValueKind::kDirectory;
   std::vector<std::string> operand_choices = {};  ///< the accepted operands when `operand_kind` is kChoice
+  std::string second_operand = "";    ///< a second operand's name ("CODE"), required when set
 };
 
 struct ProgramSpec {
@@ -62,6 +63,7 @@ struct Invocation {
   const ProgramSpec* program = nullptr;
   const CommandSpec* command = nullptr;
   std::string operand;                        ///< "" when none was given (only where the command allows it)
+  std::string second_operand;                 ///< for commands that take two ("new-language CONTENT_DIR CODE")
   std::map<std::string, std::string> values;  ///< long option name -> value ("" for a flag)
 
   bool Has(const std::string& option) const { return values.count(option) > 0; }

@@ -19,6 +19,7 @@
 
 #include "base/diagnostic_printer.h"
 #include "build/build.h"
+#include "build/translation.h"
 #include "cli/content_folder.h"
 #include "cli/watch.h"
 
@@ -83,6 +84,8 @@ build::BuildOptions ContentCommand(const Invocation& inv, const base::FileSystem
   options.write = !options.out_dir.empty();
   if (options.write) RequireOutputOutside(options.out_dir, options.content_dir);
   options.parallel = !inv.Has("--serial");
+  options.strict = inv.Has("--strict");
+  options.draft = inv.Has("--draft");
   std::string data = RepositoryOf(options.content_dir);
   if (data.empty()) data = InstalledDataDir();
   if (data.empty()) data = ".";
@@ -116,6 +119,35 @@ int RunMarkTranslated(const Invocation& inv) {
   base::Diagnostics diags;
   std::vector<std::string> written;
   auto outcome = build::MarkTranslated(fs, options, diags, &written);
+  OutputOf(inv).Print(diags, fs);
+  for (const std::string& path : written) {
+    if (!Quiet(inv)) std::fprintf(stderr, "barometer: wrote %s\n", path.c_str());
+  }
+  return outcome == build::Outcome::kBuilt ? kExitBuilt : kExitContent;
+}
+
+int RunTranslationStatus(const Invocation& inv) {
+  base::RealFileSystem fs;
+  build::BuildOptions options = ContentCommand(inv, fs);
+  base::Diagnostics diags;
+  build::StatusFormat format = inv.Has("--json")       ? build::StatusFormat::kJson
+                               : inv.Has("--markdown") ? build::StatusFormat::kMarkdown
+                                                       : build::StatusFormat::kText;
+  std::string report;
+  if (build::TranslationStatusReport(fs, options, format, &report, diags) != build::Outcome::kBuilt) {
+    OutputOf(inv).Print(diags, fs);
+    return kExitContent;
+  }
+  std::fputs(report.c_str(), stdout);
+  return kExitBuilt;  // the report is the answer, whatever state the translations are in
+}
+
+int RunNewLanguage(const Invocation& inv) {
+  base::RealFileSystem fs;
+  build::BuildOptions options = ContentCommand(inv, fs);
+  base::Diagnostics diags;
+  std::vector<std::string> written;
+  auto outcome = build::NewLanguage(fs, options, inv.second_operand, inv.Value("--from"), diags, &written);
   OutputOf(inv).Print(diags, fs);
   for (const std::string& path : written) {
     if (!Quiet(inv)) std::fprintf(stderr, "barometer: wrote %s\n", path.c_str());
@@ -181,16 +213,25 @@ const ProgramSpec& Barometer() {
     p.commands = {
         {.name = "build", .operand = "CONTENT_DIR",
          .summary = "build the edition into OUT_DIR (written only when there are no errors)",
-         .options = with(content, {"--out", "--serial"}), .required = {"--out"}, .run = RunPipeline},
+         .options = with(content, {"--out", "--serial", "--strict", "--draft"}), .required = {"--out"},
+         .run = RunPipeline},
         {.name = "check", .operand = "CONTENT_DIR",
          .summary = "load, check and lay out the edition without writing anything",
-         .options = with(content, {"--serial"}), .run = RunPipeline},
+         .options = with(content, {"--serial", "--strict"}), .run = RunPipeline},
         {.name = "watch", .operand = "CONTENT_DIR",
          .summary = "build, then rebuild on every saved change to the content, template or fonts",
          .options = with(content, {"--out", "--serial"}), .required = {"--out"}, .run = RunWatch},
         {.name = "mark-translated", .operand = "CONTENT_DIR",
          .summary = "record that translations are up to date with the source language (<lang>/translation.lock)",
          .options = content, .run = RunMarkTranslated},
+        {.name = "translation-status", .operand = "CONTENT_DIR",
+         .summary = "per language and file: units translated, stale, missing and untranslated",
+         .options = with(content, {"--markdown", "--json"}), .run = RunTranslationStatus},
+        {.name = "new-language", .operand = "CONTENT_DIR",
+         .summary = "scaffold language CODE from another: its folder to translate, an edition.yaml entry, a profile "
+                    "stub",
+         .options = with(content, {"--from"}), .required = {"--from"}, .run = RunNewLanguage,
+         .second_operand = "CODE"},
         {.name = "languages", .operand = "CONTENT_DIR", .summary = "print the edition's language codes, one a line",
          .run = RunLanguages},
         {.name = "completion", .operand = "SHELL", .summary = "print the shell completion script (bash)",
@@ -209,6 +250,12 @@ const ProgramSpec& Barometer() {
          .help = "pinned font folder (default: fonts/ beside the content, else the installed one)",
          .kind = ValueKind::kDirectory},
         {.name = "--serial", .help = "build the languages one after the other instead of in parallel"},
+        {.name = "--strict", .help = "treat warnings as errors (e.g. a number typed by hand that a table holds)"},
+        {.name = "--draft", .help = "build despite untranslated text, marking each such paragraph in the margin"},
+        {.name = "--markdown", .help = "translation-status as Markdown tables"},
+        {.name = "--json", .help = "translation-status as JSON"},
+        {.name = "--from", .value = "LANG", .help = "new-language: the language whose folder is copied",
+         .kind = ValueKind::kLanguages},
         {.name = "--quiet", .short_name = "-q", .help = "print only diagnostics"},
         {.name = "--diagnostics", .value = "FORMAT",
          .help = "text (compiler form), or json: one JSON object per diagnostic and line",

@@ -15,17 +15,16 @@ double WidestValue(ChartBuilder& b, const std::vector<double>& values) {
 }
 
 // "{Kind} comparing “A” and “B” across N categories; the largest value is ..." in the chart's language.
-std::string CompareSentence(ChartBuilder& b, const char* kind_en, const char* kind_da,
-                            const std::vector<AltEntry>& entries) {
+std::string CompareSentence(ChartBuilder& b, const char* kind, const std::vector<AltEntry>& entries) {
   const model::FigureSpec& spec = b.spec();
   std::vector<std::string> series;
   for (const std::string& id : spec.series) series.push_back(b.QuotedLabel(id));
   std::string count = std::to_string(spec.categories.size());
-  std::string prefix = b.danish()
-                           ? std::string(kind_da) + ", der sammenligner " + b.JoinAnd(series) + " på " + count +
-                                 (spec.categories.size() == 1 ? " kategori" : " kategorier")
-                           : std::string(kind_en) + " comparing " + b.JoinAnd(series) + " across " + count +
-                                 (spec.categories.size() == 1 ? " category" : " categories");
+  std::string prefix =
+      b.Phrase("compare", {{"kind", b.Phrase(kind)},
+                           {"series", b.JoinAnd(series)},
+                           {"count", count},
+                           {"categories", b.Phrase(spec.categories.size() == 1 ? "category" : "categories")}});
   return b.ExtremesSentence(prefix, entries, false);
 }
 

@@ -17,8 +17,7 @@ double TextHeight(const Text& text);
 double WidestValue(ChartBuilder& b, const std::vector<double>& values);
 
 /// "{Kind} comparing “A” and “B” across N categories; the largest value is ..." in the chart's language.
-std::string CompareSentence(ChartBuilder& b, const char* kind_en, const char* kind_da,
-                            const std::vector<AltEntry>& entries);
+std::string CompareSentence(ChartBuilder& b, const char* kind, const std::vector<AltEntry>& entries);
 
 /// A value of one series in one category, for the alt text's extremes.
 AltEntry PairEntry(ChartBuilder& b, const std::string& series, const std::string& category, double value);

@@ -50,10 +50,9 @@ std::string BuildBars(ChartBuilder& b) {
   b.chart().height = y - 9 + 1;
 
   std::string count = std::to_string(rows.size());
-  std::string prefix = b.danish() ? "Liggende søjlediagram over " + b.QuotedLabel(heading) + " for " + count +
-                                        (by_series ? " grupper" : " kategorier")
-                                  : "Bar chart of " + b.QuotedLabel(heading) + " for " + count +
-                                        (by_series ? " groups" : " categories");
+  std::string prefix = b.Phrase("bars", {{"heading", b.QuotedLabel(heading)},
+                                         {"count", count},
+                                         {"things", b.Phrase(by_series ? "groups" : "categories")}});
   return b.ExtremesSentence(prefix, alt_entries, false);
 }
 

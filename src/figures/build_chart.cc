@@ -3,19 +3,11 @@
 #include <cmath>
 
 #include "figures/chart_kinds.h"
+#include "model/numbers.h"
 
 namespace barometer::figures {
 namespace internal {
 namespace {
-
-// Decimals a value needs to be shown as in the table (0, 1 or 2).
-int DecimalsOf(double value) {
-  for (int d = 0; d < 2; ++d) {
-    double scaled = value * std::pow(10.0, d);
-    if (std::fabs(scaled - std::round(scaled)) < 1e-6) return d;
-  }
-  return 2;
-}
 
 double Channel(double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); }
 double Luminance(const model::Color& c) {
@@ -60,14 +52,9 @@ model::Color Mix(const model::Color& a, const model::Color& b, double t) {
 ChartBuilder::ChartBuilder(const model::FigureSpec& spec, const model::Table* table, const model::FigureText& words,
                            double width, const ChartContext& context, base::Diagnostics& diags)
     : spec_(spec), table_(table), words_(words), width_(width), context_(context), diags_(diags) {
-  danish_ = context.language.rfind("da", 0) == 0;
   chart_.figure_id = spec.id;
   chart_.width = width;
-  if (table_) {
-    for (const model::TableRow& row : table_->rows) {
-      if (row.indicator == spec.indicator) decimals_ = std::max(decimals_, DecimalsOf(row.value));
-    }
-  }
+  if (table_) decimals_ = model::PrintedDecimals(*table_, spec.indicator);
 }
 
 std::string ChartBuilder::LabelOf(const std::string& id) {
@@ -80,13 +67,13 @@ std::string ChartBuilder::LabelOf(const std::string& id) {
 }
 
 std::string ChartBuilder::Quoted(const std::string& text) const {
-  return danish_ ? "\u00BB" + text + "\u00AB" : "\u201C" + text + "\u201D";
+  return context_.profile->Quoted(text);
 }
 
 std::string ChartBuilder::JoinAnd(const std::vector<std::string>& items) const {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? Pick(" and ", " og ") : ", ";
+    if (i > 0) out += i + 1 == items.size() ? Phrase("and") : ", ";
     out += items[i];
   }
   return out;
@@ -103,17 +90,12 @@ std::string ChartBuilder::ExtremesSentence(const std::string& prefix, const std:
     if (e.value > largest->value) largest = &e;
     if (e.value < smallest->value) smallest = &e;
   }
-  std::string out = prefix;
-  if (danish_) {
-    out += std::string("; den største ") + (shares ? "andel" : "værdi") + " er " + Percent(largest->value) + " (" +
-           largest->description + "), og den mindste er " + Percent(smallest->value) + " (" +
-           smallest->description + ").";
-  } else {
-    out += std::string("; the largest ") + (shares ? "share" : "value") + " is " + Percent(largest->value) + " (" +
-           largest->description + ") and the smallest " + Percent(smallest->value) + " (" + smallest->description +
-           ").";
-  }
-  return out;
+  return Phrase("extremes", {{"prefix", prefix},
+                             {"what", Phrase(shares ? "share" : "value")},
+                             {"largest", Percent(largest->value)},
+                             {"largest_name", largest->description},
+                             {"smallest", Percent(smallest->value)},
+                             {"smallest_name", smallest->description}});
 }
 
 const model::TableRow* ChartBuilder::Row(const std::string& series, const std::string& category) {

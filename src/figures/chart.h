@@ -75,7 +75,7 @@ struct ChartContext {
   const model::Template* design = nullptr;
   const base::NumberStyle* numbers = nullptr;
   text::Shaper* shaper = nullptr;
-  std::string language;  ///< "da", "en"
+  const model::LanguageProfile* profile = nullptr;  ///< quotation marks and the words of generated alt texts
 };
 
 /// Builds the chart of `spec` from its table at `width` points wide. Problems (a missing label, a category not in

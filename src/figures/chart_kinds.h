@@ -55,7 +55,6 @@ class ChartBuilder {
   const model::FigureSpec& spec() const { return spec_; }
   const model::Table* table() const { return table_; }
   double width() const { return width_; }
-  bool danish() const { return danish_; }
   Chart& chart() { return chart_; }
   base::Diagnostics& diags() { return diags_; }
 
@@ -66,11 +65,14 @@ class ChartBuilder {
   /// A label in the language's quotation marks: “label” or »label«.
   std::string Quoted(const std::string& text) const;
   std::string QuotedLabel(const std::string& id) { return Quoted(LabelOf(id)); }
-  /// "A, B and C" / "A, B og C".
+  /// "A, B and C" / "A, B og C" (the profile's phrase 'and').
   std::string JoinAnd(const std::vector<std::string>& items) const;
   /// A percentage in the language's style, with as many decimals as the chart's values need (at most 2).
   std::string Percent(double value) const;
-  const char* Pick(const char* english, const char* danish) const { return danish_ ? danish : english; }
+  /// A phrase of the language's profile with its {placeholders} filled in.
+  std::string Phrase(const std::string& key, const std::map<std::string, std::string>& values = {}) const {
+    return context_.profile->Phrase(key, values);
+  }
   /// "{prefix}; the largest value is V (D) and the smallest V (D)." in the chart's language; with `shares` the
   /// values are called shares ("andel" in Danish). Ties go to the first entry.
   std::string ExtremesSentence(const std::string& prefix, const std::vector<AltEntry>& entries, bool shares) const;
@@ -125,7 +127,6 @@ class ChartBuilder {
   double width_;
   const ChartContext& context_;
   base::Diagnostics& diags_;
-  bool danish_ = false;
   int decimals_ = 0;
   std::set<std::string> reported_;
   Chart chart_;

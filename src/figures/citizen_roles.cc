@@ -62,17 +62,16 @@ std::string BuildCitizenRoles(ChartBuilder& b) {
     b.AddLabel(label, indent + value * k + kValueGap, y + bar_height / 2 - leading / 2, "value");
     last_tick = y + bar_height / 2;
     b.AddLine(3, last_tick, indent - 3, last_tick, 0.75, line, "connector");
-    parts.push_back(b.QuotedLabel(category) + (b.danish() ? " med " : " at ") + b.Percent(value));
+    parts.push_back(b.Phrase("at", {{"label", b.QuotedLabel(category)}, {"value", b.Percent(value)}}));
     y += bar_height + 9;
   }
   if (spec.categories.size() > 1) b.AddLine(3, connector_top, 3, last_tick, 0.75, line, "connector");
   b.chart().height = y - 9 + 2;
 
   std::string who = b.QuotedLabel(series);
-  std::string head_part = b.QuotedLabel(head) + (b.danish() ? " med " : " at ") + b.Percent(head_value);
-  if (parts.empty()) return (b.danish() ? "Diagram over " : "Chart of ") + who + ": " + head_part + ".";
-  return b.danish() ? "Diagram over " + who + ": " + head_part + "; de enkelte andele er " + b.JoinAnd(parts) + "."
-                    : "Chart of " + who + ": " + head_part + "; the separate shares are " + b.JoinAnd(parts) + ".";
+  std::string head_part = b.Phrase("at", {{"label", b.QuotedLabel(head)}, {"value", b.Percent(head_value)}});
+  if (parts.empty()) return b.Phrase("chart-of", {{"who", who}, {"head", head_part}});
+  return b.Phrase("chart-of-parts", {{"who", who}, {"head", head_part}, {"parts", b.JoinAnd(parts)}});
 }
 
 }  // namespace barometer::figures::internal

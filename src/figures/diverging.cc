@@ -98,8 +98,7 @@ std::string BuildDiverging(ChartBuilder& b) {
   b.chart().height = y + 2;
 
   std::string count = std::to_string(spec.categories.size());
-  std::string prefix = b.danish() ? "Divergerende søjle for " + b.QuotedLabel(series) + " fordelt på " + count + " svar"
-                                  : "Diverging bar of " + b.QuotedLabel(series) + " across " + count + " answers";
+  std::string prefix = b.Phrase("diverging", {{"who", b.QuotedLabel(series)}, {"count", count}});
   return b.ExtremesSentence(prefix, alt_entries, true);
 }
 

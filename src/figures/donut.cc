@@ -143,8 +143,7 @@ std::string AddGroup(ChartBuilder& b, const Ring& ring, const std::string& serie
   }
   b.Record(group->category, series, group->value);
   b.chart().values.back().n = group->n;
-  return b.danish() ? "; gruppen " + b.QuotedLabel(group->category) + " udgør i alt " + b.Percent(group->value)
-                    : "; the group " + b.QuotedLabel(group->category) + " totals " + b.Percent(group->value);
+  return b.Phrase("donut-group", {{"group", b.QuotedLabel(group->category)}, {"value", b.Percent(group->value)}});
 }
 
 }  // namespace
@@ -170,8 +169,7 @@ std::string BuildDonut(ChartBuilder& b) {
   b.chart().height = key_top + key_height + 2;
 
   std::string count = std::to_string(spec.categories.size());
-  std::string prefix = b.danish() ? "Ringdiagram over " + b.QuotedLabel(series) + " fordelt på " + count + " svar"
-                                  : "Donut chart of " + b.QuotedLabel(series) + " across " + count + " answers";
+  std::string prefix = b.Phrase("donut", {{"who", b.QuotedLabel(series)}, {"count", count}});
   std::string sentence = b.ExtremesSentence(prefix, segments.alt_entries, true);
   if (!group_alt.empty()) sentence.insert(sentence.size() - 1, group_alt);
   return sentence;

@@ -43,7 +43,7 @@ std::string BuildGroupedBars(ChartBuilder& b) {
   }
   b.AddLine(x0, top - 2, x0, y - 5, 0.75, b.Colour("muted"), "axis");
   b.chart().height = y - 5 + 1;
-  return CompareSentence(b, "Bar chart", "Liggende søjlediagram", alt_entries);
+  return CompareSentence(b, "kind-bars", alt_entries);
 }
 
 }  // namespace barometer::figures::internal

@@ -55,7 +55,7 @@ std::string BuildGroupedColumns(ChartBuilder& b) {
     label_height = std::max(label_height, TextHeight(text));
   }
   b.chart().height = base + 5 + label_height + 2;
-  return CompareSentence(b, "Column chart", "Søjlediagram", alt_entries);
+  return CompareSentence(b, "kind-columns", alt_entries);
 }
 
 }  // namespace barometer::figures::internal

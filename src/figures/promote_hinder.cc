@@ -72,7 +72,7 @@ std::string BuildPromoteHinder(ChartBuilder& b) {
   }
   b.AddLine(centre, rows_top - 3, centre, y - 5, 0.75, b.Colour("text"), "axis");
   b.chart().height = y - 5 + 1;
-  return CompareSentence(b, "Bar chart", "Liggende søjlediagram", alt_entries);
+  return CompareSentence(b, "kind-bars", alt_entries);
 }
 
 }  // namespace barometer::figures::internal

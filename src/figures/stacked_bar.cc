@@ -80,11 +80,10 @@ std::string BuildStackedBar(ChartBuilder& b) {
   std::string count = std::to_string(spec.categories.size());
   if (spec.series.size() == 1) {
     std::string who = b.QuotedLabel(spec.series.front());
-    std::string prefix = b.danish() ? "Stablet søjle for " + who + " fordelt på " + count + " svar"
-                                    : "Stacked bar of " + who + " across " + count + " answers";
+    std::string prefix = b.Phrase("stacked-bar", {{"who", who}, {"count", count}});
     return b.ExtremesSentence(prefix, alt_entries, true);
   }
-  return CompareSentence(b, "Stacked bar chart", "Stablet søjlediagram", alt_entries);
+  return CompareSentence(b, "kind-stacked-bars", alt_entries);
 }
 
 }  // namespace barometer::figures::internal

@@ -114,10 +114,9 @@ std::string BuildZones(ChartBuilder& b) {
   for (const Placed& p : placed) b.AddLabel(p.text, p.x, p.y, p.role);
   b.chart().height = height;
 
-  return b.danish() ? "Diagram med " + std::to_string(item_count) + " elementer i tre felter: " +
-                          alt_parts[0] + "; " + alt_parts[1] + "; " + alt_parts[2] + "."
-                    : "Diagram of " + std::to_string(item_count) + " items in three zones: " + alt_parts[0] +
-                          "; " + alt_parts[1] + "; " + alt_parts[2] + ".";
+  std::string zones;
+  for (const std::string& part : alt_parts) zones += (zones.empty() ? "" : "; ") + part;
+  return b.Phrase("zones", {{"count", std::to_string(item_count)}, {"zones", zones}});
 }
 
 }  // namespace barometer::figures::internal

@@ -5,6 +5,11 @@
 #include "layout/builder.h"
 
 namespace barometer::layout {
+namespace {
+
+constexpr double kDraftMark = 10;  // width of a draft's margin mark for untranslated text
+
+}  // namespace
 
 FlowText Builder::Text(const RichText& rich, const model::Section& section, const std::string& style_name,
                        double width, const TagPath& tags, const std::string& link_colour) {
@@ -64,6 +69,11 @@ void Builder::AddBlock(SectionFlow& flow, const model::Block& block, const model
         } else if constexpr (std::is_same_v<T, model::Paragraph>) {
           FlowText text = Text(content.text, section, master.body_style, column, {{"P", NewTag()}}, links);
           text.block_id = block.id;
+          if (in_.untranslated.count(section.id + "/" + block.id)) {
+            // A draft marks text still in the source language beside its first line, in the margin.
+            text.marker = ShapePlain("\u00B6", "kicker", kDraftMark, block.loc);
+            text.marker_shift = kDraftMark + 2;
+          }
           flow.body.push_back(std::move(text));
         } else if constexpr (std::is_same_v<T, model::BulletList>) {
           AddList(flow, block, content, section, column);
@@ -190,19 +200,6 @@ void Builder::AddColophon(SectionFlow& flow, const model::Block& block, const mo
   }
 }
 
-std::string Builder::PublicationDate() const {
-  const model::Date& date = in_.edition->publication_date;
-  std::string out = std::to_string(date.year);
-  if (date.month) {
-    char buffer[16];
-    if (date.day) {
-      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
-    } else {
-      std::snprintf(buffer, sizeof buffer, "%04d-%02d", date.year, date.month);
-    }
-    out = buffer;
-  }
-  return out;
-}
+std::string Builder::PublicationDate() const { return language_.profile.FormatDate(in_.edition->publication_date); }
 
 }  // namespace barometer::layout

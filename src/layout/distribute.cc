@@ -185,7 +185,7 @@ void Distributor::EmitLines(const FlowText& text, int first, int count, double x
       Record(text.destination, x, y);
     }
     Record(text.block_id, x, y);
-    if (text.marker) Emit({TextLines{text.marker, 0, 1, x - text.indent, y}, text.marker_tags, ""});
+    if (text.marker) Emit({TextLines{text.marker, 0, 1, x - text.indent - text.marker_shift, y}, text.marker_tags, ""});
   }
   Emit({TextLines{text.paragraph, first, count, x, y}, text.tags, ""});
   Column& column = columns_[column_];

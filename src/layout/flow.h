@@ -22,6 +22,7 @@ struct FlowText {
   double space_before = 0, space_after = 0;
   double indent = 0;                                     ///< from the column's left edge
   std::shared_ptr<const text::ShapedParagraph> marker;  ///< a list bullet, drawn left of the indent
+  double marker_shift = 0;  ///< moves the marker left of that (a draft's mark in the margin)
   bool keep_together = false;                           ///< headings: never split
   bool keep_with_next = false;                          ///< headings: stay with two lines of what follows
   TagPath tags;

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "base/diagnostics.h"
@@ -25,6 +26,8 @@ struct LayoutInput {
   std::map<std::string, std::shared_ptr<const figures::Chart>> charts;
   text::Shaper* shaper = nullptr;
   std::string creator;  ///< written into the PDF's Creator field
+  /// A draft's untranslated units ("section/block"): their paragraphs get a mark in the margin.
+  std::set<std::string> untranslated;
 };
 
 /// Lays out the whole edition of one language. Problems (a box taller than a page, a reference to a page of an

@@ -3,6 +3,25 @@
 #include <cstdio>
 
 namespace barometer::model {
+namespace {
+
+// `pattern` with each {name} that `values` has replaced by its value; other braces are kept.
+std::string Substitute(const std::string& pattern, const std::map<std::string, std::string>& values) {
+  std::string out;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string::npos;
+    auto it = close == std::string::npos ? values.end() : values.find(pattern.substr(i + 1, close - i - 1));
+    if (it == values.end()) {
+      out += pattern[i];
+    } else {
+      out += it->second;
+      i = close;
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string RichText::Plain() const {
   std::string out;
@@ -36,9 +55,35 @@ long long Date::EpochSeconds() const {
 SourceLoc LanguageEdition::LabelsLoc() const {
   SourceLoc first{labels_file, 0, 0};
   for (const auto& [key, at] : label_locs) {
+    if (at.file != labels_file) continue;  // a default from the language profile
     if (first.line == 0 || at.line < first.line || (at.line == first.line && at.col < first.col)) first = at;
   }
   return first;
+}
+
+const std::vector<std::string>& RequiredPhrases() {
+  static const std::vector<std::string> keys = {
+      "and",           "share",          "value",          "category",       "categories",
+      "groups",         "extremes",       "compare",        "at",
+      "chart-of",      "chart-of-parts", "stacked-bar",    "diverging",      "bars",
+      "donut",         "donut-group",    "zones",          "kind-stacked-bars", "kind-columns",
+      "kind-bars"};
+  return keys;
+}
+
+std::string LanguageProfile::FormatDate(const Date& date) const {
+  const std::string& pattern = date.day ? date_day : date.month ? date_month : date_year;
+  std::map<std::string, std::string> values = {{"year", std::to_string(date.year)},
+                                               {"day", std::to_string(date.day)}};
+  if (date.month >= 1 && date.month <= static_cast<int>(months.size())) values["month"] = months[date.month - 1];
+  return Substitute(pattern, values);
+}
+
+std::string LanguageProfile::Phrase(const std::string& key, const std::map<std::string, std::string>& values) const {
+  auto found = phrases.find(key);
+  if (found == phrases.end()) return key;
+  const std::string& pattern = found->second;
+  return Substitute(pattern, values);
 }
 
 }  // namespace barometer::model

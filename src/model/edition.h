@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/number_style.h"
 #include "model/figure_spec.h"
 #include "model/template.h"
 
@@ -26,7 +27,18 @@ struct Span {
   std::string link;       ///< target URL when the span is (part of) a link
   std::string footnote;   ///< footnote id when the span is a footnote reference
   std::string page_ref;   ///< section or block id when the span is a page reference @{id}
+  /// A number bound to a table, as written between the braces of {fig04/efficiency/technological}; `text` is
+  /// the formatted number once the edition is loaded (model/numbers.h).
+  std::string number_ref;
   SourceLoc loc;
+  /// Line and column in loc.file of each byte of `text`, when known (one-line scalars and block scalars), so a
+  /// check can point at a word in the middle of a paragraph.
+  std::vector<std::pair<int, int>> byte_positions;
+  /// Where byte `offset` of `text` was written: its own place when known, else the span's.
+  SourceLoc At(size_t offset) const {
+    if (offset >= byte_positions.size()) return loc;
+    return {loc.file, byte_positions[offset].first, byte_positions[offset].second};
+  }
 
   bool operator==(const Span&) const = default;
 };
@@ -135,17 +147,50 @@ struct Date {
   long long EpochSeconds() const;
 };
 
+/// Everything about a language that is not an edition's content, from templates/languages/<code>.yaml (README
+/// "Language profiles"): the code knows no language; it reads this.
+struct LanguageProfile {
+  std::string code;  ///< the file's name without ".yaml"
+  std::string file;
+  std::string tag;   ///< BCP 47, e.g. "da-DK"
+  std::string dictionary;          ///< the hyphenation patterns, a file of a Debian hyphen-* package
+  std::string dictionary_package;  ///< that package, named in the error when the file is missing
+  SourceLoc dictionary_loc;
+  int min_before = 2, min_after = 3;  ///< letters kept before and after a hyphenation break
+  base::NumberStyle numbers;
+  std::string quote_open, quote_close;
+  std::vector<std::string> months;  ///< January first
+  std::string date_day, date_month, date_year;  ///< date patterns with {day}, {month}, {year}
+  std::map<std::string, std::string> phrases;   ///< what generated alt texts are made of, with {placeholders}
+  std::map<std::string, std::string> labels;    ///< default layout and appendix labels
+  std::map<std::string, SourceLoc> label_locs;
+  SourceLoc loc;
+
+  /// `date` in the language's words ("1. september 2023", "1 September 2023"), as far as it is known.
+  std::string FormatDate(const Date& date) const;
+  /// The phrase `key` with each {name} replaced by its value; the key itself when the profile lacks it (the
+  /// loader reports missing phrases).
+  std::string Phrase(const std::string& key, const std::map<std::string, std::string>& values = {}) const;
+  /// `text` in the language's quotation marks.
+  std::string Quoted(const std::string& text) const { return quote_open + text + quote_close; }
+};
+
+/// The phrase keys every profile must define (README "Language profiles").
+const std::vector<std::string>& RequiredPhrases();
+
 /// One language's edition: its metadata and its content.
 struct LanguageEdition {
-  std::string code;    ///< "da"
-  std::string locale;  ///< BCP 47 tag for the PDF /Lang: "da-DK"
+  std::string code;    ///< as in edition.yaml's languages
+  std::string locale;  ///< BCP 47 tag for the PDF /Lang; the profile's tag unless edition.yaml sets one
+  LanguageProfile profile;
   std::string series, title, subtitle, publisher, isbn, file;
   std::vector<std::string> keywords;
   SourceLoc loc;
   std::vector<Section> sections;           ///< in edition order
   std::map<std::string, FigureText> figures;  ///< figure id -> texts in this language
-  std::map<std::string, std::string> labels;  ///< fixed words of the layout ("before", "contents", ...)
-  std::map<std::string, SourceLoc> label_locs;  ///< where each label's key is written
+  /// Fixed words of the layout ("before", "contents", ...): the profile's defaults, overridden by labels.yaml.
+  std::map<std::string, std::string> labels;
+  std::map<std::string, SourceLoc> label_locs;  ///< where each label's key is written (labels.yaml or profile)
   std::string labels_file;
   /// Where a missing label is reported: the start of labels.yaml's map (the file itself when it has none).
   SourceLoc LabelsLoc() const;

@@ -74,6 +74,8 @@ struct FigureText {
   std::string population;
   std::string note;
   std::string alt;  ///< overrides the generated alt text when set
+  /// Each text as written, before its number references ({fig04/n}) were filled in: "note" -> text.
+  std::map<std::string, std::string> written;
   base::SourceLoc loc;
   std::map<std::string, base::SourceLoc> label_locs;
 };

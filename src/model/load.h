@@ -22,6 +22,14 @@ struct LoadOptions {
 /// tables. Returns nullopt only when edition.yaml itself is unusable.
 std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions& options, base::Diagnostics& diags);
 
+/// Where the profile of language `code` lives: <templates_dir>/languages/<code>.yaml.
+std::string ProfilePath(const std::string& templates_dir, const std::string& code);
+
+/// Reads a language profile (README "Language profiles"). nullopt when the file is missing or unusable (reported;
+/// a missing file is reported by the caller, which knows who asked for the language).
+std::optional<LanguageProfile> LoadLanguageProfile(const base::FileSystem& fs, const std::string& templates_dir,
+                                                   const std::string& code, base::Diagnostics& diags);
+
 /// Reads a template file.
 Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base::Diagnostics& diags);
 

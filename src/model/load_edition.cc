@@ -4,6 +4,7 @@
 
 #include "base/edit_distance.h"
 #include "model/load.h"
+#include "model/numbers.h"
 #include "source/yaml_file.h"
 
 namespace barometer::model {
@@ -30,7 +31,7 @@ LanguageEdition ReadLanguage(const std::string& code, const YAML::Node& node, co
   lang.code = code;
   lang.loc = LocOf(path, node);
   MapReader map(node, path, diags, "language '" + code + "'");
-  lang.locale = map.String("locale", true).value_or(code);
+  lang.locale = map.String("locale", false).value_or("");
   lang.series = map.String("series", false).value_or("");
   lang.title = map.String("title", true).value_or("");
   lang.subtitle = map.String("subtitle", false).value_or("");
@@ -45,8 +46,12 @@ LanguageEdition ReadLanguage(const std::string& code, const YAML::Node& node, co
   return lang;
 }
 
+// The profile's labels, then labels.yaml's (optional: a language may use the profile's words throughout).
 void LoadLabels(const base::FileSystem& fs, LanguageEdition& lang, base::Diagnostics& diags) {
+  lang.labels = lang.profile.labels;
+  lang.label_locs = lang.profile.label_locs;
   const std::string& path = lang.labels_file;
+  if (!fs.Exists(path)) return;
   source::YamlFile file = source::LoadYaml(fs, path, diags);
   if (!file.ok) return;
   if (!file.root.IsMap()) {
@@ -121,6 +126,17 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
                     std::find(options.languages.begin(), options.languages.end(), code) != options.languages.end();
       if (!wanted) continue;
       LanguageEdition lang = ReadLanguage(code, entry.second, path, diags);
+      const std::string profile_path = ProfilePath(options.templates_dir, code);
+      if (!fs.Exists(profile_path)) {
+        diags.Error(LocOf(path, entry.first),
+                    "language '" + code + "' has no language profile (looked for " + profile_path + ")",
+                    {"copy a profile of templates/languages/ to " + profile_path +
+                     " and fill in its tag, hyphenation dictionary (a Debian hyphen-* package), number style, "
+                     "quotation marks, dates, alt-text phrases and labels"});
+      } else if (auto profile = LoadLanguageProfile(fs, options.templates_dir, code, diags)) {
+        lang.profile = std::move(*profile);
+      }
+      if (lang.locale.empty()) lang.locale = lang.profile.tag.empty() ? code : lang.profile.tag;
       const std::string dir = JoinPath(options.content_dir, code);
       for (const std::string& id : edition.section_ids) {
         const std::string section_path = JoinPath(dir, id + ".yaml");
@@ -180,6 +196,8 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
       edition.tables[spec.table] = LoadTable(fs, table_path, spec.table, diags);
     }
   }
+
+  BindNumbers(edition, diags);
 
   if (!edition.template_name.empty()) {
     const std::string template_path = JoinPath(options.templates_dir, edition.template_name + ".yaml");

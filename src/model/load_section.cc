@@ -27,7 +27,7 @@ class SectionReader {
     if (!value) return {};
     SourceLoc start;
     bool single = file_.InlineScalarStart(node, &start);
-    return ParseMarkup(*value, start, single, diags_);
+    return ParseMarkup(*value, start, single, diags_, single ? std::vector<SourceLoc>{} : file_.BlockScalarPositions(node));
   }
 
   RichText TextKey(MapReader& map, const char* key, bool required) {

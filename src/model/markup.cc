@@ -5,8 +5,9 @@ namespace {
 
 class Parser {
  public:
-  Parser(const std::string& text, const SourceLoc& loc, bool single_line, base::Diagnostics& diags)
-      : text_(text), loc_(loc), single_line_(single_line), diags_(diags) {}
+  Parser(const std::string& text, const SourceLoc& loc, bool single_line, base::Diagnostics& diags,
+         const std::vector<SourceLoc>& positions)
+      : text_(text), loc_(loc), single_line_(single_line), diags_(diags), positions_(positions) {}
 
   RichText Parse() {
     RichText out;
@@ -24,28 +25,38 @@ class Parser {
   };
 
   SourceLoc At(size_t offset) const {
-    if (!single_line_) return loc_;
+    if (!single_line_) return offset < positions_.size() ? positions_[offset] : loc_;
     return {loc_.file, loc_.line, loc_.col + static_cast<int>(offset)};
   }
   void Error(size_t offset, const std::string& message) { diags_.Error(At(offset), message); }
 
-  void Append(std::vector<Span>& spans, const std::string& piece, const Style& style, size_t offset) {
+  // `verbatim`: the piece is the source text at `offset` byte for byte (not an escape or a '~').
+  void Append(std::vector<Span>& spans, const std::string& piece, const Style& style, size_t offset,
+              bool verbatim = false) {
     if (piece.empty()) return;
+    Span* span = nullptr;
     if (!spans.empty()) {
       Span& last = spans.back();
-      if (last.footnote.empty() && last.page_ref.empty() && last.emphasis == emphasis_ && last.strong == strong_ &&
-          last.link == style.link) {
-        last.text += piece;
-        return;
+      if (last.footnote.empty() && last.page_ref.empty() && last.number_ref.empty() && last.emphasis == emphasis_ &&
+          last.strong == strong_ && last.link == style.link) {
+        span = &last;
       }
     }
-    Span span;
-    span.text = piece;
-    span.emphasis = emphasis_;
-    span.strong = strong_;
-    span.link = style.link;
-    span.loc = At(offset);
-    spans.push_back(std::move(span));
+    if (!span) {
+      spans.emplace_back();
+      span = &spans.back();
+      span->emphasis = emphasis_;
+      span->strong = strong_;
+      span->link = style.link;
+      span->loc = At(offset);
+    }
+    span->text += piece;
+    if (single_line_ || !positions_.empty()) {
+      for (size_t i = 0; i < piece.size(); ++i) {
+        SourceLoc at = At(verbatim ? offset + i : offset);
+        span->byte_positions.emplace_back(at.line, at.col);
+      }
+    }
   }
 
   // Reads until `stop` (']' inside link text) or the end.
@@ -104,11 +115,28 @@ class Parser {
         if (span.page_ref.empty()) Error(pos_, "page reference has no id");
         spans.push_back(span);
         pos_ = close + 1;
+      } else if (c == '{') {
+        size_t close = text_.find('}', pos_);
+        if (close == std::string::npos) {
+          Error(pos_, "number reference '{' is never closed with '}'; write '\\{' for a brace");
+          Append(spans, "{", style, pos_);
+          ++pos_;
+          continue;
+        }
+        Span span;
+        span.number_ref = text_.substr(pos_ + 1, close - pos_ - 1);
+        span.emphasis = emphasis_;
+        span.strong = strong_;
+        span.link = style.link;
+        span.loc = At(pos_);
+        if (span.number_ref.empty()) Error(pos_, "number reference has no table reference");
+        spans.push_back(span);
+        pos_ = close + 1;
       } else {
         size_t start = pos_;
         while (pos_ < text_.size() && !IsSpecial(text_[pos_]) && !(stop && text_[pos_] == stop)) ++pos_;
         if (pos_ == start) ++pos_;  // a lone special character ('@' without '{', '[' inside a link)
-        Append(spans, text_.substr(start, pos_ - start), style, start);
+        Append(spans, text_.substr(start, pos_ - start), style, start, /*verbatim=*/true);
       }
     }
   }
@@ -155,12 +183,13 @@ class Parser {
     pos_ = close + 1;
   }
 
-  static bool IsSpecial(char c) { return c == '\\' || c == '~' || c == '*' || c == '[' || c == '@'; }
+  static bool IsSpecial(char c) { return c == '\\' || c == '~' || c == '*' || c == '[' || c == '@' || c == '{'; }
 
   const std::string& text_;
   SourceLoc loc_;
   bool single_line_;
   base::Diagnostics& diags_;
+  const std::vector<SourceLoc>& positions_;
   size_t pos_ = 0;
   bool emphasis_ = false, strong_ = false;
   size_t emphasis_open_ = std::string::npos, strong_open_ = std::string::npos;
@@ -168,8 +197,9 @@ class Parser {
 
 }  // namespace
 
-RichText ParseMarkup(const std::string& text, const SourceLoc& loc, bool single_line, base::Diagnostics& diags) {
-  return Parser(text, loc, single_line, diags).Parse();
+RichText ParseMarkup(const std::string& text, const SourceLoc& loc, bool single_line, base::Diagnostics& diags,
+                     const std::vector<SourceLoc>& positions) {
+  return Parser(text, loc, single_line, diags, positions).Parse();
 }
 
 }  // namespace barometer::model

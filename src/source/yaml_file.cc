@@ -86,6 +86,73 @@ bool YamlFile::InlineScalarStart(const YAML::Node& node, base::SourceLoc* start)
   return true;
 }
 
+std::vector<base::SourceLoc> YamlFile::BlockScalarPositions(const YAML::Node& node) const {
+  base::SourceLoc start = LocOf(path, node);
+  if (!node.IsScalar() || start.line == 0) return {};
+  size_t at = 0;
+  for (int line = 1; line < start.line; ++line) {
+    at = text.find('\n', at);
+    if (at == std::string::npos) return {};
+    ++at;
+  }
+  at += static_cast<size_t>(start.col - 1);
+  if (at >= text.size() || (text[at] != '>' && text[at] != '|')) return {};
+  const bool folded = text[at] == '>';
+
+  // The content lines: from the next line on, as long as they are indented at least as much as the first.
+  struct Line {
+    int number = 0;
+    int indent = 0;
+    std::string content;  ///< empty for a blank line
+  };
+  std::vector<Line> lines;
+  int indent = -1;
+  size_t pos = text.find('\n', at);
+  for (int number = start.line + 1; pos != std::string::npos && pos + 1 < text.size(); ++number) {
+    size_t begin = pos + 1;
+    pos = text.find('\n', begin);
+    std::string raw = text.substr(begin, (pos == std::string::npos ? text.size() : pos) - begin);
+    size_t spaces = raw.find_first_not_of(' ');
+    if (spaces == std::string::npos) {
+      lines.push_back({number, 0, ""});
+      continue;
+    }
+    if (indent < 0) indent = static_cast<int>(spaces);
+    if (static_cast<int>(spaces) < indent) break;
+    lines.push_back({number, indent, raw.substr(static_cast<size_t>(indent))});
+  }
+  while (!lines.empty() && lines.back().content.empty()) lines.pop_back();
+
+  // Join them as YAML does (folded: a space between lines, a newline per blank line; literal: newlines), each
+  // byte remembering where it was written.
+  std::string value;
+  std::vector<base::SourceLoc> positions;
+  const Line* previous = nullptr;
+  int blanks = 0;
+  for (const Line& line : lines) {
+    if (line.content.empty()) {
+      ++blanks;
+      continue;
+    }
+    if (previous) {
+      base::SourceLoc end{path, previous->number, previous->indent + static_cast<int>(previous->content.size()) + 1};
+      std::string separator = folded && blanks == 0 ? " " : std::string(folded ? blanks : blanks + 1, '\n');
+      value += separator;
+      positions.insert(positions.end(), separator.size(), end);
+    }
+    for (size_t i = 0; i < line.content.size(); ++i) {
+      positions.push_back({path, line.number, line.indent + static_cast<int>(i) + 1});
+    }
+    value += line.content;
+    previous = &line;
+    blanks = 0;
+  }
+  std::string scalar = node.Scalar();
+  while (!scalar.empty() && scalar.back() == '\n') scalar.pop_back();
+  if (value != scalar) return {};  // more-indented lines or other forms this does not model
+  return positions;
+}
+
 MapReader::MapReader(const YAML::Node& node, std::string file, base::Diagnostics& diags, std::string what)
     : node_(node), file_(std::move(file)), diags_(diags), what_(std::move(what)) {
   ok_ = node_.IsMap();

@@ -25,6 +25,9 @@ struct YamlFile {
   /// Where a scalar's text starts in the file and whether it is written on one line (plain or quoted), so that
   /// an offset into the value is also an offset into the line. Block scalars (`>-`, `|`) give false.
   bool InlineScalarStart(const YAML::Node& node, base::SourceLoc* start) const;
+  /// Where each byte of a block scalar's value (`>-`, `|`) is written in the file, so that messages about a word
+  /// in a long paragraph point at its line and column. Empty for other scalars and forms it cannot map.
+  std::vector<base::SourceLoc> BlockScalarPositions(const YAML::Node& node) const;
 };
 
 /// Reads and parses `path`, reporting syntax errors and duplicate keys (yaml-cpp accepts those silently).

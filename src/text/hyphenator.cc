@@ -16,15 +16,13 @@ bool IsWordChar(gunichar c) { return g_unichar_isalpha(c); }
 
 }  // namespace
 
-std::string Hyphenator::DictionaryPath(const std::string& language) {
-  if (language.rfind("da", 0) == 0) return "/usr/share/hyphen/hyph_da_DK.dic";
-  return "/usr/share/hyphen/hyph_en_US.dic";
-}
-
-Hyphenator::Hyphenator(const std::string& language) {
-  const std::string path = DictionaryPath(language);
-  dict_ = hnj_hyphen_load(path.c_str());
-  if (!dict_) throw std::runtime_error("cannot load hyphenation patterns " + path);
+Hyphenator::Hyphenator(const model::LanguageProfile& profile)
+    : min_before_(profile.min_before), min_after_(profile.min_after) {
+  dict_ = hnj_hyphen_load(profile.dictionary.c_str());
+  if (!dict_) {
+    throw std::runtime_error("cannot load hyphenation patterns " + profile.dictionary + " (Debian package " +
+                             profile.dictionary_package + ")");
+  }
   latin1_ = !dict_->utf8;
 }
 
@@ -79,7 +77,7 @@ std::string Hyphenator::HyphenateWord(const std::string& word) const {
   int* pos = nullptr;
   int* cut = nullptr;
   if (hnj_hyphen_hyphenate3(dict_, key.c_str(), static_cast<int>(key.size()), hyphens.data(), nullptr, &rep, &pos,
-                            &cut, 2, 3, 2, 3) != 0) {
+                            &cut, min_before_, min_after_, min_before_, min_after_) != 0) {
     return word;
   }
   if (rep) {

@@ -103,7 +103,7 @@ json Expectations(
     const model::Edition& edition, const model::LanguageEdition& language,
     const SheetNameFor& sheet_name = [](const std::string& wanted) { return wanted; }) {
   auto label = [&](const std::string& key) { return language.labels.at(key); };
-  const base::NumberStyle numbers = base::NumberStyle::ForLanguage(language.locale);
+  const base::NumberStyle& numbers = language.profile.numbers;
   std::vector<const model::FigureSpec*> specs;
   for (const auto& [id, spec] : edition.figures) specs.push_back(&spec);
   std::sort(specs.begin(), specs.end(), [](auto* a, auto* b) { return a->number < b->number; });

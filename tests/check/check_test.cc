@@ -72,17 +72,29 @@ TEST_CASE("check: references to a footnote, figure or page that does not exist")
                       }));
 }
 
-TEST_CASE("check: a label missing in one language, a figure text missing, a label in Danish in English") {
+TEST_CASE("check: a label missing from labels.yaml and the profile, a label left in the source language") {
   base::MemoryFileSystem fs;
   testing::LoadMini(fs);
   REQUIRE(Edit(fs, "mini/en/labels.yaml", "before: Before\n", ""));
-  REQUIRE(Edit(fs, "mini/en/figures.yaml", "a: Group A", "a: Gruppe Å"));
-  std::string errors = Errors(fs);
-  CHECK(errors == Expected({
-                      "mini/en/figures.yaml:3:22: English label 'a' of figure 'fig01' contains the Danish letter 'Å': "
-                      "'Gruppe Å'",
-                      "mini/en/labels.yaml:2:1: label 'before' is missing",
-                  }));
+  CHECK(Errors(fs) == "");  // the English profile has it
+  REQUIRE(Edit(fs, "templates/languages/en.yaml", "  before: Before\n", ""));
+  REQUIRE(Edit(fs, "mini/en/figures.yaml", "a: Group A", "a: Gruppe A"));
+  REQUIRE(Edit(fs, "mini/en/labels.yaml", "contents: Contents", "contents: Indhold"));
+  REQUIRE(Edit(fs, "mini/en/labels.yaml", "tips-by: Tips from", "tips-by: Tips fra"));
+  CHECK(Errors(fs) == Expected({"mini/en/labels.yaml:2:1: label 'before' is missing"}));
+  base::Diagnostics diags;
+  auto edition = model::LoadEdition(fs, {"mini", "templates", {}}, diags);
+  REQUIRE(edition);
+  check::CheckEdition(*edition, diags);
+  check::CheckFigures(*edition, diags);
+  // "Indhold" is one word: it could be the same in both languages; "Tips fra" and "Gruppe A" are probably not.
+  CHECK(Lines(diags, base::Severity::kWarning) ==
+        std::vector<std::string>{
+            "mini/en/figures.yaml:3:22: label 'a' of figure 'fig01' is the same as in language 'da' ('Gruppe A'): "
+            "possibly untranslated",
+            "mini/en/labels.yaml:9:1: label 'tips-by' is the same as in language 'da' ('Tips fra'): possibly "
+            "untranslated",
+        });
 }
 
 TEST_CASE("check: a label only the translation has is reported at its key") {

@@ -10,39 +10,19 @@
 
 #include <unistd.h>
 
+#include "cli/mini_repo.h"
 #include "shell.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
+using barometer::testing::Barometer;
+using barometer::testing::CopyMini;
 using barometer::testing::ReadFile;
+using barometer::testing::Replace;
 using barometer::testing::Run;
 using barometer::testing::Shell;
-
-Run Barometer(const std::string& args) { return Shell(std::string(BAROMETER_BINARY) + " " + args); }
-
-// A copy of the mini fixture edition inside a temporary repository (templates and fonts linked in).
-std::string CopyMini(const std::string& name) {
-  fs::path root = fs::temp_directory_path() / ("barometer-cli-" + name + "-" + std::to_string(getpid()));
-  fs::remove_all(root);
-  fs::create_directories(root / "content");
-  fs::copy(BAROMETER_SOURCE_DIR "/tests/fixtures/mini", root / "content" / "mini", fs::copy_options::recursive);
-  fs::create_directory_symlink(BAROMETER_SOURCE_DIR "/templates", root / "templates");
-  fs::create_directory_symlink(BAROMETER_SOURCE_DIR "/fonts", root / "fonts");
-  return root.string();
-}
-
-void Replace(const std::string& path, const std::string& from, const std::string& to) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  std::string text = s.str();
-  size_t at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  text.replace(at, from.size(), to);
-  std::ofstream(path) << text;
-}
 
 }  // namespace
 
@@ -87,7 +67,7 @@ TEST_CASE("cli: content errors are all reported at once in compiler form - the o
   REQUIRE(Barometer("build -q " + root + "/content/mini --out " + root + "/out").status == 0);
   std::string before = ReadFile(root + "/out/SHA256SUMS");
   Replace(root + "/content/mini/en/first.yaml", "  - {id: f-h, heading:", "  - {id: f-h, headline:");
-  Replace(root + "/content/mini/da/story.yaml", "      lede: A lede.", "      ledе: A lede.");
+  Replace(root + "/content/mini/da/story.yaml", "      lede: En indledning.", "      ledе: En indledning.");
   Replace(root + "/content/mini/tables/shares.csv", "share,b,yes,20,50", "share,b,yes,120,50");
   Replace(root + "/content/mini/en/first.yaml", "footnote[^n]", "footnote[^m]");
   Run run = Barometer("build " + root + "/content/mini --out " + root + "/out");

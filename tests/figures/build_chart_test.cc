@@ -40,7 +40,7 @@ TEST_CASE("figures: all ten 2021 figures build cleanly in both languages, labels
       for (const figures::Label& label : chart.labels) {
         if (label.role == "value" || label.role == "headline") value_labels.push_back(LabelText(label));
       }
-      const base::NumberStyle numbers = base::NumberStyle::ForLanguage(language);
+      const base::NumberStyle& numbers = testing::Profile(language).numbers;
       for (const figures::Shape& shape : chart.shapes) {
         if (shape.role != "bar" && shape.role != "segment") continue;
         std::string text = numbers.Percent(shape.value);

@@ -13,6 +13,7 @@
 #include "base/number_style.h"
 #include "figures/chart.h"
 #include "model/load.h"
+#include "profiles.h"
 #include "text/fonts.h"
 #include "text/hyphenator.h"
 
@@ -34,11 +35,10 @@ struct LanguageTools {
   std::unique_ptr<text::FontSet> fonts;
   std::unique_ptr<text::Hyphenator> hyphenator;
   std::unique_ptr<text::Shaper> shaper;
-  base::NumberStyle numbers;
-  std::string language;
+  const model::LanguageProfile* profile = nullptr;
 
   figures::ChartContext Context(const model::Template& design) {
-    return figures::ChartContext{&design, &numbers, shaper.get(), language};
+    return figures::ChartContext{&design, &profile->numbers, shaper.get(), profile};
   }
 };
 
@@ -47,11 +47,10 @@ inline LanguageTools& Tools(const std::string& language) {
   auto& slot = tools[language];
   if (!slot) {
     slot = std::make_unique<LanguageTools>();
-    slot->fonts = std::make_unique<text::FontSet>(BAROMETER_SOURCE_DIR "/fonts", language == "da" ? "da-DK" : "en-GB");
-    slot->hyphenator = std::make_unique<text::Hyphenator>(language);
+    slot->profile = &Profile(language);
+    slot->fonts = std::make_unique<text::FontSet>(BAROMETER_SOURCE_DIR "/fonts", slot->profile->tag);
+    slot->hyphenator = std::make_unique<text::Hyphenator>(*slot->profile);
     slot->shaper = std::make_unique<text::Shaper>(*slot->fonts, *slot->hyphenator);
-    slot->numbers = base::NumberStyle::ForLanguage(language);
-    slot->language = language;
   }
   return *slot;
 }

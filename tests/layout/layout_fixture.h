@@ -9,7 +9,6 @@
 #include <string>
 
 #include "base/file_system.h"
-#include "base/number_style.h"
 #include "figures/chart.h"
 #include "layout/layout.h"
 #include "model/load.h"
@@ -49,11 +48,11 @@ inline std::unique_ptr<Laid> LayOut(const std::string& content, const std::strin
   Tools& mine = tools[language_code];
   if (!mine.shaper) {
     mine.fonts = std::make_unique<text::FontSet>(BAROMETER_SOURCE_DIR "/fonts", language->locale);
-    mine.hyphenator = std::make_unique<text::Hyphenator>(language_code);
+    mine.hyphenator = std::make_unique<text::Hyphenator>(language->profile);
     mine.shaper = std::make_unique<text::Shaper>(*mine.fonts, *mine.hyphenator);
   }
-  base::NumberStyle numbers = base::NumberStyle::ForLanguage(language_code);
-  figures::ChartContext context{&laid->edition.design, &numbers, mine.shaper.get(), language_code};
+  figures::ChartContext context{&laid->edition.design, &language->profile.numbers, mine.shaper.get(),
+                                &language->profile};
   layout::LayoutInput input;
   input.edition = &laid->edition;
   input.language = language;

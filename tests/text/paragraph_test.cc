@@ -6,6 +6,7 @@
 
 #include "text/fonts.h"
 #include "text/hyphenator.h"
+#include "profiles.h"
 
 using namespace barometer;
 
@@ -13,7 +14,7 @@ namespace {
 
 text::Shaper& EnglishShaper() {
   static text::FontSet fonts(BAROMETER_SOURCE_DIR "/fonts", "en-GB");
-  static text::Hyphenator hyphenator("en");
+  static text::Hyphenator hyphenator(testing::Profile("en"));
   static text::Shaper shaper(fonts, hyphenator);
   return shaper;
 }

@@ -1,0 +1,44 @@
+// Command-line tests' helpers: the barometer binary, and a copy of the mini fixture edition in a temporary
+// repository.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "shell.h"
+
+namespace barometer::testing {
+
+namespace fs = std::filesystem;
+
+inline Run Barometer(const std::string& args) { return Shell(std::string(BAROMETER_BINARY) + " " + args); }
+
+// A copy of the mini fixture edition inside a temporary repository (templates and fonts linked in).
+inline std::string CopyMini(const std::string& name) {
+  fs::path root = fs::temp_directory_path() / ("barometer-cli-" + name + "-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "content");
+  fs::copy(BAROMETER_SOURCE_DIR "/tests/fixtures/mini", root / "content" / "mini", fs::copy_options::recursive);
+  fs::create_directory_symlink(BAROMETER_SOURCE_DIR "/templates", root / "templates");
+  fs::create_directory_symlink(BAROMETER_SOURCE_DIR "/fonts", root / "fonts");
+  return root.string();
+}
+
+inline void Replace(const std::string& path, const std::string& from, const std::string& to) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  std::string text = s.str();
+  size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), to);
+  std::ofstream(path) << text;
+}
+
+}  // namespace barometer::testing

@@ -1,0 +1,78 @@
+// Language profiles: number style, dates and quotation marks per language, and every problem of a profile file
+// reported at its place.
+#include <doctest/doctest.h>
+
+#include "mini_fixture.h"
+#include "model/load.h"
+#include "profiles.h"
+
+using namespace barometer;
+using barometer::testing::Edit;
+using barometer::testing::Lines;
+using barometer::testing::Profile;
+
+TEST_CASE("profiles: each language's numbers, dates and quotation marks") {
+  CHECK(Profile("da").numbers.Percent(47) == "47\u00A0%");
+  CHECK(Profile("en").numbers.Percent(47) == "47%");
+  CHECK(Profile("sv").numbers.Percent(47) == "47\u00A0%");
+  CHECK(Profile("da").numbers.Format(1877) == "1.877");
+  CHECK(Profile("en").numbers.Format(1877) == "1,877");
+  CHECK(Profile("sv").numbers.Format(1877) == "1877");
+  CHECK(Profile("sv").numbers.Format(12345) == "12\u00A0345");
+  CHECK(Profile("da").numbers.Format(18.75, 2) == "18,75");
+  CHECK(Profile("sv").numbers.Format(18.75, 2) == "18,75");
+  CHECK(Profile("en").numbers.Format(18.75, 2) == "18.75");
+
+  const model::Date day{2023, 9, 1}, month{2023, 9, 0}, year{2021, 0, 0};
+  CHECK(Profile("da").FormatDate(day) == "1. september 2023");
+  CHECK(Profile("en").FormatDate(day) == "1 September 2023");
+  CHECK(Profile("sv").FormatDate(day) == "1 september 2023");
+  CHECK(Profile("en").FormatDate(month) == "September 2023");
+  CHECK(Profile("da").FormatDate(year) == "2021");
+
+  CHECK(Profile("da").Quoted("ja") == "»ja«");
+  CHECK(Profile("en").Quoted("yes") == "“yes”");
+  CHECK(Profile("sv").Phrase("at", {{"label", "A"}, {"value", "4 %"}}) == "A med 4 %");
+  CHECK(Profile("en").Phrase("no-such-phrase") == "no-such-phrase");
+  for (const char* code : {"da", "en", "sv"}) {
+    for (const std::string& key : model::RequiredPhrases()) CHECK(Profile(code).phrases.count(key) == 1);
+  }
+}
+
+TEST_CASE("profiles: a broken profile is reported at its keys") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  REQUIRE(Edit(fs, "templates/languages/en.yaml", "  min_before: 2", "  min_before: 0"));
+  REQUIRE(Edit(fs, "templates/languages/en.yaml", "  group: \",\"", "  group: \".\""));
+  REQUIRE(Edit(fs, "templates/languages/en.yaml", "  extremes:", "  extreme:"));
+  REQUIRE(Edit(fs, "templates/languages/en.yaml", "[January, February,", "[February,"));
+  base::Diagnostics diags;
+  auto profile = model::LoadLanguageProfile(fs, "templates", "en", diags);
+  REQUIRE(profile);
+  CHECK(Lines(diags, base::Severity::kError) ==
+        std::vector<std::string>{
+            "templates/languages/en.yaml:6:15: 'min_before' must be between 1 and 9 letters",
+            "templates/languages/en.yaml:11:10: the group separator must differ from the decimal mark",
+            "templates/languages/en.yaml:16:11: 'months' must name the 12 months, January first; found 11",
+            "templates/languages/en.yaml:21:3: phrase 'extremes' is missing",
+        });
+}
+
+TEST_CASE("profiles: labels.yaml overrides the profile's labels, a language without labels.yaml has them all") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  fs.files.erase("mini/en/labels.yaml");
+  fs.files["mini/da/labels.yaml"] = "contents: Indholdsfortegnelse\n";
+  base::Diagnostics diags;
+  auto edition = model::LoadEdition(fs, {"mini", "templates", {}}, diags);
+  REQUIRE(edition);
+  CHECK(Lines(diags, base::Severity::kError).empty());
+  const model::LanguageEdition& da = edition->languages[0];
+  const model::LanguageEdition& en = edition->languages[1];
+  CHECK(da.labels.at("contents") == "Indholdsfortegnelse");
+  CHECK(da.labels.at("figure") == "Figur");
+  CHECK(da.label_locs.at("figure").file == "templates/languages/da.yaml");
+  CHECK(en.labels.at("contents") == "Contents");
+  CHECK(en.locale == "en-GB");  // edition.yaml's locale
+  CHECK(da.profile.tag == "da-DK");
+}
