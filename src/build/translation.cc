@@ -43,6 +43,7 @@ struct Counts {
 
 Counts Count(const std::vector<UnitStatus>& units) {
   Counts counts;
+  for (UnitState state : kStates) counts.total[state] = 0;
   for (const UnitStatus& unit : units) {
     for (UnitState state : kStates) counts.by_file[unit.file][state] += 0;
     ++counts.by_file[unit.file][unit.state];
