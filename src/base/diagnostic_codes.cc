@@ -139,7 +139,7 @@ const std::vector<DiagnosticKind>& DiagnosticKinds() {
       {"labels-overlap", "figure '*': labels '*' and '*' cannot be placed without overlapping"},
       // Language profiles, translations and numbers bound to tables (model/, check/, build/).
       {"no-language-profile", "language '*' has no language profile (looked for *)"},
-      {"hyphen-min-out-of-range", "'*' must be between 1 and 9 letters"},
+      {"hyphen-min-out-of-range", "*'*' must be between 1 and 9 letters"},
       {"group-equals-decimal", "the group separator must differ from the decimal mark"},
       {"bad-month-names", "'months' must name the 12 months, January first; found *"},
       {"missing-phrase", "phrase '*' is missing"},

@@ -68,7 +68,7 @@ TEST_CASE("check: references to a footnote, figure or page that does not exist")
   CHECK(Errors(fs) == Expected({
                           "mini/da/first.yaml:5:50: footnote 'nn' is not defined in this section's footnotes",
                           "mini/da/first.yaml:9:5: figure 'fig1' does not exist in figures.yaml",
-                          "mini/da/story.yaml:10:33: page reference to 'frist', which is no section or block id",
+                          "mini/da/story.yaml:10:35: page reference to 'frist', which is no section or block id",
                       }));
 }
 

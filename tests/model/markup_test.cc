@@ -36,7 +36,7 @@ TEST_CASE("markup: emphasis, strong, links, footnotes, page references and no-br
 
 TEST_CASE("markup: escapes give the characters themselves") {
   base::Diagnostics diags;
-  model::RichText rich = Parse("\\*not\\* \\[x\\] \\~ \\@{y} \\\\", diags);
+  model::RichText rich = Parse("\\*not\\* \\[x\\] \\~ \\@\\{y} \\\\", diags);
   CHECK_FALSE(diags.HasErrors());
   CHECK(rich.Plain() == "*not* [x] ~ @{y} \\");
 }
