@@ -26,13 +26,17 @@ std::string Trim(const std::string& text) {
   return text.substr(begin, text.find_last_not_of(' ') - begin + 1);
 }
 
-std::vector<std::string> DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
-  std::string guess = base::ClosestMatch(word, candidates);
-  if (!guess.empty()) return {"did you mean '" + guess + "'?"};
+std::vector<std::string> OneOf(const std::vector<std::string>& candidates) {
   std::string all;
   for (const std::string& c : candidates) all += (all.empty() ? "" : ", ") + c;
   if (all.empty()) return {};
   return {"one of: " + all};
+}
+
+std::vector<std::string> DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string guess = base::ClosestMatch(word, candidates);
+  if (!guess.empty()) return {"did you mean '" + guess + "'?"};
+  return OneOf(candidates);
 }
 
 double Rounded(double value, int decimals) {
@@ -93,7 +97,7 @@ std::optional<BoundNumber> ResolveOperand(const Edition& edition, const std::str
     if (rows.size() > 1) {
       diags.Error(loc, "number reference '{" + operand + "}': category '" + parts[1] + "' has " +
                            std::to_string(rows.size()) + " series; name one as {" + operand + "/SERIES}",
-                  DidYouMean("", series));
+                  OneOf(series));
       return std::nullopt;
     }
     found = rows.front();
