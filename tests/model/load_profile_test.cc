@@ -52,7 +52,7 @@ TEST_CASE("profiles: a broken profile is reported at its keys") {
   CHECK(Lines(diags, base::Severity::kError) ==
         std::vector<std::string>{
             "templates/languages/en.yaml:6:15: 'min_before' must be between 1 and 9 letters",
-            "templates/languages/en.yaml:11:10: the group separator must differ from the decimal mark",
+            "templates/languages/en.yaml:10:10: the group separator must differ from the decimal mark",
             "templates/languages/en.yaml:16:11: 'months' must name the 12 months, January first; found 11",
             "templates/languages/en.yaml:21:3: phrase 'extremes' is missing",
         });
