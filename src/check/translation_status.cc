@@ -90,12 +90,14 @@ void CheckUntranslated(const model::Edition& edition, const model::LanguageEditi
   const std::string& source = edition.languages.front().code;
   for (const UnitStatus& status : TranslationStatus(edition, language)) {
     if (status.state != UnitState::kUntranslated) continue;
-    const std::string message = "'" + status.unit + "' is not translated: it is still the text of language '" +
-                                source + "'";
+    // The message is written out in each call, so the diagnostic-code table can match it to its code.
     if (as_errors) {
-      diags.Error(status.loc, message, {"translate it, or build a draft with --draft, which marks it in the margin"});
+      diags.Error(status.loc,
+                  "'" + status.unit + "' is not translated: it is still the text of language '" + source + "'",
+                  {"translate it, or build a draft with --draft, which marks it in the margin"});
     } else {
-      diags.Warning(status.loc, message);
+      diags.Warning(status.loc,
+                    "'" + status.unit + "' is not translated: it is still the text of language '" + source + "'");
     }
   }
 }
