@@ -79,7 +79,8 @@ void BuildLanguage(const model::Edition& edition, const model::LanguageEdition& 
   input.language = &language;
   input.shaper = &shaper;
   input.creator = std::string("barometer ") + BAROMETER_VERSION;
-  if (options.draft) {
+  // The source language is what the others translate: none of its text is untranslated.
+  if (options.draft && &language != &edition.languages.front()) {
     for (const check::UnitStatus& unit : check::TranslationStatus(edition, language)) {
       if (unit.state == check::UnitState::kUntranslated) input.untranslated.insert(unit.unit);
     }
