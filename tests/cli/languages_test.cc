@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <string>
 
@@ -92,7 +93,12 @@ TEST_CASE("languages: translation-status counts units per file, in text, Markdow
   CHECK(json.status == 0);
   CHECK(json.out.find("{\"source\": \"da\", \"languages\": [{\"code\": \"en\", \"units\": 12, \"translated\": 10, "
                       "\"stale\": 0, \"missing\": 1, \"untranslated\": 1,") == 0);
-  CHECK(Shell("/usr/bin/python3 -c 'import json,sys; json.load(sys.stdin)' <<'EOF'\n" + json.out + "EOF").status == 0);
+  // Shell appends "2>&1" to its command, so the JSON goes through a file rather than a here-document.
+  {
+    std::ofstream(root + "/status.json", std::ios::binary) << json.out;
+  }
+  CHECK(Shell("/usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1]))' " + root + "/status.json").status ==
+        0);
   CHECK(Barometer("translation-status /nonexistent").status == 2);
   fs::remove_all(root);
 }
