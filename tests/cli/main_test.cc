@@ -10,39 +10,20 @@
 
 #include <unistd.h>
 
+#include "mini_repository.h"
 #include "shell.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
+using barometer::testing::CopyMini;
 using barometer::testing::ReadFile;
+using barometer::testing::Replace;
 using barometer::testing::Run;
 using barometer::testing::Shell;
 
 Run Barometer(const std::string& args) { return Shell(std::string(BAROMETER_BINARY) + " " + args); }
-
-// A copy of the mini fixture edition inside a temporary repository (templates and fonts linked in).
-std::string CopyMini(const std::string& name) {
-  fs::path root = fs::temp_directory_path() / ("barometer-cli-" + name + "-" + std::to_string(getpid()));
-  fs::remove_all(root);
-  fs::create_directories(root / "content");
-  fs::copy(BAROMETER_SOURCE_DIR "/tests/fixtures/mini", root / "content" / "mini", fs::copy_options::recursive);
-  fs::create_directory_symlink(BAROMETER_SOURCE_DIR "/templates", root / "templates");
-  fs::create_directory_symlink(BAROMETER_SOURCE_DIR "/fonts", root / "fonts");
-  return root.string();
-}
-
-void Replace(const std::string& path, const std::string& from, const std::string& to) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  std::string text = s.str();
-  size_t at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  text.replace(at, from.size(), to);
-  std::ofstream(path) << text;
-}
 
 }  // namespace
 
@@ -61,7 +42,7 @@ TEST_CASE("cli: help, version and usage errors") {
 }
 
 TEST_CASE("cli: a clean edition checks and builds, one progress line per stage") {
-  std::string root = CopyMini("clean");
+  std::string root = CopyMini("cli-clean");
   Run check = Barometer("check " + root + "/content/mini");
   CHECK(check.status == 0);
   CHECK(check.out.find("barometer: load") != std::string::npos);
@@ -83,7 +64,7 @@ TEST_CASE("cli: a clean edition checks and builds, one progress line per stage")
 }
 
 TEST_CASE("cli: content errors are all reported at once in compiler form - the old output survives") {
-  std::string root = CopyMini("broken");
+  std::string root = CopyMini("cli-broken");
   REQUIRE(Barometer("build -q " + root + "/content/mini --out " + root + "/out").status == 0);
   std::string before = ReadFile(root + "/out/SHA256SUMS");
   Replace(root + "/content/mini/en/first.yaml", "  - {id: f-h, heading:", "  - {id: f-h, headline:");
