@@ -25,7 +25,7 @@ namespace {
 
 /// Where libxlsxwriter writes the finished workbook: an anonymous in-memory file (memfd), named to the library as
 /// /proc/self/fd/N. It is in no folder, so a build killed at any moment leaves nothing behind. (The library's own
-/// scratch files in `tmpdir` are removed from their folder as soon as they are created.)
+/// scratch files go to base::OwnScratchDir().)
 class WorkbookFile {
  public:
   WorkbookFile() : fd_(memfd_create("barometer-workbook", MFD_CLOEXEC)) {
@@ -133,7 +133,7 @@ std::string BuildWorkbook(const model::Edition& edition, const model::LanguageEd
 
   WorkbookFile file;
   lxw_workbook_options options = {};
-  std::string scratch = base::ScratchDir();
+  std::string scratch = base::OwnScratchDir();
   options.tmpdir = scratch.data();
   std::unique_ptr<lxw_workbook, WorkbookCloser> workbook(workbook_new_opt(file.path().c_str(), &options));
   if (!workbook) throw std::runtime_error("libxlsxwriter: cannot create a workbook at " + file.path());

@@ -459,4 +459,47 @@ std::string ScratchDir() {
   return "/tmp";
 }
 
+namespace {
+
+constexpr char kScratchPrefix[] = "barometer-scratch-";
+
+class ProcessScratchDir {
+ public:
+  ProcessScratchDir() {
+    const std::string parent = ScratchDir();
+    RealFileSystem disk;
+    for (const FolderEntry& entry : disk.ListEntries(parent)) {
+      if (entry.type != EntryType::kFolder || entry.name.rfind(kScratchPrefix, 0) != 0) continue;
+      const std::string path = JoinPath(parent, entry.name);
+      struct stat st;
+      if (lstat(path.c_str(), &st) != 0 || st.st_uid != geteuid()) continue;  // another user's
+      try {
+        if (std::shared_ptr<void> lock = disk.LockFolder(path)) disk.RemoveAll(path);
+      } catch (const std::runtime_error&) {
+        // One that went meanwhile.
+      }
+    }
+    std::string pattern = JoinPath(parent, std::string(kScratchPrefix) + "XXXXXX");
+    if (!mkdtemp(pattern.data())) ThrowErrno("create a scratch folder like", pattern);
+    path_ = pattern;
+    lock_ = disk.LockFolder(path_);
+  }
+  ~ProcessScratchDir() { RemoveTreeAt(AT_FDCWD, path_.c_str()); }
+  ProcessScratchDir(const ProcessScratchDir&) = delete;
+  ProcessScratchDir& operator=(const ProcessScratchDir&) = delete;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  std::shared_ptr<void> lock_;
+};
+
+}  // namespace
+
+std::string OwnScratchDir() {
+  static const ProcessScratchDir dir;  // made once, also when two languages' threads ask at the same time
+  return dir.path();
+}
+
 }  // namespace barometer::base

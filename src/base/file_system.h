@@ -124,4 +124,10 @@ std::string DirName(const std::string& path);
 /// hundred of them.
 std::string ScratchDir();
 
+/// A folder of this process's own in ScratchDir(), for libxlsxwriter's scratch files: made on first use, locked
+/// (flock) while the process lives and removed when it exits. The library unlinks each file right after creating
+/// it, but a process killed between the two would leave the file behind; so first, such folders that no living
+/// process holds (left by killed builds) are removed.
+std::string OwnScratchDir();
+
 }  // namespace barometer::base

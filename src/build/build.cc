@@ -8,6 +8,7 @@
 #include <tuple>
 #include <memory>
 #include <sstream>
+#include <string_view>
 #include <thread>
 
 #include "appendix/workbook.h"
@@ -291,6 +292,13 @@ std::map<std::string, std::string> ListedInSums(const std::string& sums) {
   return listed;
 }
 
+// Removes a staging folder of the build's, the marker last: killed meanwhile, what is left is still known as the
+// build's.
+void RemoveStaging(base::FileSystem& fs, const std::string& staging) {
+  fs.RemoveAll(base::JoinPath(staging, "output"));
+  fs.RemoveAll(staging);
+}
+
 // Removes the staging folder a killed build left behind, but only one that carries the build's marker and that no
 // running build holds; a folder the build did not make is never removed.
 void ClearLeftoverStaging(base::FileSystem& fs, const std::string& staging) {
@@ -301,13 +309,17 @@ void ClearLeftoverStaging(base::FileSystem& fs, const std::string& staging) {
                              " is where the build stages its next output; move it away");
   }
   std::string marker;
-  if (fs.ReadRegularFile(base::JoinPath(staging, kMarker), &marker) && marker == kMarkerText) {
+  const bool marked = fs.ReadRegularFile(base::JoinPath(staging, kMarker), &marker);
+  const std::vector<base::FolderEntry> entries = fs.ListEntries(staging);
+  // A build killed while it wrote its marker leaves the marker's start and nothing else.
+  if ((marked && marker == kMarkerText) ||
+      (marked && entries.size() == 1 && std::string_view(kMarkerText).substr(0, marker.size()) == marker)) {
     std::shared_ptr<void> lock = fs.LockFolder(staging);
     if (!lock) {
       throw std::runtime_error("another build is writing " + Printable(staging) + " now; try again when it is done");
     }
-    fs.RemoveAll(staging);
-  } else if (fs.ListEntries(staging).empty()) {
+    RemoveStaging(fs, staging);
+  } else if (entries.empty()) {
     fs.RemoveAll(staging);  // a build killed before it marked the folder; an empty folder holds nothing to lose
   } else {
     throw std::runtime_error(Printable(staging) + ": a folder the build did not make (it has no " + kMarker +
@@ -487,7 +499,7 @@ void WriteOutputs(base::FileSystem& fs, const std::string& out_dir, const std::v
   std::shared_ptr<void> lock = fs.LockFolder(staging);
   if (!lock) throw std::runtime_error("another build is writing " + Printable(staging) + " now");
   fs.CreateFile(base::JoinPath(staging, kMarker), kMarkerText);
-  const std::string next = base::JoinPath(staging, "output");
+  const std::string next = base::JoinPath(staging, "output");  // as RemoveStaging knows it
   fs.MakeFolder(next);
   for (const Step& step : plan.steps()) {
     const std::string target = base::JoinPath(next, step.path);
@@ -502,7 +514,7 @@ void WriteOutputs(base::FileSystem& fs, const std::string& out_dir, const std::v
   } else {
     fs.RenameNew(next, folder);
   }
-  fs.RemoveAll(staging);  // now the previous output, or nothing
+  RemoveStaging(fs, staging);  // now the previous output, or nothing
 }
 
 }  // namespace barometer::build

@@ -72,6 +72,7 @@ TEST_CASE("build: the next output folder is made whole in the staging folder, th
                                               "create out.staging/output/figures/en/figure-02.svg",
                                               "create out.staging/output/report-en.pdf",
                                               "rename out.staging/output -> out",
+                                              "remove out.staging/output",
                                               "remove out.staging"});
   CHECK_FALSE(StagingLeft(fs));
 }
@@ -162,7 +163,7 @@ TEST_CASE("build: a listed path through a symbolic link is never followed") {
   WriteOutputs(fs, "out", {kFirstBuild[0]}, true);
   CHECK(fs.files.at("elsewhere/secret.txt") == "outside");
   CHECK(fs.links.at("out/link") == "../elsewhere");  // the user's link stays, as a link
-  CHECK(Logged(fs, "remove") == std::vector<std::string>{"remove out.staging"});
+  CHECK(Logged(fs, "remove") == std::vector<std::string>{"remove out.staging/output", "remove out.staging"});
 }
 
 TEST_CASE("build: an output path that would leave the output folder is refused, and nothing is written") {

@@ -168,4 +168,12 @@ TEST_CASE("output folder: a staging folder the build did not make stays, and the
   CHECK_FALSE(fs::exists(box.out + ".staging"));
   CHECK(ReadFile((box.root / "kept/file.txt").string()) == "kept");
   CHECK(ReadFile(box.out + "/report-en.pdf") == "changed");
+
+  // Killed while it removed its staging folder or wrote its marker: still known as the build's.
+  for (const std::string marker : {"", "barometer writes its next"}) {
+    fs::create_directories(box.out + ".staging");
+    Write(box.out + ".staging/.barometer-staging", marker);
+    WriteOutputs(disk, box.out, {{"report-en.pdf", "changed " + marker}}, true);
+    CHECK_FALSE(fs::exists(box.out + ".staging"));
+  }
 }
