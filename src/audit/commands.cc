@@ -15,10 +15,33 @@ namespace {
 
 int Usage(const std::string& message) {
   std::fprintf(stderr,
-               "barometer: error: %s\nusage: barometer verify CONTENT_DIR --against SHA256SUMS\n"
-               "       barometer diff OLD NEW [--json] [--html FILE]\n",
+               "barometer: error: %s\nusage: barometer verify CONTENT_DIR --against SHA256SUMS [--templates DIR] "
+               "[--fonts DIR]\n       barometer diff OLD NEW [--json] [--html FILE] [--templates DIR] [--fonts DIR]\n",
                message.c_str());
   return kUsage;
+}
+
+// --templates and --fonts, for content folders outside a repository; false when `args[*i]` is neither.
+bool FolderOption(const std::vector<std::string>& args, size_t* i, std::string* templates, std::string* fonts,
+                  std::string* error) {
+  if (args[*i] != "--templates" && args[*i] != "--fonts") return false;
+  if (*i + 1 >= args.size()) {
+    *error = args[*i] + " needs a value";
+  } else {
+    (args[*i] == "--templates" ? *templates : *fonts) = args[*i + 1];
+    ++*i;
+  }
+  return true;
+}
+
+// The command line's defaults for a content folder, with the folders given on the command line.
+OptionsFor WithFolders(const OptionsFor& options_for, const std::string& templates, const std::string& fonts) {
+  return [=](const std::string& content_dir) {
+    build::BuildOptions options = options_for(content_dir);
+    if (!templates.empty()) options.templates_dir = templates;
+    if (!fonts.empty()) options.fonts_dir = fonts;
+    return options;
+  };
 }
 
 // A side that failed to build: its diagnostics, and the status of unreadable input.
@@ -31,9 +54,11 @@ int ContentErrors(const base::Diagnostics& diags, const base::FileSystem& fs, co
 }  // namespace
 
 int RunVerify(base::FileSystem& fs, const std::vector<std::string>& args, const OptionsFor& options_for) {
-  std::string content_dir, sums_path;
+  std::string content_dir, sums_path, templates, fonts, error;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--against") {
+    if (FolderOption(args, &i, &templates, &fonts, &error)) {
+      if (!error.empty()) return Usage(error);
+    } else if (args[i] == "--against") {
       if (i + 1 >= args.size()) return Usage("--against needs a value");
       sums_path = args[++i];
     } else if (!args[i].empty() && args[i][0] == '-') {
@@ -55,7 +80,7 @@ int RunVerify(base::FileSystem& fs, const std::vector<std::string>& args, const 
     }
     base::Diagnostics diags;
     OutputSet built;
-    if (!BuildInMemory(fs, options_for(content_dir), diags, &built)) return ContentErrors(diags, fs, content_dir);
+    if (!BuildInMemory(fs, WithFolders(options_for, templates, fonts)(content_dir), diags, &built)) return ContentErrors(diags, fs, content_dir);
     const std::string record_path = base::JoinPath(base::DirName(sums_path), "build-info.json");
     std::optional<std::string> record;
     if (std::string text; fs.ReadFile(record_path, &text)) record = text;
@@ -70,10 +95,12 @@ int RunVerify(base::FileSystem& fs, const std::vector<std::string>& args, const 
 
 int RunDiff(base::FileSystem& fs, const std::vector<std::string>& args, const OptionsFor& options_for) {
   std::vector<std::string> sides;
-  std::string html_path;
+  std::string html_path, templates, fonts, error;
   bool json = false;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--json") {
+    if (FolderOption(args, &i, &templates, &fonts, &error)) {
+      if (!error.empty()) return Usage(error);
+    } else if (args[i] == "--json") {
       json = true;
     } else if (args[i] == "--html") {
       if (i + 1 >= args.size()) return Usage("--html needs a file");
@@ -89,7 +116,7 @@ int RunDiff(base::FileSystem& fs, const std::vector<std::string>& args, const Op
     OutputSet old_set, new_set;
     for (int side = 0; side < 2; ++side) {
       base::Diagnostics diags;
-      if (!ReadSide(fs, sides[side], options_for, diags, side == 0 ? &old_set : &new_set)) {
+      if (!ReadSide(fs, sides[side], WithFolders(options_for, templates, fonts), diags, side == 0 ? &old_set : &new_set)) {
         return ContentErrors(diags, fs, sides[side]);
       }
     }

@@ -62,6 +62,15 @@ std::string PageLine(const PageChange& change) {
   return line + parts;
 }
 
+// An input's SHA-256 shortened to 12 digits, as git shortens commits: enough to tell two versions apart.
+std::string RecordLine(const RecordChange& change) {
+  auto shown = [&](const std::optional<std::string>& value) {
+    if (!value) return std::string("(none)");
+    return change.what.rfind("input ", 0) == 0 && value->size() == 64 ? value->substr(0, 12) : *value;
+  };
+  return change.what + ": " + shown(change.old_value) + " -> " + shown(change.new_value);
+}
+
 std::string FileLine(const FileChange& change) {
   const char* kinds[] = {"file added ", "file removed ", "file changed "};
   return kinds[change.kind] + change.path;
@@ -169,9 +178,7 @@ std::string FormatText(const DiffReport& report) {
     out += "figure " + change.figure + " [" + change.language + "] " + change.png + ": " + Box(change.pixels) + "\n";
   }
   for (const PageChange& change : report.pages) out += PageLine(change) + "\n";
-  for (const RecordChange& change : report.record) {
-    out += change.what + ": " + Or(change.old_value, "(none)") + " -> " + Or(change.new_value, "(none)") + "\n";
-  }
+  for (const RecordChange& change : report.record) out += RecordLine(change) + "\n";
   for (const FileChange& change : report.files) out += FileLine(change) + "\n";
   out += std::to_string(report.Total()) + (report.Total() == 1 ? " change" : " changes") + " between " +
          report.old_name + " and " + report.new_name + " (" + std::to_string(report.values.size()) + " values, " +
@@ -303,8 +310,7 @@ std::string FormatHtml(const DiffReport& report) {
   if (!report.record.empty() || !report.files.empty()) {
     html += "<section id=\"record\"><h2>Build record and files</h2><ul>";
     for (const RecordChange& change : report.record) {
-      html += "<li>" + Escape(change.what) + ": " + Escape(Or(change.old_value, "(none)")) + " &rarr; " +
-              Escape(Or(change.new_value, "(none)")) + "</li>";
+      html += "<li>" + Escape(RecordLine(change)) + "</li>";
     }
     for (const FileChange& change : report.files) html += "<li>" + Escape(FileLine(change)) + "</li>";
     html += "</ul></section>\n";

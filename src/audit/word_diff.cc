@@ -60,10 +60,10 @@ std::vector<WordEdit> DiffWords(const std::string& old_text, const std::string& 
     if (i < n && j < m && a[start + i] == b[start + j]) {
       Append(&edits, WordEdit::kSame, a[start + i]);
       ++i, ++j;
-    } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
-      Append(&edits, WordEdit::kAdded, b[start + j++]);
+    } else if (i < n && (j == m || common[i + 1][j] >= common[i][j + 1])) {
+      Append(&edits, WordEdit::kRemoved, a[start + i++]);  // removed words first, as diff tools show them
     } else {
-      Append(&edits, WordEdit::kRemoved, a[start + i++]);
+      Append(&edits, WordEdit::kAdded, b[start + j++]);
     }
   }
   for (size_t k = end_a; k < a.size(); ++k) Append(&edits, WordEdit::kSame, a[k]);
