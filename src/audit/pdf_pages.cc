@@ -2,14 +2,90 @@
 
 #include <cairo.h>
 #include <poppler.h>
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
 
 #include <cmath>
 #include <cstring>
+#include <map>
+#include <set>
 #include <stdexcept>
 
-namespace barometer::audit {
+#include "base/hash.h"
 
-std::vector<PdfPage> ReadPdfPages(const std::string& bytes, const std::string& name, double dpi) {
+namespace barometer::audit {
+namespace {
+
+// Digests of PDF objects by what they hold, not by their object numbers, each indirect object once.
+class ObjectDigests {
+ public:
+  std::string Of(QPDFObjectHandle object) {
+    if (object.isIndirect()) {
+      const QPDFObjGen id = object.getObjGen();
+      auto known = digests_.find(id);
+      if (known != digests_.end()) return known->second;
+      if (!open_.insert(id).second) return "cycle";  // a back reference: its digest is being made above
+      std::string digest = base::Sha256Hex(Content(object));
+      open_.erase(id);
+      return digests_[id] = digest;
+    }
+    return Content(object);
+  }
+
+ private:
+  std::string Content(QPDFObjectHandle object) {
+    if (object.isStream()) {
+      std::shared_ptr<Buffer> data = object.getStreamData(qpdf_dl_generalized);
+      return "stream(" + Of(object.getDict()) + ")" +
+             base::Sha256Hex(std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()));
+    }
+    if (object.isDictionary()) {
+      std::string out = "<<";
+      for (const std::string& key : object.getKeys()) {  // sorted
+        // Not part of the drawing: the page tree, the structure tree, links.
+        if (key == "/Parent" || key == "/StructParents" || key == "/StructParent" || key == "/Annots" ||
+            key == "/P" || key == "/K") {
+          continue;
+        }
+        out += key + " " + Of(object.getKey(key)) + " ";
+      }
+      return out + ">>";
+    }
+    if (object.isArray()) {
+      std::string out = "[";
+      for (int i = 0; i < object.getArrayNItems(); ++i) out += Of(object.getArrayItem(i)) + " ";
+      return out + "]";
+    }
+    return object.unparse();
+  }
+
+  std::map<QPDFObjGen, std::string> digests_;
+  std::set<QPDFObjGen> open_;
+};
+
+}  // namespace
+
+std::vector<std::string> PageDigests(const std::string& bytes, const std::string& name) {
+  try {
+    QPDF pdf;
+    pdf.setSuppressWarnings(true);
+    pdf.setAttemptRecovery(false);
+    pdf.processMemoryFile(name.c_str(), bytes.data(), bytes.size());
+    ObjectDigests digests;
+    std::vector<std::string> pages;
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+      pages.push_back(digests.Of(page.getObjectHandle()));
+    }
+    return pages;
+  } catch (const std::exception& e) {
+    throw std::runtime_error(name + ": not a readable PDF (" + e.what() + ")");
+  }
+}
+
+std::vector<PdfPage> ReadPdfPages(const std::string& bytes, const std::string& name, double dpi,
+                                  const std::vector<bool>& wanted) {
   GBytes* data = g_bytes_new(bytes.data(), bytes.size());
   GError* error = nullptr;
   PopplerDocument* document = poppler_document_new_from_bytes(data, nullptr, &error);
@@ -22,7 +98,9 @@ std::vector<PdfPage> ReadPdfPages(const std::string& bytes, const std::string& n
   std::vector<PdfPage> pages;
   const int count = poppler_document_get_n_pages(document);
   const double scale = dpi / 72.0;
+  pages.resize(count);
   for (int i = 0; i < count; ++i) {
+    if (!wanted.empty() && (i >= static_cast<int>(wanted.size()) || !wanted[i])) continue;
     PopplerPage* page = poppler_document_get_page(document, i);
     if (!page) {
       g_object_unref(document);
@@ -58,7 +136,7 @@ std::vector<PdfPage> ReadPdfPages(const std::string& bytes, const std::string& n
     out.text = text ? text : "";
     g_free(text);
     g_object_unref(page);
-    pages.push_back(std::move(out));
+    pages[i] = std::move(out);
   }
   g_object_unref(document);
   return pages;

@@ -26,6 +26,14 @@ using barometer::testing::Shell;
 
 Run Barometer(const std::string& args) { return Shell(std::string(BAROMETER_BINARY) + " " + args); }
 
+void Replace(const std::string& path, const std::string& from, const std::string& to) {
+  std::string text = ReadFile(path);
+  size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), to);
+  std::ofstream(path) << text;
+}
+
 // A temporary repository: templates and fonts linked in, a copy of the mini edition per variant.
 struct Workspace {
   fs::path root;
@@ -51,15 +59,14 @@ struct Workspace {
     REQUIRE_MESSAGE(run.status == 0, run.out);
     return out;
   }
+  /// Builds the edition as it is ("old") and with one edit in a file of it ("new"); the two output folders.
+  std::pair<std::string, std::string> BuildBeforeAndAfter(const std::string& file, const std::string& from,
+                                                          const std::string& to) {
+    std::string old_out = Build("old");
+    Replace(Content("new") + "/" + file, from, to);
+    return {old_out, Build("new")};
+  }
 };
-
-void Replace(const std::string& path, const std::string& from, const std::string& to) {
-  std::string text = ReadFile(path);
-  size_t at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  text.replace(at, from.size(), to);
-  std::ofstream(path) << text;
-}
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
@@ -94,9 +101,7 @@ TEST_CASE("diff: two builds of the same content are the same, exit 0") {
 
 TEST_CASE("diff: one value changed in one table shows that value and only what draws it") {
   Workspace space("value");
-  std::string old_out = space.Build("old");
-  Replace(space.Content("new") + "/tables/shares.csv", "share,a,yes,40,50", "share,a,yes,43,50");
-  std::string new_out = space.Build("new");
+  auto [old_out, new_out] = space.BuildBeforeAndAfter("tables/shares.csv", "share,a,yes,40,50", "share,a,yes,43,50");
 
   Run diff = Barometer("diff " + old_out + " " + new_out);
   INFO(diff.out);
@@ -155,9 +160,7 @@ TEST_CASE("diff: one value changed in one table shows that value and only what d
 
 TEST_CASE("diff: one word changed in one paragraph shows only that page's words and pixels") {
   Workspace space("word");
-  std::string old_out = space.Build("old");
-  Replace(space.Content("new") + "/da/first.yaml", "Dette er et afsnit med", "Dette er et stykke med");
-  std::string new_out = space.Build("new");
+  auto [old_out, new_out] = space.BuildBeforeAndAfter("da/first.yaml", "Dette er et afsnit med", "Dette er et stykke med");
   Run diff = Barometer("diff " + old_out + " " + new_out);
   INFO(diff.out);
   CHECK(diff.status == 1);
@@ -176,9 +179,7 @@ TEST_CASE("diff: one word changed in one paragraph shows only that page's words 
 
 TEST_CASE("diff: the HTML report opens in a browser with the changed figure, its values and pictures") {
   Workspace space("html");
-  std::string old_out = space.Build("old");
-  Replace(space.Content("new") + "/tables/shares.csv", "share,b,yes,20,50", "share,b,yes,27,50");
-  std::string new_out = space.Build("new");
+  auto [old_out, new_out] = space.BuildBeforeAndAfter("tables/shares.csv", "share,b,yes,20,50", "share,b,yes,27,50");
   const std::string html = (space.root / "report.html").string();
   Run diff = Barometer("diff " + old_out + " " + new_out + " --html " + html);
   CHECK(diff.status == 1);
