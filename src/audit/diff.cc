@@ -240,35 +240,57 @@ bool ComparePdfs(const std::string& path, const std::string& old_bytes, const st
                  const OutputSet& old_set, const OutputSet& new_set, const DiffOptions& options,
                  std::vector<PageChange>* changes) {
   const std::string old_name = old_set.name + "/" + path, new_name = new_set.name + "/" + path;
-  // Only pages whose drawing differs are rendered; the two renderings are independent, one thread each.
-  const std::vector<std::string> old_digests = PageDigests(old_bytes, old_name);
-  const std::vector<std::string> new_digests = PageDigests(new_bytes, new_name);
-  std::vector<bool> wanted(std::max(old_digests.size(), new_digests.size()), true);
+  // Only pages whose drawing differs are rendered (see PageDigests); the two PDFs are read on a thread each.
+  const std::vector<PageDigest> old_digests = PageDigests(old_bytes, old_name);
+  const std::vector<PageDigest> new_digests = PageDigests(new_bytes, new_name);
+  std::vector<PageRead> wanted(std::max(old_digests.size(), new_digests.size()), PageRead::kTextAndPixels);
   for (size_t i = 0; i < std::min(old_digests.size(), new_digests.size()); ++i) {
-    wanted[i] = old_digests[i] != new_digests[i];
+    if (old_digests[i].fonts == new_digests[i].fonts) {
+      wanted[i] = PageRead::kNothing;
+    } else if (old_digests[i].drawing == new_digests[i].drawing) {
+      wanted[i] = PageRead::kText;  // the same drawing in re-ordered font subsets: the same if the text is
+    }
   }
   std::vector<PdfPage> old_pages, new_pages;
-  std::string old_error;
-  std::thread old_reader([&] {
+  auto read_both = [&] {
+    std::string old_error;
+    std::thread old_reader([&] {
+      try {
+        old_pages = ReadPdfPages(old_bytes, old_name, options.page_dpi, wanted);
+      } catch (const std::exception& e) {
+        old_error = e.what();
+      }
+    });
     try {
-      old_pages = ReadPdfPages(old_bytes, old_name, options.page_dpi, wanted);
-    } catch (const std::exception& e) {
-      old_error = e.what();
+      new_pages = ReadPdfPages(new_bytes, new_name, options.page_dpi, wanted);
+    } catch (...) {
+      old_reader.join();
+      throw;
     }
-  });
-  try {
-    new_pages = ReadPdfPages(new_bytes, new_name, options.page_dpi, wanted);
-  } catch (...) {
     old_reader.join();
-    throw;
+    if (!old_error.empty()) throw std::runtime_error(old_error);
+  };
+  read_both();
+  // A page read for its text alone whose text changed after all is rendered too.
+  bool again = false;
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    if (wanted[i] == PageRead::kText && old_pages[i].text != new_pages[i].text) {
+      wanted[i] = PageRead::kTextAndPixels;
+      again = true;
+    } else {
+      wanted[i] = PageRead::kNothing;
+    }
   }
-  old_reader.join();
-  if (!old_error.empty()) throw std::runtime_error(old_error);
-
+  if (again) {
+    std::vector<PdfPage> old_first = std::move(old_pages), new_first = std::move(new_pages);
+    read_both();
+    for (size_t i = 0; i < wanted.size(); ++i) {
+      if (wanted[i] == PageRead::kNothing) old_pages[i] = std::move(old_first[i]), new_pages[i] = std::move(new_first[i]);
+    }
+  }
   bool found = false;
   const size_t count = std::max(old_pages.size(), new_pages.size());
   for (size_t i = 0; i < count; ++i) {
-    if (i < wanted.size() && !wanted[i]) continue;
     PageChange change;
     change.pdf = path;
     change.page = static_cast<int>(i) + 1;

@@ -21,6 +21,9 @@ namespace {
 // Digests of PDF objects by what they hold, not by their object numbers, each indirect object once.
 class ObjectDigests {
  public:
+  /// `with_fonts`: whether the font programs and their maps count.
+  explicit ObjectDigests(bool with_fonts) : with_fonts_(with_fonts) {}
+
   std::string Of(QPDFObjectHandle object) {
     if (object.isIndirect()) {
       const QPDFObjGen id = object.getObjGen();
@@ -49,6 +52,12 @@ class ObjectDigests {
             key == "/P" || key == "/K") {
           continue;
         }
+        // What a font subset holds and how its codes map: the same for every page that uses the subset.
+        if (!with_fonts_ && (key == "/FontFile" || key == "/FontFile2" || key == "/FontFile3" || key == "/ToUnicode" ||
+                             key == "/Widths" || key == "/W" || key == "/CIDSet" || key == "/CharSet" ||
+                             key == "/FontName" || key == "/BaseFont")) {
+          continue;
+        }
         out += key + " " + Of(object.getKey(key)) + " ";
       }
       return out + ">>";
@@ -61,22 +70,23 @@ class ObjectDigests {
     return object.unparse();
   }
 
+  bool with_fonts_;
   std::map<QPDFObjGen, std::string> digests_;
   std::set<QPDFObjGen> open_;
 };
 
 }  // namespace
 
-std::vector<std::string> PageDigests(const std::string& bytes, const std::string& name) {
+std::vector<PageDigest> PageDigests(const std::string& bytes, const std::string& name) {
   try {
     QPDF pdf;
     pdf.setSuppressWarnings(true);
     pdf.setAttemptRecovery(false);
     pdf.processMemoryFile(name.c_str(), bytes.data(), bytes.size());
-    ObjectDigests digests;
-    std::vector<std::string> pages;
+    ObjectDigests drawing(false), fonts(true);
+    std::vector<PageDigest> pages;
     for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-      pages.push_back(digests.Of(page.getObjectHandle()));
+      pages.push_back({drawing.Of(page.getObjectHandle()), fonts.Of(page.getObjectHandle())});
     }
     return pages;
   } catch (const std::exception& e) {
@@ -85,7 +95,7 @@ std::vector<std::string> PageDigests(const std::string& bytes, const std::string
 }
 
 std::vector<PdfPage> ReadPdfPages(const std::string& bytes, const std::string& name, double dpi,
-                                  const std::vector<bool>& wanted) {
+                                  const std::vector<PageRead>& wanted) {
   GBytes* data = g_bytes_new(bytes.data(), bytes.size());
   GError* error = nullptr;
   PopplerDocument* document = poppler_document_new_from_bytes(data, nullptr, &error);
@@ -100,15 +110,25 @@ std::vector<PdfPage> ReadPdfPages(const std::string& bytes, const std::string& n
   const double scale = dpi / 72.0;
   pages.resize(count);
   for (int i = 0; i < count; ++i) {
-    if (!wanted.empty() && (i >= static_cast<int>(wanted.size()) || !wanted[i])) continue;
+    const PageRead read = wanted.empty() ? PageRead::kTextAndPixels
+                          : i < static_cast<int>(wanted.size()) ? wanted[i] : PageRead::kNothing;
+    if (read == PageRead::kNothing) continue;
     PopplerPage* page = poppler_document_get_page(document, i);
     if (!page) {
       g_object_unref(document);
       throw std::runtime_error(name + ": page " + std::to_string(i + 1) + " cannot be read");
     }
+    PdfPage out;
+    char* text = poppler_page_get_text(page);
+    out.text = text ? text : "";
+    g_free(text);
+    if (read == PageRead::kText) {
+      g_object_unref(page);
+      pages[i] = std::move(out);
+      continue;
+    }
     double width = 0, height = 0;
     poppler_page_get_size(page, &width, &height);
-    PdfPage out;
     out.pixels.width = static_cast<int>(std::ceil(width * scale));
     out.pixels.height = static_cast<int>(std::ceil(height * scale));
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, out.pixels.width, out.pixels.height);
@@ -132,9 +152,6 @@ std::vector<PdfPage> ReadPdfPages(const std::string& bytes, const std::string& n
       }
     }
     cairo_surface_destroy(surface);
-    char* text = poppler_page_get_text(page);
-    out.text = text ? text : "";
-    g_free(text);
     g_object_unref(page);
     pages[i] = std::move(out);
   }

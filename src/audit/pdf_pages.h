@@ -13,15 +13,24 @@ struct PdfPage {
   std::string text;
 };
 
-/// Renders the pages `wanted` marks (all when it is empty) at `dpi` on white and extracts their text; the other
-/// pages stay empty. Throws std::runtime_error naming `name` when the bytes are not a readable PDF (a truncated
-/// file, say).
-std::vector<PdfPage> ReadPdfPages(const std::string& bytes, const std::string& name, double dpi,
-                                  const std::vector<bool>& wanted = {});
+/// What to read of a page.
+enum class PageRead { kNothing, kText, kTextAndPixels };
 
-/// One digest per page of everything that draws it: its content streams and, followed through its resources,
-/// the forms, images and embedded fonts it uses (object numbers and links aside). Two pages with the same
-/// digest look the same, so a diff renders only pages whose digests differ. Throws like ReadPdfPages.
-std::vector<std::string> PageDigests(const std::string& bytes, const std::string& name);
+/// Reads each page as `wanted` says (every page in full when it is empty): its text, and its rendering at `dpi`
+/// on white; what is not read stays empty. Throws std::runtime_error naming `name` when the bytes are not a
+/// readable PDF (a truncated file, say).
+std::vector<PdfPage> ReadPdfPages(const std::string& bytes, const std::string& name, double dpi,
+                                  const std::vector<PageRead>& wanted = {});
+
+/// Digests of everything that draws a page, followed from the page through its resources (object numbers and
+/// links aside): `drawing` covers the content streams, forms and images and the fonts' dictionaries; `fonts` adds
+/// the embedded font programs and their code-to-text maps. A font subset holds the glyphs of the whole document
+/// in the order of their first use, so one new digit on page 5 changes the subset, and with it `fonts`, of every
+/// page set in that font; such a page whose `drawing` and text are unchanged still draws the same glyphs.
+struct PageDigest {
+  std::string drawing, fonts;
+};
+/// Throws like ReadPdfPages.
+std::vector<PageDigest> PageDigests(const std::string& bytes, const std::string& name);
 
 }  // namespace barometer::audit
