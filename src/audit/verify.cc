@@ -13,7 +13,11 @@ Verification Verify(const OutputSet& built, const std::string& sums,
     if (file == built.files.end()) {
       result.missing.push_back(path);
     } else if (base::Sha256Hex(file->second) != hash) {
-      result.differing.push_back(path);
+      if (path == "build-info.json") {
+        result.record_differs = true;
+      } else {
+        result.differing.push_back(path);
+      }
     } else {
       result.matching.push_back(path);
     }
@@ -35,9 +39,10 @@ std::string FormatVerification(const Verification& verification, const std::stri
   for (const std::string& path : verification.differing) out += "differs: " + path + "\n";
   for (const std::string& path : verification.missing) out += "missing: " + path + " (this build does not make it)\n";
   for (const std::string& path : verification.unlisted) out += "not listed: " + path + "\n";
-  if (!verification.Ok() && verification.had_record) {
+  if (verification.record_differs && verification.Ok()) out += "note: build-info.json differs:\n";
+  if ((!verification.Ok() || verification.record_differs) && verification.had_record) {
     if (verification.record.empty()) {
-      out += "the build record lists the same inputs and library versions\n";
+      out += "  the build record lists the same inputs and library versions\n";
     }
     for (const RecordChange& change : verification.record) {
       out += "  " + change.what + ": published " + (change.old_value ? *change.old_value : "(none)") +
@@ -45,7 +50,10 @@ std::string FormatVerification(const Verification& verification, const std::stri
     }
   }
   const size_t listed = verification.matching.size() + verification.differing.size() + verification.missing.size();
-  if (verification.Ok()) {
+  if (verification.Ok() && verification.record_differs) {
+    out += "verified: the " + std::to_string(listed) + " files listed in " + sums_name +
+           " match, the build record aside\n";
+  } else if (verification.Ok()) {
     out += "verified: all " + std::to_string(listed) + " files listed in " + sums_name + " match\n";
   } else {
     out += "NOT verified: " + std::to_string(verification.differing.size() + verification.missing.size()) + " of " +

@@ -15,6 +15,9 @@ struct Verification {
   std::vector<std::string> matching, differing, missing, unlisted;  ///< paths
   std::vector<RecordChange> record;  ///< published record -> this build's (when a record lies beside the list)
   bool had_record = false;
+  /// The build record (build-info.json) in the list differs from this build's. It says how the files were made,
+  /// not what they are: alone (a build by another commit of the compiler, say) it does not fail verification.
+  bool record_differs = false;
 
   bool Ok() const { return differing.empty() && missing.empty(); }
 };
