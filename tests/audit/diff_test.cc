@@ -239,6 +239,7 @@ TEST_CASE("diff: unreadable inputs are named with exit 3, usage errors exit 2") 
   CHECK(missing.out.find("mini-da.pdf: listed in") != std::string::npos);
 
   CHECK(Barometer("diff " + out).status == 2);
+  CHECK(Barometer("diff " + out + " " + out + " " + out).status == 2);
   CHECK(Barometer("diff " + out + " " + out + " --bogus").status == 2);
   CHECK(Barometer("verify " + out).status == 2);
 }

@@ -67,7 +67,7 @@ TEST_CASE("setup: each group asks for its own packages") {
   CHECK(asked.find("poppler-utils") == std::string::npos);
   Run wrong = fake.Setup("", "tests");
   CHECK(wrong.status == 2);
-  CHECK(wrong.out == "setup: unknown group 'tests' (build, test or bench)\n");
+  CHECK(wrong.out == "setup: unknown group 'tests' (build, test, bench or audit)\n");
 }
 
 TEST_CASE("setup: missing packages and not root: their names and the one apt-get line") {
