@@ -17,14 +17,14 @@ namespace {
 
 constexpr const char* kRecord = "build-info.json";
 
-// An export of the figure stage: figures/<language>/<figure>.<csv|png|svg>.
+// An export of the figure stage: figures/<language>/<figure>.<csv|json|png|svg>.
 struct ExportName {
   std::string language, stem, extension;
   int number = 0;
 };
 
 bool ParseExport(const std::string& path, ExportName* name) {
-  static const std::regex pattern(R"(figures/([^/]+)/(([^/]*?)(\d+))\.(csv|png|svg))");
+  static const std::regex pattern(R"(figures/([^/]+)/(([^/]*?)(\d+))\.(csv|json|png|svg))");
   std::smatch match;
   if (!std::regex_match(path, match, pattern)) return false;
   name->language = match[1];
@@ -76,60 +76,27 @@ std::map<int, FigureSource> FigureSources(const nlohmann::json& record, const st
   return sources;
 }
 
-// One row of a figure's CSV export.
+// One value of a figure's JSON sidecar export.
 struct ExportRow {
   std::string category_label, series_label;
   std::optional<double> value;
   std::optional<int> n;
 };
 
-std::vector<std::string> CsvFields(const std::string& line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else {
-      fields.back() += c;
-    }
-  }
-  return fields;
-}
-
-std::map<std::pair<std::string, std::string>, ExportRow> ReadExport(const std::string& csv, const std::string& name) {
+// The values of a figure's JSON sidecar by (category, series) id, drawn or not.
+std::map<std::pair<std::string, std::string>, ExportRow> ReadExport(const std::string& text, const std::string& name) {
   std::map<std::pair<std::string, std::string>, ExportRow> rows;
-  std::istringstream lines(csv);
-  std::string line;
-  if (!std::getline(lines, line) || line.rfind("category,series,", 0) != 0) {
-    throw std::runtime_error(name + ": not a figure export (no 'category,series,...' header)");
-  }
-  for (int number = 2; std::getline(lines, line); ++number) {
-    if (line.empty()) continue;
-    std::vector<std::string> fields = CsvFields(line);
-    if (fields.size() != 6) {
-      throw std::runtime_error(name + ":" + std::to_string(number) + ": expected 6 fields, found " +
-                               std::to_string(fields.size()));
+  try {
+    nlohmann::json figure = nlohmann::json::parse(text);
+    if (!figure.contains("values")) return rows;  // a figure without numbers (the zones diagram)
+    for (const nlohmann::json& value : figure.at("values")) {
+      ExportRow row{value.value("category_label", ""), value.value("series_label", ""), std::nullopt, std::nullopt};
+      if (value.contains("value") && value.at("value").is_number()) row.value = value.at("value").get<double>();
+      if (value.contains("n") && value.at("n").is_number()) row.n = value.at("n").get<int>();
+      rows[{value.at("category").get<std::string>(), value.at("series").get<std::string>()}] = row;
     }
-    ExportRow row{fields[2], fields[3], std::nullopt, std::nullopt};
-    try {
-      if (!fields[4].empty()) row.value = std::stod(fields[4]);
-      if (!fields[5].empty()) row.n = std::stoi(fields[5]);
-    } catch (const std::exception&) {
-      throw std::runtime_error(name + ":" + std::to_string(number) + ": value or n is not a number");
-    }
-    rows[{fields[0], fields[1]}] = row;
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(name + ": not a readable figure export (" + e.what() + ")");
   }
   return rows;
 }
@@ -414,7 +381,7 @@ DiffReport Compare(const OutputSet& old_set, const OutputSet& new_set, const Dif
       size_t before = report.record.size();
       CompareRecords(old_record, new_record, &report.record);
       explained = report.record.size() > before;
-    } else if (is_export && name.extension == "csv") {
+    } else if (is_export && name.extension == "json") {
       explained = CompareExports(path, name, a, b, old_set, new_set, old_sources, new_sources, &report.values);
     } else if (is_export && name.extension == "png") {
       FigureChange change{name.language, name.stem, path, name.number, {}};
@@ -430,8 +397,8 @@ DiffReport Compare(const OutputSet& old_set, const OutputSet& new_set, const Dif
         }
         explained = true;
       }
-    } else if (is_export && name.extension == "svg") {
-      continue;  // decided below, once every PNG is compared
+    } else if (is_export && (name.extension == "svg" || name.extension == "csv")) {
+      continue;  // decided below, once every PNG and JSON export is compared
     } else if (ends_with(".xlsx")) {
       explained = CompareWorkbooks(path, a, b, old_set, new_set, &report.cells);
     } else if (ends_with(".pdf")) {
@@ -439,16 +406,21 @@ DiffReport Compare(const OutputSet& old_set, const OutputSet& new_set, const Dif
     }
     if (!explained) unexplained.push_back(path);
   }
-  // An SVG tells the same as its PNG; its change is news only when the PNG shows none.
+  // An SVG tells the same as its PNG, a CSV the same as its JSON sidecar: their change is news only when the PNG
+  // or the JSON shows none.
+  std::set<std::string> changed_values;
+  for (const ValueChange& change : report.values) changed_values.insert(change.language + "/" + std::to_string(change.number));
   for (const std::string& path : paths) {
     ExportName name;
-    if (!ParseExport(path, &name) || name.extension != "svg") continue;
+    if (!ParseExport(path, &name) || (name.extension != "svg" && name.extension != "csv")) continue;
     auto old_file = old_set.files.find(path);
     auto new_file = new_set.files.find(path);
     if (old_file == old_set.files.end() || new_file == new_set.files.end() || old_file->second == new_file->second) {
       continue;
     }
-    if (!changed_drawings.count(name.language + "/" + name.stem)) unexplained.push_back(path);
+    const bool told = name.extension == "svg" ? changed_drawings.count(name.language + "/" + name.stem) > 0
+                                              : changed_values.count(name.language + "/" + std::to_string(name.number)) > 0;
+    if (!told) unexplained.push_back(path);
   }
   std::sort(unexplained.begin(), unexplained.end());
   for (const std::string& path : unexplained) report.files.push_back({path, FileChange::kChanged});
