@@ -1,9 +1,6 @@
 #include "build/build_info.h"
 
-#include <cairo.h>
-#include <fontconfig/fontconfig.h>
-#include <harfbuzz/hb.h>
-#include <pango/pango.h>
+#include <git_commit.h>
 #include <qpdf/QPDF.hh>
 #include <xlsxwriter.h>
 
@@ -11,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/hash.h"
-#include "git_commit.h"
+#include "text/fonts.h"
 
 namespace barometer::build {
 namespace {
@@ -26,11 +23,6 @@ bool Inside(const fs::path& path, const fs::path& dir, std::string* relative) {
   if (rel.empty() || *rel.begin() == "..") return false;
   *relative = rel.generic_string();
   return true;
-}
-
-std::string FontconfigVersion() {
-  int v = FcGetVersion();  // 21401 for 2.14.1
-  return std::to_string(v / 10000) + "." + std::to_string(v / 100 % 100) + "." + std::to_string(v % 100);
 }
 
 }  // namespace
@@ -78,16 +70,13 @@ std::string BuildInfoJson(const model::Edition& edition, const std::vector<std::
   record["compiler"]["name"] = "barometer";
   record["compiler"]["version"] = BAROMETER_VERSION;
   if (*BAROMETER_GIT_COMMIT) record["compiler"]["git_commit"] = BAROMETER_GIT_COMMIT;
-  record["libraries"] = {
-      {"cairo", cairo_version_string()},
-      {"pango", pango_version_string()},
-      {"harfbuzz", hb_version_string()},
-      {"fontconfig", FontconfigVersion()},
+  record["libraries"] = text::TextLibraryVersions();
+  record["libraries"].update(nlohmann::json{
       {"libxlsxwriter", LXW_VERSION},
       // yaml-cpp has no version call or macro; CMake takes it from the library's pkg-config file.
       {"yaml-cpp", BAROMETER_YAML_CPP_VERSION},
       {"libqpdf", QPDF::QPDFVersion()},
-  };
+  });
   record["edition"] = edition.id;
   record["languages"] = languages;
   record["folders"] = {{"content", RecordedPath(folders.content_dir, folders)},
