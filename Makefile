@@ -7,7 +7,7 @@ PREFIX ?= /usr/local
 # What scripts/setup installs; `test` and `bench` set their own (target variables reach the prerequisites).
 SETUP_GROUP = build
 
-.PHONY: all setup configure compile edition-2021 test sanitize fuzz bench record-layout install clean
+.PHONY: all setup configure compile edition-2021 verify-2021 reprotest test sanitize fuzz bench record-layout install clean
 
 all: compile
 
@@ -22,6 +22,15 @@ compile: configure
 
 edition-2021: compile
 	$(BAROMETER) build content/2021 --out output/2021
+
+# Builds the edition in memory and compares it with output/2021 (run `make edition-2021` first).
+verify-2021: compile
+	$(BAROMETER) verify content/2021 --against output/2021/SHA256SUMS
+
+# Debian's reprotest over the edition build (see scripts/reprotest).
+reprotest: SETUP_GROUP = audit
+reprotest: compile
+	@scripts/reprotest content/2021
 
 test: SETUP_GROUP = test
 test: compile

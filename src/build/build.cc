@@ -14,6 +14,7 @@
 #include "appendix/workbook.h"
 #include "base/hash.h"
 #include "base/number_style.h"
+#include "build/build_info.h"
 #include "check/check.h"
 #include "check/figures_check.h"
 #include "check/staleness.h"
@@ -126,9 +127,11 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
               base::Diagnostics& diags) {
   auto start = Clock::now();
   model::LoadOptions load{options.content_dir, options.templates_dir, options.languages};
+  // Every file read from here on is an input of the build record.
+  RecordingFileSystem reading(fs);
   // Hashing the font files takes as long as reading the content; do both at once.
-  std::thread fonts([&] { text::VerifyFontManifest(fs, options.fonts_dir, diags); });
-  std::optional<model::Edition> edition = model::LoadEdition(fs, load, diags);
+  std::thread fonts([&] { text::VerifyFontManifest(reading, options.fonts_dir, diags); });
+  std::optional<model::Edition> edition = model::LoadEdition(reading, load, diags);
   fonts.join();
   if (edition) {
     check::CheckEdition(*edition, diags);
@@ -157,6 +160,22 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   }
   progress.StageDone("fonts", Seconds(start), "fonts and hyphenation patterns for " +
                                                   base::Counted(wanted.size(), "language", "languages"));
+  // The record hashes every input (the fonts are most of it) while the languages are built.
+  std::map<std::string, std::string> dictionaries;
+  std::vector<std::string> built;
+  for (const model::LanguageEdition* language : wanted) {
+    dictionaries[language->code] = text::Hyphenator::DictionaryPath(language->code);
+    std::string bytes;
+    reading.ReadFile(dictionaries[language->code], &bytes);
+    built.push_back(language->code);
+  }
+  std::string record;
+  std::thread recorder([&] {
+    if (options.write) {
+      record = BuildInfoJson(*edition, built, reading.Read(), dictionaries,
+                             {options.content_dir, options.templates_dir, options.fonts_dir});
+    }
+  });
   auto run = [&](size_t i) {
     try {
       BuildLanguage(*edition, *wanted[i], options, *tools[i], diags, results[i]);
@@ -171,6 +190,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   } else {
     for (size_t i = 0; i < wanted.size(); ++i) run(i);
   }
+  recorder.join();
   for (const LanguageResult& result : results) {
     if (!result.error.empty()) throw std::runtime_error(result.error);
   }
@@ -197,6 +217,11 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   std::vector<Output> outputs;
   for (LanguageResult& result : results) {
     for (Output& output : result.outputs) outputs.push_back(std::move(output));
+  }
+  outputs.push_back({"build-info.json", std::move(record)});
+  if (options.in_memory) {
+    *options.in_memory = std::move(outputs);
+    return Outcome::kBuilt;
   }
   // A build of some languages leaves the others' files alone.
   WriteOutputs(fs, options.out_dir, outputs, /*remove_stale=*/wanted.size() == edition->languages.size());

@@ -12,6 +12,8 @@
 
 namespace barometer::build {
 
+struct Output;
+
 struct BuildOptions {
   std::string content_dir;    ///< the edition folder, e.g. "content/2021"
   std::string templates_dir;  ///< where edition.yaml's template is looked up
@@ -20,6 +22,9 @@ struct BuildOptions {
   std::vector<std::string> languages;  ///< empty: every language of edition.yaml
   bool write = true;          ///< false: check only (`barometer check`), nothing is written
   bool parallel = true;       ///< build the languages on separate threads
+  /// When set (and `write`), the outputs, SHA256SUMS aside, land here instead of in `out_dir` (auditing builds in
+  /// memory, writing nothing).
+  std::vector<Output>* in_memory = nullptr;
 };
 
 enum class Outcome {
@@ -37,7 +42,8 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
 Outcome MarkTranslated(base::FileSystem& fs, const BuildOptions& options, base::Diagnostics& diags,
                        std::vector<std::string>* written);
 
-/// The files one build writes, relative to the output folder, sorted (for tests and the README).
+/// A file one build writes: its path relative to the output folder and its bytes. Besides the PDFs, figure
+/// exports and workbooks, every build makes build-info.json (see build_info.h).
 struct Output {
   std::string path;
   std::string bytes;

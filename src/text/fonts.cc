@@ -3,6 +3,7 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include <harfbuzz/hb.h>
 
 #include <map>
 #include <mutex>
@@ -99,6 +100,15 @@ FontSet::~FontSet() {
   if (font_map_) g_object_unref(font_map_);
   // The font map holds its own reference to the config.
   if (config_) FcConfigDestroy(config_);
+}
+
+std::map<std::string, std::string> TextLibraryVersions() {
+  const int fc = FcGetVersion();  // 21401 for 2.14.1
+  return {{"cairo", cairo_version_string()},
+          {"pango", pango_version_string()},
+          {"harfbuzz", hb_version_string()},
+          {"fontconfig", std::to_string(fc / 10000) + "." + std::to_string(fc / 100 % 100) + "." +
+                             std::to_string(fc % 100)}};
 }
 
 }  // namespace barometer::text

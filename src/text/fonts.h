@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -39,5 +40,9 @@ class FontSet {
   PangoFontMap* font_map_ = nullptr;
   PangoContext* context_ = nullptr;
 };
+
+/// The versions of the text libraries in use (Cairo, Pango, HarfBuzz, fontconfig), from their own version calls,
+/// for the build record.
+std::map<std::string, std::string> TextLibraryVersions();
 
 }  // namespace barometer::text

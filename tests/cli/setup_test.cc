@@ -72,7 +72,7 @@ TEST_CASE("setup: each group asks for its own packages") {
   CHECK(asked.find("hyperfine") == std::string::npos);
   Run wrong = fake.Setup("", "tests");
   CHECK(wrong.status == 2);
-  CHECK(wrong.out == "setup: unknown group 'tests' (build, test, bench or fuzz)\n");
+  CHECK(wrong.out == "setup: unknown group 'tests' (build, test, bench, audit or fuzz)\n");
 }
 
 TEST_CASE("setup: missing packages and not root: their names and the one apt-get line") {
