@@ -1,5 +1,6 @@
 #include "base/file_system.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -64,6 +65,20 @@ void RealFileSystem::RemoveAll(const std::string& path) {
   fs::remove_all(path, ec);
 }
 
+FileSystem::Info RealFileSystem::Inspect(const std::string& path) const {
+  Info info;
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return info;
+  info.exists = true;
+  info.regular = S_ISREG(st.st_mode);
+  info.size = static_cast<std::uintmax_t>(st.st_size);
+  if (char* real = realpath(path.c_str(), nullptr)) {
+    info.real_path = real;
+    std::free(real);
+  }
+  return info;
+}
+
 bool MemoryFileSystem::ReadFile(const std::string& path, std::string* contents) const {
   auto it = files.find(path);
   if (it == files.end()) return false;
@@ -111,6 +126,19 @@ void MemoryFileSystem::RemoveAll(const std::string& path) {
   for (auto it = files.lower_bound(prefix); it != files.end() && it->first.compare(0, prefix.size(), prefix) == 0;) {
     it = files.erase(it);
   }
+}
+
+FileSystem::Info MemoryFileSystem::Inspect(const std::string& path) const {
+  Info info;
+  info.real_path = fs::path("/" + path).lexically_normal().string();
+  auto it = files.find(path);
+  if (it != files.end()) {
+    info.exists = info.regular = true;
+    info.size = it->second.size();
+  } else {
+    info.exists = Exists(path);
+  }
+  return info;
 }
 
 std::string JoinPath(const std::string& a, const std::string& b) {

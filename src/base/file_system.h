@@ -2,6 +2,7 @@
 // that a failed build wrote nothing.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -26,6 +27,16 @@ class FileSystem {
   virtual void Rename(const std::string& from, const std::string& to) = 0;
   /// Removes a file or a folder tree; no error when it does not exist.
   virtual void RemoveAll(const std::string& path) = 0;
+
+  /// What a path names, symlinks followed, found without opening it: inputs are checked (a regular file, not too
+  /// big, inside their folder) before they are read.
+  struct Info {
+    bool exists = false;
+    bool regular = false;
+    std::uintmax_t size = 0;
+    std::string real_path;  ///< absolute, every symlink resolved
+  };
+  virtual Info Inspect(const std::string& path) const = 0;
 };
 
 /// The real disk.
@@ -38,6 +49,7 @@ class RealFileSystem : public FileSystem {
   void WriteFile(const std::string& path, const std::string& contents) override;
   void Rename(const std::string& from, const std::string& to) override;
   void RemoveAll(const std::string& path) override;
+  Info Inspect(const std::string& path) const override;
 };
 
 /// An in-memory file system for tests. Folders exist implicitly; every mutating call is logged in `writes`.
@@ -50,6 +62,8 @@ class MemoryFileSystem : public FileSystem {
   void WriteFile(const std::string& path, const std::string& contents) override;
   void Rename(const std::string& from, const std::string& to) override;
   void RemoveAll(const std::string& path) override;
+  /// Every file is regular; a path is its own real path ("/" prefixed), so only `..` can leave a folder.
+  Info Inspect(const std::string& path) const override;
 
   std::map<std::string, std::string> files;
   std::vector<std::string> writes;  ///< "write PATH", "rename A -> B", "mkdir D", "remove P", in order
