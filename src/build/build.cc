@@ -155,6 +155,8 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   }
   progress.StageDone("fonts", Seconds(start), "fonts and hyphenation patterns for " +
                                                   base::Counted(wanted.size(), "language", "languages"));
+  if (!tools.empty()) text::CheckTemplateFaces(tools.front()->fonts, edition->design, diags);
+  if (diags.HasErrors()) return Outcome::kContentErrors;
   auto run = [&](size_t i) {
     try {
       BuildLanguage(*edition, *wanted[i], options, *tools[i], diags, results[i]);
