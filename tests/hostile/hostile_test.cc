@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -290,4 +291,24 @@ TEST_CASE("hostile: each bad input is answered with its exit status and first di
     CHECK_FALSE(fs::exists(repo.Path("outside")));
     CHECK_FALSE(fs::exists(repo.Path("../outside")));
   }
+}
+
+TEST_CASE("hostile: check writes nothing, not even a font cache") {
+  Repo repo("check-writes-nothing");
+  repo.OwnCopy("fonts");
+  repo.OwnCopy("templates");
+  fs::remove_all(repo.Path("fonts/.cache"));  // an older build's, had one run in the source folder
+  auto listing = [&] {
+    std::vector<std::string> paths;
+    for (const auto& entry : fs::recursive_directory_iterator(repo.root())) {
+      paths.push_back(entry.path().string() + " " + std::to_string(entry.is_regular_file() ? entry.file_size() : 0));
+    }
+    std::sort(paths.begin(), paths.end());
+    return paths;
+  };
+  const std::vector<std::string> before = listing();
+  Run run = repo.Barometer("check -q content/mini");
+  CHECK(run.status == 0);
+  CHECK(listing() == before);
+  CHECK_FALSE(fs::exists(repo.Path("fonts/.cache")));
 }
