@@ -83,6 +83,7 @@ Table LoadTable(const base::FileSystem& fs, const std::string& path, const std::
   bool header_seen = false;
   std::set<std::string> keys;
   size_t start = 0;
+  int rows = 0;
   for (int line_no = 1; start < text.size(); ++line_no) {
     size_t end = text.find('\n', start);
     std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
@@ -93,6 +94,11 @@ Table LoadTable(const base::FileSystem& fs, const std::string& path, const std::
     if (!SplitCsvLine(line, &fields)) {
       diags.Error({path, line_no, 1}, "malformed CSV line (unbalanced quotes)");
       continue;
+    }
+    if (header_seen && ++rows > source::kMaxTableRows) {
+      diags.Error({path, line_no, 1}, "table has more than " + std::to_string(source::kMaxTableRows) + " rows",
+                  {"a figure draws a few dozen values; split the table or leave out what no figure draws"});
+      break;
     }
     if (!header_seen) {
       header_seen = true;

@@ -75,8 +75,17 @@ bool CheckUtf8(const std::string& path, const std::string& text, base::Diagnosti
   size_t line_start = 0;
   size_t at = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   while (at < text.size() && !(bad_utf8 && nul)) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte > 0 && byte < 0x80) {  // ASCII, most of any file
+      if (byte == '\n') {
+        ++line;
+        line_start = at + 1;
+      }
+      ++at;
+      continue;
+    }
     const int col = static_cast<int>(at - line_start) + 1;
-    if (text[at] == '\0') {
+    if (byte == 0) {
       if (!nul) diags.Error({path, line, col}, "NUL byte in text");
       nul = true;
       ++at;
@@ -90,10 +99,6 @@ bool CheckUtf8(const std::string& path, const std::string& text, base::Diagnosti
       bad_utf8 = true;
       ++at;
       continue;
-    }
-    if (text[at] == '\n') {
-      ++line;
-      line_start = at + 1;
     }
     at += length;
   }

@@ -185,6 +185,11 @@ std::map<std::string, Case> Cases() {
     for (int i = 0; i < 50000; ++i) table += "share,a,row-" + std::to_string(i) + ",lots,50\n";
     r.Write("content/mini/tables/shares.csv", table);
   };
+  cases["table-too-many-rows"].setup = [](const Repo& r) {
+    std::string table = "indicator,series,category,value,n\nshare,a,yes,40,50\nshare,b,yes,20,50\n";
+    for (int i = 0; i < 100000; ++i) table += "other,a,row-" + std::to_string(i) + ",40,50\n";
+    r.Write("content/mini/tables/shares.csv", table);
+  };
   cases["fifo-section"].setup = [](const Repo& r) {
     fs::remove(r.Path("content/mini/en/story.yaml"));
     REQUIRE(mkfifo(r.Path("content/mini/en/story.yaml").c_str(), 0600) == 0);
