@@ -63,7 +63,7 @@ bool ReadInput(const base::FileSystem& fs, const std::string& path, std::uintmax
     return false;
   }
   if (text->size() > max_bytes) {  // it grew since
-    diags.Error({path, 0, 0}, "file is too large: more than " + ByteSize(max_bytes));
+    diags.Error({path, 0, 0}, "file is too large: " + ByteSize(text->size()) + ", the limit is " + ByteSize(max_bytes));
     return false;
   }
   return true;

@@ -44,14 +44,14 @@ class StructureCheck {
     if (!node.IsMap() && !node.IsSequence()) {
       // Escapes ("\0", "\ud800") can make what the file's bytes could not.
       if (node.IsScalar() && node.Scalar().find('\0') != std::string::npos) {
-        Fail(LocOf(file_, node), "NUL character in text");
+        Error(LocOf(file_, node), "NUL character in text");
       } else if (node.IsScalar() && !base::IsValidUtf8(node.Scalar())) {
-        Fail(LocOf(file_, node), "escape makes invalid UTF-8 (a lone surrogate)");
+        Error(LocOf(file_, node), "escape makes invalid UTF-8 (a lone surrogate)");
       }
       return {};
     }
     if (level > kMaxYamlDepth) {
-      if (!depth_reported_) Fail(LocOf(file_, node), "nesting is deeper than " + std::to_string(kMaxYamlDepth) + " levels");
+      if (!depth_reported_) Error(LocOf(file_, node), "nesting is deeper than " + std::to_string(kMaxYamlDepth) + " levels");
       depth_reported_ = true;
       return {};
     }
@@ -61,13 +61,13 @@ class StructureCheck {
     for (const Seen& s : candidates) {
       if (!s.node.is(node)) continue;
       if (!s.stats.done) {
-        Fail(LocOf(file_, node), "an alias refers to the node that contains it");
+        Error(LocOf(file_, node), "an alias refers to the node that contains it");
         return {kMaxYamlNodes + 1, 1, true};
       }
       if (level - 1 + s.stats.height > kMaxYamlDepth && !depth_reported_) {
         depth_reported_ = true;
-        Fail(LocOf(file_, node), "nesting (with aliases expanded) is deeper than " + std::to_string(kMaxYamlDepth) +
-                                     " levels");
+        Error(LocOf(file_, node), "nesting is deeper than " + std::to_string(kMaxYamlDepth) +
+                                     " levels (with aliases expanded)");
       }
       return s.stats;
     }
@@ -94,7 +94,7 @@ class StructureCheck {
       for (const auto& item : node) add(item);
     }
     if (stats.nodes > kMaxYamlNodes && !child_too_big) {
-      Fail(LocOf(file_, node), "the file expands to more than " + std::to_string(kMaxYamlNodes) +
+      Error(LocOf(file_, node), "the file expands to more than " + std::to_string(kMaxYamlNodes) +
                                    " values (aliases count each time they are used)");
     }
     stats.done = true;
@@ -102,7 +102,7 @@ class StructureCheck {
     return stats;
   }
 
-  void Fail(const base::SourceLoc& loc, const std::string& message) {
+  void Error(const base::SourceLoc& loc, const std::string& message) {
     diags_.Error(loc, message);
     ok_ = false;
   }

@@ -64,6 +64,8 @@ TEST_CASE("diagnostics as JSON lines: place, end of the underlined token, hints 
         "\"message\":\"file is not a section of edition.yaml and is ignored\",\"hints\":[],\"code\":\"stray-file\"}\n"
         "{\"severity\":\"error\",\"path\":\"en/intro.yaml\",\"line\":2,\"column\":3,\"end\":{\"line\":2,\"column\":8},"
         "\"message\":\"unknown key 'titel' in section\",\"hints\":[\"did you mean 'title'?\"],\"code\":\"unknown-key\"}\n");
+}
+
 TEST_CASE("a file with many diagnostics prints the first 50 and says how many more, reading its lines once") {
   MemoryFileSystem fs;
   std::string table = "indicator,series,category,value,n\n";
