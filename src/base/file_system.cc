@@ -258,6 +258,20 @@ std::shared_ptr<void> RealFileSystem::LockFolder(const std::string& dir) {
   return std::make_shared<FolderLock>(fd);
 }
 
+FileSystem::Info RealFileSystem::Inspect(const std::string& path) const {
+  Info info;
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return info;
+  info.exists = true;
+  info.regular = S_ISREG(st.st_mode);
+  info.size = static_cast<std::uintmax_t>(st.st_size);
+  if (char* real = realpath(path.c_str(), nullptr)) {
+    info.real_path = real;
+    std::free(real);
+  }
+  return info;
+}
+
 bool MemoryFileSystem::ReadFile(const std::string& path, std::string* contents) const {
   auto it = files.find(path);
   if (it == files.end()) return false;
@@ -438,6 +452,19 @@ void MemoryFileSystem::RenameNew(const std::string& from, const std::string& to)
 std::shared_ptr<void> MemoryFileSystem::LockFolder(const std::string& dir) {
   if (locked.count(dir)) return nullptr;
   return std::make_shared<int>(0);
+}
+
+FileSystem::Info MemoryFileSystem::Inspect(const std::string& path) const {
+  Info info;
+  info.real_path = fs::path("/" + path).lexically_normal().string();
+  auto it = files.find(path);
+  if (it != files.end()) {
+    info.exists = info.regular = true;
+    info.size = it->second.size();
+  } else {
+    info.exists = Exists(path);
+  }
+  return info;
 }
 
 std::string JoinPath(const std::string& a, const std::string& b) {

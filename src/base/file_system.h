@@ -2,6 +2,7 @@
 // that a failed build wrote nothing.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <set>
@@ -60,6 +61,15 @@ class FileSystem {
   /// An exclusive lock on a folder, held until the returned handle is dropped or the process ends (also when
   /// killed). Null when another process holds it.
   virtual std::shared_ptr<void> LockFolder(const std::string& dir) = 0;
+  /// What a path names, symlinks followed, found without opening it: inputs are checked (a regular file, not too
+  /// big, inside their folder) before they are read.
+  struct Info {
+    bool exists = false;
+    bool regular = false;
+    std::uintmax_t size = 0;
+    std::string real_path;  ///< absolute, every symlink resolved
+  };
+  virtual Info Inspect(const std::string& path) const = 0;
 };
 
 /// The real disk.
@@ -81,6 +91,7 @@ class RealFileSystem : public FileSystem {
   void Exchange(const std::string& a, const std::string& b) override;
   void RenameNew(const std::string& from, const std::string& to) override;
   std::shared_ptr<void> LockFolder(const std::string& dir) override;
+  Info Inspect(const std::string& path) const override;
 };
 
 /// An in-memory file system for tests. Folders exist implicitly (and explicitly in `folders`, when empty); every
@@ -103,6 +114,8 @@ class MemoryFileSystem : public FileSystem {
   void Exchange(const std::string& a, const std::string& b) override;
   void RenameNew(const std::string& from, const std::string& to) override;
   std::shared_ptr<void> LockFolder(const std::string& dir) override;
+  /// Every file is regular; a path is its own real path ("/" prefixed), so only `..` can leave a folder.
+  Info Inspect(const std::string& path) const override;
 
   std::map<std::string, std::string> files;
   std::map<std::string, std::string> links;  ///< symbolic link -> its target, never followed

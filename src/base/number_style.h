@@ -15,7 +15,10 @@ struct NumberStyle {
   /// The style of a BCP 47 language tag ("da", "da-DK", "en-GB"); English style for unknown languages.
   static NumberStyle ForLanguage(const std::string& language);
 
-  /// `value` rounded half away from zero to `decimals` places, with marks: 1877 -> "1,877", 1.5 -> "1.5".
+  static constexpr int kMaxDecimals = 9;
+
+  /// `value` rounded half away from zero to `decimals` places (clamped to 0..kMaxDecimals), with marks:
+  /// 1877 -> "1,877", 1.5 -> "1.5". NaN gives "NaN", infinities "∞" and "-∞".
   std::string Format(double value, int decimals = 0) const;
   /// A percentage: 34 -> "34%" (English) or "34 %" (Danish, with a no-break space).
   std::string Percent(double value, int decimals = 0) const;

@@ -160,6 +160,8 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   }
   progress.StageDone("fonts", Seconds(start), "fonts and hyphenation patterns for " +
                                                   base::Counted(wanted.size(), "language", "languages"));
+  if (!tools.empty()) text::CheckTemplateFaces(tools.front()->fonts, edition->design, diags);
+  if (diags.HasErrors()) return Outcome::kContentErrors;
   // The record hashes every input (the fonts are most of it) while the languages are built.
   std::map<std::string, std::string> dictionaries;
   std::vector<std::string> built;

@@ -26,6 +26,22 @@ class RecordingFileSystem : public base::FileSystem {
   void WriteFile(const std::string& path, const std::string& contents) override { inner_.WriteFile(path, contents); }
   void Rename(const std::string& from, const std::string& to) override { inner_.Rename(from, to); }
   void RemoveAll(const std::string& path) override { inner_.RemoveAll(path); }
+  base::EntryType TypeOf(const std::string& path) const override { return inner_.TypeOf(path); }
+  std::vector<base::FolderEntry> ListEntries(const std::string& dir) const override {
+    return inner_.ListEntries(dir);
+  }
+  bool ReadRegularFile(const std::string& path, std::string* contents) const override {
+    return inner_.ReadRegularFile(path, contents);
+  }
+  void MakeFolder(const std::string& path) override { inner_.MakeFolder(path); }
+  void CreateFile(const std::string& path, const std::string& contents) override {
+    inner_.CreateFile(path, contents);
+  }
+  void CarryOver(const std::string& from, const std::string& to) override { inner_.CarryOver(from, to); }
+  void Exchange(const std::string& a, const std::string& b) override { inner_.Exchange(a, b); }
+  void RenameNew(const std::string& from, const std::string& to) override { inner_.RenameNew(from, to); }
+  std::shared_ptr<void> LockFolder(const std::string& dir) override { return inner_.LockFolder(dir); }
+  Info Inspect(const std::string& path) const override { return inner_.Inspect(path); }
 
   /// Path as read -> bytes, for every file read so far.
   std::map<std::string, std::string> Read() const;

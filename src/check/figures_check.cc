@@ -86,6 +86,7 @@ void CheckSpec(const model::Edition& edition, const model::FigureSpec& spec, con
     return;
   }
   CheckListedOnce(spec, diags);
+  if (spec.table.empty()) return;  // the loader said why (missing, or not a plain name)
   auto table_it = edition.tables.find(spec.table);
   if (table_it == edition.tables.end()) {
     // The loader reports a table file that does not exist at the same place; say it once.
@@ -202,6 +203,8 @@ const char* DanishLetter(const std::string& text) {
 }
 
 void CheckTexts(const model::Edition& edition, const model::LanguageEdition& language, Diagnostics& diags) {
+  // A figures.yaml that did not load has said so; comparing against it would only repeat that.
+  if (edition.figures_unreadable || language.figures_unreadable) return;
   const std::string path = base::JoinPath(base::JoinPath(edition.root, language.code), "figures.yaml");
   std::vector<std::string> spec_ids;
   for (const auto& entry : edition.figures) spec_ids.push_back(entry.first);

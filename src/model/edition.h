@@ -124,6 +124,9 @@ struct Section {
   std::string master = "body";
   std::vector<Block> blocks;
   std::vector<Footnote> footnotes;  ///< in file order
+  /// True when the file could not be read or parsed (its diagnostic says why): the checks that compare it with
+  /// other files skip it, so that error is not buried under follow-on ones.
+  bool unreadable = false;
 };
 
 /// A date as far as it is known: month and day may be 0 (only the year is known).
@@ -147,6 +150,8 @@ struct LanguageEdition {
   std::map<std::string, std::string> labels;  ///< fixed words of the layout ("before", "contents", ...)
   std::map<std::string, SourceLoc> label_locs;  ///< where each label's key is written
   std::string labels_file;
+  bool labels_unreadable = false;   ///< see Section::unreadable
+  bool figures_unreadable = false;  ///< the language's figures.yaml, see Section::unreadable
   /// Where a missing label is reported: the start of labels.yaml's map (the file itself when it has none).
   SourceLoc LabelsLoc() const;
   /// From translation.lock: unit id -> fingerprint of the source text it was translated from (see
@@ -168,6 +173,7 @@ struct Edition {
   std::vector<std::string> section_ids;
   std::vector<LanguageEdition> languages;  ///< source language first
   std::map<std::string, FigureSpec> figures;  ///< language-neutral specs by id
+  bool figures_unreadable = false;            ///< figures.yaml, see Section::unreadable
   std::map<std::string, Table> tables;        ///< by table name
   Template design;
 };

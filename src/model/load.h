@@ -11,6 +11,8 @@
 
 namespace barometer::model {
 
+/// Every file is read from inside its folder: ids, language codes, table and template names are plain names
+/// (source/input.h) and no symlink may lead out of the content or templates folder.
 struct LoadOptions {
   std::string content_dir;    ///< e.g. "content/2021"
   std::string templates_dir;  ///< e.g. "templates"
@@ -33,12 +35,13 @@ Section LoadSection(const base::FileSystem& fs, const std::string& path, const s
 Table LoadTable(const base::FileSystem& fs, const std::string& path, const std::string& name,
                 base::Diagnostics& diags);
 
-/// Reads the language-neutral figures.yaml.
+/// Reads the language-neutral figures.yaml. `unreadable` (when given) tells whether the file could not be read or
+/// parsed.
 std::map<std::string, FigureSpec> LoadFigureSpecs(const base::FileSystem& fs, const std::string& path,
-                                                  base::Diagnostics& diags);
+                                                  base::Diagnostics& diags, bool* unreadable = nullptr);
 
 /// Reads one language's figures.yaml.
 std::map<std::string, FigureText> LoadFigureTexts(const base::FileSystem& fs, const std::string& path,
-                                                  base::Diagnostics& diags);
+                                                  base::Diagnostics& diags, bool* unreadable = nullptr);
 
 }  // namespace barometer::model

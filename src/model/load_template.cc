@@ -42,6 +42,7 @@ TextStyle ReadStyle(const std::string& name, const YAML::Node& node, const std::
       style.name = name;
     }
   }
+  style.loc = LocOf(path, node);
   if (auto v = map.String("family", false)) style.family = *v;
   if (auto v = map.Integer("weight", false)) style.weight = *v;
   if (auto v = map.Bool("italic", false)) style.italic = *v;
@@ -276,7 +277,7 @@ const std::vector<std::string>& RequiredStyles() {
 }
 
 const std::vector<std::string>& RequiredColours() {
-  static const std::vector<std::string> names = {"text", "muted", "accent", "rule", "paper", "cover-text",
+  static const std::vector<std::string> names = {"text", "muted", "accent", "accent-2", "rule", "paper", "cover-text",
                                                  "box-tint", "case-tint", "link", "gridline"};
   return names;
 }

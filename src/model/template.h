@@ -33,6 +33,7 @@ struct TextStyle {
   bool uppercase = false;
   double letter_spacing = 0;  ///< in points
   double indent = 0;          ///< left indent (lists)
+  base::SourceLoc loc;        ///< where the template defines it
 };
 
 struct Margins {
