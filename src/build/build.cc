@@ -51,7 +51,9 @@ struct LanguageResult {
 // doing that at once gave different glyph metrics now and then (and so different line breaks).
 struct TextTools {
   TextTools(const std::string& fonts_dir, const model::LanguageEdition& language, const model::Template& design)
-      : fonts(fonts_dir, language.locale), hyphenator(language.code), shaper(fonts, hyphenator) {
+      : fonts(fonts_dir, language.locale),
+        hyphenator(language.code, language.hyphenation_exceptions),
+        shaper(fonts, hyphenator) {
     std::set<std::tuple<std::string, int, bool>> faces;
     for (const auto& [name, style] : design.styles) {
       for (int variant = 0; variant < 4; ++variant) {

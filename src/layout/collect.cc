@@ -10,7 +10,11 @@ FlowText Builder::Text(const RichText& rich, const model::Section& section, cons
                        double width, const TagPath& tags, const std::string& link_colour) {
   const TextStyle& style = design_.Style(style_name);
   FlowText text;
-  text.paragraph = Shape(Runs(rich, &section), style_name, width, rich.loc, link_colour);
+  std::vector<text::TextRun> runs = Runs(rich, &section);
+  text.paragraph = Shape(runs, style_name, width, rich.loc, link_colour);
+  text.rebreak = [this, runs, style_name, width, loc = rich.loc, link_colour](const std::vector<int>& lines) {
+    return Shape(runs, style_name, width, loc, link_colour, lines);
+  };
   text.space_before = style.space_before;
   text.space_after = style.space_after;
   text.tags = tags;

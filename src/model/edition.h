@@ -159,6 +159,8 @@ struct LanguageEdition {
   std::map<std::string, std::string> translation_lock;
   std::map<std::string, SourceLoc> translation_lock_locs;
   std::string translation_lock_file;
+  /// Words the hyphenation patterns break badly, their allowed breaks marked '-' (see LoadHyphenationExceptions).
+  std::vector<std::string> hyphenation_exceptions;
 };
 
 struct Edition {

@@ -44,4 +44,10 @@ std::map<std::string, FigureSpec> LoadFigureSpecs(const base::FileSystem& fs, co
 std::map<std::string, FigureText> LoadFigureTexts(const base::FileSystem& fs, const std::string& path,
                                                   base::Diagnostics& diags, bool* unreadable = nullptr);
 
+/// Reads a language's hyphenation exceptions (`templates/languages/<code>.hyphenation.txt`): one word a line with
+/// a hyphen at each allowed break ("sund-heds-væsen"; a word without one is never broken), '#' lines are comments.
+/// A missing file is no exceptions.
+std::vector<std::string> LoadHyphenationExceptions(const base::FileSystem& fs, const std::string& path,
+                                                   base::Diagnostics& diags);
+
 }  // namespace barometer::model

@@ -193,6 +193,8 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
           diags.Error(LocOf(lock_path, lock.root), "translation.lock must be a map of unit: fingerprint");
         }
       }
+      const std::string exceptions = JoinPath(options.templates_dir, "languages/" + code + ".hyphenation.txt");
+      lang.hyphenation_exceptions = LoadHyphenationExceptions(fs, exceptions, diags);
       lang.labels_file = JoinPath(dir, "labels.yaml");
       if (in_content(lang.labels_file)) {
         LoadLabels(fs, lang, diags);

@@ -150,6 +150,35 @@ void ReadGeometry(MapReader& map, LayoutGeometry& g) {
   }
 }
 
+// One side of optical_margins: single characters, each with the share of its width it hangs out.
+void ReadHangingShares(const YAML::Node& node, const std::string& path, std::map<std::string, double>& shares,
+                       base::Diagnostics& diags) {
+  if (!node.IsDefined()) return;
+  if (!node.IsMap()) {
+    diags.Error(LocOf(path, node), "optical_margins: each side must map characters to shares of their width");
+    return;
+  }
+  for (const auto& entry : node) {
+    const std::string character = entry.first.Scalar();
+    double share = -1;
+    if (entry.second.IsScalar()) {
+      try {
+        share = entry.second.as<double>();
+      } catch (const YAML::Exception&) {
+      }
+    }
+    const auto characters = std::count_if(character.begin(), character.end(), [](char c) { return (c & 0xC0) != 0x80; });
+    if (characters != 1) {
+      diags.Error(LocOf(path, entry.first), "optical_margins: '" + character + "' is not a single character");
+    } else if (share < 0 || share > 1) {
+      diags.Error(LocOf(path, entry.second), "optical_margins: the share of '" + character +
+                                                 "' must be a number from 0 to 1 (of the character's width)");
+    } else {
+      shares[character] = share;
+    }
+  }
+}
+
 }  // namespace
 
 Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base::Diagnostics& diags) {
@@ -188,6 +217,20 @@ Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base:
   if (design.min_word_space <= 0 || design.min_word_space > 1) {
     diags.Error(LocOf(path, map.Node("min_word_space", false)),
                 "min_word_space must be more than 0 and at most 1 (a normal space)");
+  }
+  design.glyph_scaling = map.Number("glyph_scaling", false).value_or(design.glyph_scaling);
+  if (design.glyph_scaling < 0 || design.glyph_scaling > 0.05) {
+    diags.Error(LocOf(path, map.Node("glyph_scaling", false)),
+                "glyph_scaling must be from 0 (off) to 0.05 (glyphs 95% to 105% wide)");
+    design.glyph_scaling = 0;
+  }
+  YAML::Node optical = map.Node("optical_margins", false);
+  if (optical.IsDefined()) {
+    MapReader sides(optical, path, diags, "optical_margins");
+    for (auto [key, shares] : {std::pair{"left", &design.optical_margins.left},
+                               std::pair{"right", &design.optical_margins.right}}) {
+      ReadHangingShares(sides.Node(key, false), path, *shares, diags);
+    }
   }
   design.footnote_gap = map.Number("footnote_gap", false).value_or(design.footnote_gap);
   ReadGeometry(map, design.geometry);

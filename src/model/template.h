@@ -36,6 +36,12 @@ struct TextStyle {
   base::SourceLoc loc;        ///< where the template defines it
 };
 
+/// Optical margin alignment: how far a character hangs into the margin when it begins (`left`) or ends (`right`)
+/// a justified line, as a share of its width. Keys are single characters; a soft hyphen's break uses "-".
+struct OpticalMargins {
+  std::map<std::string, double> left, right;
+};
+
 struct Margins {
   double top = 60, bottom = 70, inner = 56, outer = 56;
 };
@@ -151,6 +157,10 @@ struct Template {
   double min_word_space = 0.8;
   /// More hyphenated lines in a row than this are avoided wherever the paragraph allows.
   int max_hyphens_in_row = 2;
+  /// Justified lines may scale their glyphs horizontally by up to this share either way (0.02: 98 % to 102 %) to
+  /// keep word spaces even; 0: never.
+  double glyph_scaling = 0;
+  OpticalMargins optical_margins;  ///< empty: straight margins
   double footnote_gap = 10;  ///< space between a column's text and its footnotes
   LayoutGeometry geometry;
   std::map<std::string, Color> palette;

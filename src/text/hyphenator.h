@@ -2,8 +2,10 @@
 // hyphens (U+00AD) for Pango to break at.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 typedef struct _HyphenDict HyphenDict;
 
@@ -12,7 +14,9 @@ namespace barometer::text {
 class Hyphenator {
  public:
   /// Loads the patterns for a language ("da", "en"). Throws std::runtime_error when the dictionary is missing.
-  explicit Hyphenator(const std::string& language);
+  /// `exceptions` are words with their allowed breaks marked '-' ("sund-heds-væsen"), used instead of the
+  /// patterns for those words in any case (a word without a hyphen is never broken).
+  explicit Hyphenator(const std::string& language, const std::vector<std::string>& exceptions = {});
   ~Hyphenator();
   Hyphenator(const Hyphenator&) = delete;
   Hyphenator& operator=(const Hyphenator&) = delete;
@@ -28,7 +32,10 @@ class Hyphenator {
 
  private:
   std::string HyphenateWord(const std::string& word) const;
+  static std::string WithBreaks(const std::string& word, const std::vector<int>& breaks);
 
+  /// Exception words, lower case without hyphens -> the characters (counted from 0) a break may follow.
+  std::map<std::string, std::vector<int>> exceptions_;
   HyphenDict* dict_ = nullptr;
   bool latin1_ = false;  ///< the Danish dictionary is ISO 8859-1
 };

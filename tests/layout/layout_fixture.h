@@ -49,7 +49,7 @@ inline std::unique_ptr<Laid> LayOut(const std::string& content, const std::strin
   Tools& mine = tools[language_code];
   if (!mine.shaper) {
     mine.fonts = std::make_unique<text::FontSet>(BAROMETER_SOURCE_DIR "/fonts", language->locale);
-    mine.hyphenator = std::make_unique<text::Hyphenator>(language_code);
+    mine.hyphenator = std::make_unique<text::Hyphenator>(language_code, language->hyphenation_exceptions);
     mine.shaper = std::make_unique<text::Shaper>(*mine.fonts, *mine.hyphenator);
   }
   base::NumberStyle numbers = base::NumberStyle::ForLanguage(language_code);
