@@ -4,6 +4,7 @@
 #include <sstream>
 #include <vector>
 
+#include "base/xml_escape.h"
 #include "exports/figure_exports.h"
 
 namespace barometer::audit {
@@ -89,19 +90,8 @@ nlohmann::json BoxJson(const PixelChange& pixels) {
           {"image", {{"width", pixels.width}, {"height", pixels.height}}}};
 }
 
-std::string Escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+// HTML text and attribute values are escaped as XML is (`&apos;` is valid HTML too).
+constexpr auto Escape = base::XmlEscape;
 
 std::string Base64(const std::string& bytes) {
   static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
