@@ -7,7 +7,7 @@ PREFIX ?= /usr/local
 # What scripts/setup installs; `test` and `bench` set their own (target variables reach the prerequisites).
 SETUP_GROUP = build
 
-.PHONY: all setup configure compile edition-2021 test bench record-layout install clean
+.PHONY: all setup configure compile edition-2021 verify-2021 reprotest test sanitize fuzz bench record-layout install clean
 
 all: compile
 
@@ -23,6 +23,15 @@ compile: configure
 edition-2021: compile
 	$(BAROMETER) build content/2021 --out output/2021
 
+# Builds the edition in memory and compares it with output/2021 (run `make edition-2021` first).
+verify-2021: compile
+	$(BAROMETER) verify content/2021 --against output/2021/SHA256SUMS
+
+# Debian's reprotest over the edition build (see scripts/reprotest).
+reprotest: SETUP_GROUP = audit
+reprotest: compile
+	@scripts/reprotest content/2021
+
 test: SETUP_GROUP = test
 test: compile
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
@@ -31,6 +40,31 @@ test: compile
 record-layout: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target record_layout
 	$(BUILD_DIR)/record_layout
+
+# Every test again, in a second build folder compiled with AddressSanitizer and UndefinedBehaviorSanitizer; the
+# first report of either fails the test that caused it. Leaks inside system libraries (caches they keep for the
+# life of the process) are listed in tests/sanitize/lsan.supp.
+SANITIZE_DIR ?= build-sanitize
+SANITIZE_ENV = ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=0 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitize/lsan.supp:print_suppressions=0
+
+sanitize: SETUP_GROUP = test
+sanitize: setup
+	@cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBAROMETER_SANITIZE=ON >/dev/null
+	@cmake --build $(SANITIZE_DIR) -j $(JOBS)
+	cd $(SANITIZE_DIR) && $(SANITIZE_ENV) ctest --output-on-failure -j $(JOBS)
+
+# libFuzzer programs (clang, installed by `scripts/setup fuzz` on first use) for the loaders, each run FUZZ_SECONDS
+# from a seed corpus made from content/2021 and templates/; see tests/fuzz/run.
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 30
+
+fuzz: SETUP_GROUP = fuzz
+fuzz: setup
+	@cmake -S . -B $(FUZZ_DIR) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBAROMETER_FUZZ=ON >/dev/null
+	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_targets
+	tests/fuzz/run $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 bench: SETUP_GROUP = bench
 bench: compile
@@ -42,4 +76,4 @@ install: compile
 	DESTDIR=$(DESTDIR) cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
 clean:
-	rm -rf $(BUILD_DIR) output/2021
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(FUZZ_DIR) output/2021

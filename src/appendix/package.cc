@@ -162,10 +162,9 @@ std::string FinishPackage(const std::string& xlsx, const std::string& locale,
     if (chart == entries.end()) throw std::runtime_error("the workbook has no chart " + std::to_string(i + 1));
     const std::string xml = archive.Read(chart->second);
     std::string finished = AddCaches(xml, charts[i].caches);
-    if (locale != "en-US") {
-      finished = ReplaceAll(ReplaceAll(finished, "lang=\"en-US\"", "lang=\"" + locale + "\""),
-                            "<c:lang val=\"en-US\"/>", "<c:lang val=\"" + locale + "\"/>");
-    }
+    // libxlsxwriter writes every chart's text as its own fixed default language; the chart speaks the sheet's.
+    finished = ReplaceAll(ReplaceAll(finished, "lang=\"en-US\"", "lang=\"" + locale + "\""),
+                          "<c:lang val=\"en-US\"/>", "<c:lang val=\"" + locale + "\"/>");
     if (finished != xml) changed[chart->second] = std::move(finished);
   }
   for (size_t i = 0; i < charts.size(); ++i) {

@@ -2,13 +2,15 @@
 // (native_chart.h), then finish the package (package.h).
 #include "appendix/workbook.h"
 
+#include <sys/mman.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <cerrno>
 #include <cstdio>
-#include <fstream>
+#include <cstring>
 #include <memory>
-#include <sstream>
+#include <string>
 #include <stdexcept>
 #include <vector>
 
@@ -21,33 +23,40 @@
 namespace barometer::appendix {
 namespace {
 
-/// A file in the scratch folder with a unique name, removed when this goes out of scope.
-class TempFile {
+/// Where libxlsxwriter writes the finished workbook: an anonymous in-memory file (memfd), named to the library as
+/// /proc/self/fd/N. It is in no folder, so a build killed at any moment leaves nothing behind. (The library's own
+/// scratch files go to base::OwnScratchDir().)
+class WorkbookFile {
  public:
-  TempFile() {
-    std::string pattern = base::JoinPath(base::ScratchDir(), "barometer-appendix-XXXXXX");
-    std::vector<char> name(pattern.begin(), pattern.end());
-    name.push_back('\0');
-    int fd = mkstemp(name.data());
-    if (fd < 0) throw std::runtime_error("cannot create a temporary file like " + pattern);
-    close(fd);
-    path_ = name.data();
+  WorkbookFile() : fd_(memfd_create("barometer-workbook", MFD_CLOEXEC)) {
+    if (fd_ < 0) throw std::runtime_error(std::string("cannot make an in-memory file: ") + std::strerror(errno));
+    path_ = "/proc/self/fd/" + std::to_string(fd_);
+    if (access(path_.c_str(), W_OK) != 0) {
+      close(fd_);
+      throw std::runtime_error("cannot reach " + path_ + " (is /proc mounted?)");
+    }
   }
-  ~TempFile() { std::remove(path_.c_str()); }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
+  ~WorkbookFile() { close(fd_); }
+  WorkbookFile(const WorkbookFile&) = delete;
+  WorkbookFile& operator=(const WorkbookFile&) = delete;
 
   const std::string& path() const { return path_; }
 
   std::string Read() const {
-    std::ifstream in(path_, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in) throw std::runtime_error("cannot read back the workbook from " + path_);
-    return bytes.str();
+    std::string bytes;
+    char buffer[65536];
+    for (off_t offset = 0;;) {
+      ssize_t n = pread(fd_, buffer, sizeof buffer, offset);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) throw std::runtime_error("cannot read back the workbook: " + std::string(std::strerror(errno)));
+      if (n == 0) return bytes;
+      bytes.append(buffer, static_cast<size_t>(n));
+      offset += n;
+    }
   }
 
  private:
+  int fd_;
   std::string path_;
 };
 
@@ -122,9 +131,9 @@ std::string BuildWorkbook(const model::Edition& edition, const model::LanguageEd
   Words words(language, diags);
   const WorkbookPlan plan = PlanWorkbook(edition, charts, words, diags);
 
-  TempFile file;
+  WorkbookFile file;
   lxw_workbook_options options = {};
-  std::string scratch = base::ScratchDir();
+  std::string scratch = base::OwnScratchDir();
   options.tmpdir = scratch.data();
   std::unique_ptr<lxw_workbook, WorkbookCloser> workbook(workbook_new_opt(file.path().c_str(), &options));
   if (!workbook) throw std::runtime_error("libxlsxwriter: cannot create a workbook at " + file.path());

@@ -16,9 +16,7 @@ void Diagnostics::Warning(const SourceLoc& loc, std::string message, std::vector
 void Diagnostics::Add(Diagnostic diagnostic) {
   std::lock_guard lock(mutex_);
   // The same finding can come from both language threads (e.g. a shared table); say it once.
-  for (const Diagnostic& d : items_) {
-    if (d.loc == diagnostic.loc && d.message == diagnostic.message) return;
-  }
+  if (!said_.emplace(diagnostic.loc.file, diagnostic.loc.line, diagnostic.loc.col, diagnostic.message).second) return;
   items_.push_back(std::move(diagnostic));
 }
 

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <mutex>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace barometer::base {
@@ -48,6 +50,7 @@ class Diagnostics {
   mutable std::mutex mutex_;
   std::vector<Diagnostic> items_;
   bool warnings_as_errors_ = false;
+  std::set<std::tuple<std::string, int, int, std::string>> said_;  ///< place and message of each, to say it once
 };
 
 }  // namespace barometer::base

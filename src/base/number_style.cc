@@ -1,20 +1,33 @@
 #include "base/number_style.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 
 namespace barometer::base {
 
 std::string NumberStyle::Format(double value, int decimals) const {
+  if (std::isnan(value)) return "NaN";
+  if (std::isinf(value)) return value < 0 ? "-\u221E" : "\u221E";
+  decimals = std::clamp(decimals, 0, kMaxDecimals);
   double scale = std::pow(10.0, decimals);
   // Round half away from zero on the scaled value; a tiny nudge absorbs binary representation error (0.125 etc.).
   double scaled = std::round(std::fabs(value) * scale * (1 + 1e-12));
-  auto units = static_cast<std::uint64_t>(scaled);
-  auto factor = static_cast<std::uint64_t>(scale);
-  std::uint64_t whole = units / factor;
-  std::uint64_t fraction = units % factor;
-
-  std::string digits = std::to_string(whole);
+  std::uint64_t units = 0, whole = 0, fraction = 0;
+  std::string digits;
+  if (scaled < 9e18) {  // fits in 64 bits
+    units = static_cast<std::uint64_t>(scaled);
+    auto factor = static_cast<std::uint64_t>(scale);
+    whole = units / factor;
+    fraction = units % factor;
+    digits = std::to_string(whole);
+  } else {  // too big for decimals to matter; "%.0f" has no decimal mark, so no locale reaches it
+    char buffer[400];
+    std::snprintf(buffer, sizeof buffer, "%.0f", std::round(std::fabs(value)));
+    digits = buffer;
+    units = 1;
+  }
   std::string grouped;
   if (static_cast<int>(digits.size()) >= group_min_digits) {
     for (size_t i = 0; i < digits.size(); ++i) {

@@ -13,7 +13,10 @@ struct NumberStyle {
   std::string percent_sign = "%";
   int group_min_digits = 4;             ///< group thousands only from this many integer digits (1877 -> "1,877")
 
-  /// `value` rounded half away from zero to `decimals` places, with marks: 1877 -> "1,877", 1.5 -> "1.5".
+  static constexpr int kMaxDecimals = 9;
+
+  /// `value` rounded half away from zero to `decimals` places (clamped to 0..kMaxDecimals), with marks:
+  /// 1877 -> "1,877", 1.5 -> "1.5". NaN gives "NaN", infinities "∞" and "-∞".
   std::string Format(double value, int decimals = 0) const;
   /// A percentage: 34 -> "34%" (English) or "34 %" (Danish, with a no-break space).
   std::string Percent(double value, int decimals = 0) const;

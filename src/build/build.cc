@@ -3,15 +3,19 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <tuple>
 #include <memory>
 #include <sstream>
+#include <string_view>
 #include <thread>
 
 #include "appendix/workbook.h"
 #include "base/hash.h"
+#include "base/number_style.h"
+#include "build/build_info.h"
 #include "check/check.h"
 #include "check/figures_check.h"
 #include "check/numbers_lint.h"
@@ -80,7 +84,7 @@ void BuildLanguage(const model::Edition& edition, const model::LanguageEdition& 
   input.shaper = &shaper;
   input.creator = std::string("barometer ") + BAROMETER_VERSION;
   // The source language is what the others translate: none of its text is untranslated.
-  if (options.draft && &language != &edition.languages.front()) {
+  if (options.draft && language.code != edition.source_language) {
     for (const check::UnitStatus& unit : check::TranslationStatus(edition, language)) {
       if (unit.state == check::UnitState::kUntranslated) input.untranslated.insert(unit.unit);
     }
@@ -146,9 +150,11 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   auto start = Clock::now();
   diags.SetWarningsAsErrors(options.strict);
   model::LoadOptions load{options.content_dir, options.templates_dir, options.languages};
+  // Every file read from here on is an input of the build record.
+  RecordingFileSystem reading(fs);
   // Hashing the font files takes as long as reading the content; do both at once.
-  std::thread fonts([&] { text::VerifyFontManifest(fs, options.fonts_dir, diags); });
-  std::optional<model::Edition> edition = model::LoadEdition(fs, load, diags);
+  std::thread fonts([&] { text::VerifyFontManifest(reading, options.fonts_dir, diags); });
+  std::optional<model::Edition> edition = model::LoadEdition(reading, load, diags);
   fonts.join();
   if (edition) {
     check::CheckEdition(*edition, diags);
@@ -184,6 +190,23 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   }
   progress.StageDone("fonts", Seconds(start), "fonts and hyphenation patterns for " +
                                                   base::Counted(wanted.size(), "language", "languages"));
+  if (!tools.empty()) text::CheckTemplateFaces(tools.front()->fonts, edition->design, diags);
+  if (diags.HasErrors()) return Outcome::kContentErrors;
+  // The record hashes every input (the fonts are most of it) while the languages are built.
+  // libhyphen reads the dictionary itself; read it once more through the recorder so the record hashes it.
+  std::vector<std::string> built;
+  for (const model::LanguageEdition* language : wanted) {
+    std::string bytes;
+    reading.ReadFile(language->profile.dictionary, &bytes);
+    built.push_back(language->code);
+  }
+  std::string record;
+  std::thread recorder([&] {
+    if (options.write) {
+      record = BuildInfoJson(*edition, built, reading.Read(),
+                             {options.content_dir, options.templates_dir, options.fonts_dir});
+    }
+  });
   auto run = [&](size_t i) {
     try {
       BuildLanguage(*edition, *wanted[i], options, *tools[i], diags, results[i]);
@@ -198,6 +221,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   } else {
     for (size_t i = 0; i < wanted.size(); ++i) run(i);
   }
+  recorder.join();
   for (const LanguageResult& result : results) {
     if (!result.error.empty()) throw std::runtime_error(result.error);
   }
@@ -225,6 +249,11 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   for (LanguageResult& result : results) {
     for (Output& output : result.outputs) outputs.push_back(std::move(output));
   }
+  outputs.push_back({"build-info.json", std::move(record)});
+  if (options.in_memory) {
+    *options.in_memory = std::move(outputs);
+    return Outcome::kBuilt;
+  }
   // A build of some languages leaves the others' files alone.
   WriteOutputs(fs, options.out_dir, outputs, /*remove_stale=*/wanted.size() == edition->languages.size());
   progress.StageDone("write", slowest.write + Seconds(start), base::Counted(outputs.size(), "file", "files") + " in " +
@@ -251,69 +280,297 @@ Outcome MarkTranslated(base::FileSystem& fs, const BuildOptions& options, base::
 
 namespace {
 
-// The files a previous build listed in its SHA256SUMS, as paths relative to the output folder. Only plain relative
-// paths count, so a hand-edited list can never name a file outside the folder.
-std::vector<std::string> ListedInSums(const std::string& sums) {
-  std::vector<std::string> paths;
+constexpr char kSums[] = "SHA256SUMS";
+// The file by which the build knows a staging folder as its own (left behind by a killed build) and may remove it.
+constexpr char kMarker[] = ".barometer-staging";
+constexpr char kMarkerText[] =
+    "barometer writes its next output folder here and swaps it into place; a later build removes what is left.\n";
+
+std::string Describe(base::EntryType type) {
+  switch (type) {
+    case base::EntryType::kMissing: return "nothing";
+    case base::EntryType::kFile: return "a file";
+    case base::EntryType::kFolder: return "a folder";
+    case base::EntryType::kLink: return "a symbolic link";
+    case base::EntryType::kFifo: return "a FIFO";
+    case base::EntryType::kOther: return "a socket or device file";
+  }
+  return "an entry";
+}
+
+// The path as it can be shown in a message: control characters escaped.
+std::string Printable(const std::string& path) {
+  std::string out;
+  for (unsigned char c : path) {
+    if (c < 0x20 || c == 0x7f) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\x%02x", c);
+      out += escaped;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+// Why `path` is not a plain relative path of ordinary names inside the output folder; empty when it is one.
+std::string OutputPathProblem(const std::string& path) {
+  if (path.empty()) return "it is empty";
+  if (path.front() == '/') return "it is absolute";
+  size_t start = 0;
+  for (;;) {
+    size_t slash = path.find('/', start);
+    std::string name = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    if (name.empty()) return "it has an empty component";
+    if (name == "." || name == "..") return "it has a '" + name + "' component";
+    if (name.front() == '.') return "a component starts with '.'";
+    if (name.size() > 255) return "a component is longer than 255 bytes";
+    for (unsigned char c : name) {
+      if (c < 0x20 || c == 0x7f || c == '\\') return "it holds a control character or a backslash";
+    }
+    if (slash == std::string::npos) return "";
+    start = slash + 1;
+  }
+}
+
+// The files a previous build listed in its SHA256SUMS and their SHA-256, relative to the output folder. Only plain
+// relative paths count, so a hand-edited list can never name a file outside the folder.
+std::map<std::string, std::string> ListedInSums(const std::string& sums) {
+  std::map<std::string, std::string> listed;
   std::istringstream lines(sums);
   std::string line;
   while (std::getline(lines, line)) {
     size_t gap = line.find("  ");
-    if (gap == std::string::npos) continue;
+    if (gap != 64 || line.find_first_not_of("0123456789abcdef") < 64) continue;
     std::string path = line.substr(gap + 2);
-    if (path.empty() || path.front() == '/' || ("/" + path + "/").find("/../") != std::string::npos) continue;
-    paths.push_back(path);
+    if (path != kSums && OutputPathProblem(path).empty()) listed[path] = line.substr(0, 64);
   }
-  return paths;
+  return listed;
 }
+
+// Removes a staging folder of the build's, the marker last: killed meanwhile, what is left is still known as the
+// build's.
+void RemoveStaging(base::FileSystem& fs, const std::string& staging) {
+  fs.RemoveAll(base::JoinPath(staging, "output"));
+  fs.RemoveAll(staging);
+}
+
+// Removes the staging folder a killed build left behind, but only one that carries the build's marker and that no
+// running build holds; a folder the build did not make is never removed.
+void ClearLeftoverStaging(base::FileSystem& fs, const std::string& staging) {
+  base::EntryType type = fs.TypeOf(staging);
+  if (type == base::EntryType::kMissing) return;
+  if (type != base::EntryType::kFolder) {
+    throw std::runtime_error(Printable(staging) + ": " + Describe(type) +
+                             " is where the build stages its next output; move it away");
+  }
+  std::string marker;
+  const bool marked = fs.ReadRegularFile(base::JoinPath(staging, kMarker), &marker);
+  const std::vector<base::FolderEntry> entries = fs.ListEntries(staging);
+  // A build killed while it wrote its marker leaves the marker's start and nothing else.
+  if ((marked && marker == kMarkerText) ||
+      (marked && entries.size() == 1 && std::string_view(kMarkerText).substr(0, marker.size()) == marker)) {
+    std::shared_ptr<void> lock = fs.LockFolder(staging);
+    if (!lock) {
+      throw std::runtime_error("another build is writing " + Printable(staging) + " now; try again when it is done");
+    }
+    RemoveStaging(fs, staging);
+  } else if (entries.empty()) {
+    fs.RemoveAll(staging);  // a build killed before it marked the folder; an empty folder holds nothing to lose
+  } else {
+    throw std::runtime_error(Printable(staging) + ": a folder the build did not make (it has no " + kMarker +
+                             ") is where the build stages its next output; it is never deleted: move it away");
+  }
+}
+
+// What goes into the next output folder, in order: a folder made, a file written, or an entry of the current
+// output folder carried over (a hard link, so an unchanged file keeps its date).
+struct Step {
+  enum Kind { kMakeFolder, kCreate, kCarry } kind;
+  std::string path;  ///< relative to the output folder
+  const std::string* bytes = nullptr;
+};
+
+class OutputPlan {
+ public:
+  OutputPlan(base::FileSystem& fs, const std::string& out_dir, bool remove_stale)
+      : fs_(fs), out_dir_(out_dir), remove_stale_(remove_stale) {}
+
+  // Checks every output's path before anything is written; none may leave the output folder.
+  void Want(const std::vector<Output>& outputs) {
+    for (const Output& output : outputs) {
+      std::string problem = output.path == kSums ? "the build writes SHA256SUMS itself" : OutputPathProblem(output.path);
+      if (problem.empty() && !wanted_.emplace(output.path, &output.bytes).second) problem = "two outputs have it";
+      if (!problem.empty()) {
+        throw std::runtime_error("refusing to write '" + Printable(output.path) + "' into " + Printable(out_dir_) +
+                                 ": " + problem + "; nothing was written");
+      }
+    }
+    for (const auto& [path, bytes] : wanted_) {
+      for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) {
+        folders_.insert(path.substr(0, slash));
+      }
+    }
+    for (const std::string& folder : folders_) {
+      if (wanted_.count(folder)) {
+        throw std::runtime_error("refusing to write '" + Printable(folder) + "' into " + Printable(out_dir_) +
+                                 ": it is both an output and the folder of others; nothing was written");
+      }
+    }
+  }
+
+  // Plans the next output folder; returns false when it would be the current one, entry for entry.
+  bool Make() {
+    base::EntryType type = fs_.TypeOf(out_dir_);
+    if (type != base::EntryType::kMissing && type != base::EntryType::kFolder) {
+      throw std::runtime_error("cannot write the output into " + Printable(out_dir_) + ": it is " + Describe(type) +
+                               ", not a folder");
+    }
+    has_old_ = type == base::EntryType::kFolder;
+    changed_ = !has_old_;
+    std::string previous;
+    if (has_old_ && fs_.ReadRegularFile(Old(kSums), &previous)) listed_ = ListedInSums(previous);
+
+    for (const std::string& folder : folders_) steps_.push_back({Step::kMakeFolder, folder});
+    if (has_old_) CarryFolder("");
+
+    std::map<std::string, std::string> sums_lines = kept_sums_;
+    for (const auto& [path, bytes] : wanted_) sums_lines[path] = base::Sha256Hex(*bytes);
+    for (const auto& [path, sum] : sums_lines) sums_ += sum + "  " + path + "\n";
+    wanted_[kSums] = &sums_;
+    for (const auto& [path, bytes] : wanted_) {
+      std::string current;
+      const bool same = OldFolder(base::DirName(path)) && fs_.TypeOf(Old(path)) == base::EntryType::kFile &&
+                        fs_.ReadRegularFile(Old(path), &current) && current == *bytes;
+      steps_.push_back({same ? Step::kCarry : Step::kCreate, path, bytes});
+      changed_ |= !same;
+    }
+    return changed_;
+  }
+
+  bool has_old() const { return has_old_; }
+  const std::vector<Step>& steps() const { return steps_; }
+
+ private:
+  struct Carried {
+    bool kept = false, dropped = false;
+  };
+
+  std::string Old(const std::string& path) const { return path.empty() ? out_dir_ : base::JoinPath(out_dir_, path); }
+
+  // Whether a folder of the current output (relative; "." or "" for the folder itself) is a real folder all the
+  // way down, so that looking inside it follows no link.
+  bool OldFolder(const std::string& path) {
+    if (path.empty() || path == ".") return has_old_;
+    auto [it, added] = old_folders_.emplace(path, false);
+    if (added) it->second = OldFolder(base::DirName(path)) && fs_.TypeOf(Old(path)) == base::EntryType::kFolder;
+    return it->second;
+  }
+
+  [[noreturn]] void InTheWay(const std::string& path, base::EntryType type, const std::string& what) const {
+    throw std::runtime_error(Printable(Old(path)) + ": " + Describe(type) + " " + what +
+                             "; move it away (nothing was written)");
+  }
+
+  // Plans what becomes of each entry of a folder of the current output: the outputs replace theirs; what the
+  // previous build made and listed (bytes unchanged) goes when this build no longer makes it; the rest is the
+  // user's and is carried over. Nothing here follows a link.
+  Carried CarryFolder(const std::string& folder) {
+    Carried result;
+    for (const base::FolderEntry& entry : fs_.ListEntries(Old(folder))) {
+      const std::string path = folder.empty() ? entry.name : folder + "/" + entry.name;
+      if (path == kSums) continue;
+      if (entry.type == base::EntryType::kFolder) {
+        if (wanted_.count(path)) InTheWay(path, entry.type, "is where the build writes a file");
+        if (folders_.count(path)) {
+          Carried inner = CarryFolder(path);
+          result.kept |= inner.kept;
+          result.dropped |= inner.dropped;
+          continue;
+        }
+        size_t mark = steps_.size();
+        steps_.push_back({Step::kCarry, path});
+        Carried inner = CarryFolder(path);
+        if (inner.dropped && !inner.kept) {
+          steps_.resize(mark);  // a folder that held only stale outputs goes with them
+          result.dropped = true;
+        } else {
+          result.kept = true;
+        }
+        continue;
+      }
+      if (wanted_.count(path)) continue;  // the new output takes its place
+      auto listed = listed_.find(path);
+      std::string bytes;
+      const bool made_by_build = listed != listed_.end() && entry.type == base::EntryType::kFile &&
+                                 fs_.ReadRegularFile(Old(path), &bytes) && base::Sha256Hex(bytes) == listed->second;
+      if (made_by_build && (remove_stale_ || folders_.count(path))) {
+        result.dropped = changed_ = true;
+        continue;
+      }
+      if (folders_.count(path)) InTheWay(path, entry.type, "is where the build makes a folder");
+      if (entry.type == base::EntryType::kOther) InTheWay(path, entry.type, "cannot be carried into the new output");
+      steps_.push_back({Step::kCarry, path});
+      result.kept = true;
+      if (made_by_build) kept_sums_[path] = listed->second;  // a build of some languages keeps the others' files
+    }
+    return result;
+  }
+
+  base::FileSystem& fs_;
+  const std::string out_dir_;
+  const bool remove_stale_;
+  std::map<std::string, const std::string*> wanted_;  ///< output path -> bytes, SHA256SUMS last
+  std::set<std::string> folders_;                     ///< every folder an output lies in
+  std::map<std::string, std::string> listed_;         ///< the previous SHA256SUMS
+  std::map<std::string, std::string> kept_sums_;      ///< listed files carried over, with their SHA-256
+  std::map<std::string, bool> old_folders_;
+  std::string sums_;
+  std::vector<Step> steps_;
+  bool has_old_ = false, changed_ = false;
+};
 
 }  // namespace
 
 void WriteOutputs(base::FileSystem& fs, const std::string& out_dir, const std::vector<Output>& outputs,
                   bool remove_stale) {
-  std::vector<Output> sorted = outputs;
-  std::sort(sorted.begin(), sorted.end(), [](const Output& a, const Output& b) { return a.path < b.path; });
-  std::string sums;
-  for (const Output& output : sorted) sums += base::Sha256Hex(output.bytes) + "  " + output.path + "\n";
-  sorted.push_back({"SHA256SUMS", sums});
+  std::string folder = out_dir;
+  while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
+  const std::string name = folder.substr(folder.rfind('/') == std::string::npos ? 0 : folder.rfind('/') + 1);
+  if (name.empty() || name == "." || name == "..") {
+    throw std::runtime_error("the output folder '" + Printable(out_dir) + "' must be given by its name (not '" +
+                             Printable(name) + "'): the build swaps it for a new one");
+  }
+  OutputPlan plan(fs, folder, remove_stale);
+  plan.Want(outputs);
 
-  std::string previous_sums;
-  if (remove_stale) fs.ReadFile(base::JoinPath(out_dir, "SHA256SUMS"), &previous_sums);
+  const std::string staging = folder + ".staging";
+  ClearLeftoverStaging(fs, staging);
+  if (!plan.Make()) return;  // every file as it is already: nothing to write, no date to change
 
-  // A file that already holds the same bytes is left as it is: its date stays, and the build creates no file for
-  // it (on a busy disk, creating files is most of what writing costs).
-  std::vector<const Output*> changed;
-  for (const Output& output : sorted) {
-    std::string current;
-    if (!fs.ReadFile(base::JoinPath(out_dir, output.path), &current) || current != output.bytes) {
-      changed.push_back(&output);
+  // The next output folder is made whole beside the current one, then the two swap places in one step: killed
+  // at any instant, the folder holds either the whole old or the whole new output, each with its SHA256SUMS.
+  if (base::DirName(folder) != ".") fs.MakeDirs(base::DirName(folder));
+  fs.MakeFolder(staging);
+  std::shared_ptr<void> lock = fs.LockFolder(staging);
+  if (!lock) throw std::runtime_error("another build is writing " + Printable(staging) + " now");
+  fs.CreateFile(base::JoinPath(staging, kMarker), kMarkerText);
+  const std::string next = base::JoinPath(staging, "output");  // as RemoveStaging knows it
+  fs.MakeFolder(next);
+  for (const Step& step : plan.steps()) {
+    const std::string target = base::JoinPath(next, step.path);
+    switch (step.kind) {
+      case Step::kMakeFolder: fs.MakeFolder(target); break;
+      case Step::kCreate: fs.CreateFile(target, *step.bytes); break;
+      case Step::kCarry: fs.CarryOver(base::JoinPath(folder, step.path), target); break;
     }
   }
-
-  const std::string staging = out_dir + ".staging";
-  fs.RemoveAll(staging);
-  if (!changed.empty()) {
-    for (const Output* output : changed) {
-      const std::string path = base::JoinPath(staging, output->path);
-      fs.MakeDirs(base::DirName(path));
-      fs.WriteFile(path, output->bytes);
-    }
-    // Everything is on disk; now each file replaces its old version by an atomic rename, SHA256SUMS last.
-    for (const Output* output : changed) {
-      const std::string target = base::JoinPath(out_dir, output->path);
-      fs.MakeDirs(base::DirName(target));
-      fs.Rename(base::JoinPath(staging, output->path), target);
-    }
-    fs.RemoveAll(staging);
+  if (plan.has_old()) {
+    fs.Exchange(next, folder);
+  } else {
+    fs.RenameNew(next, folder);
   }
-
-  // What the previous build wrote and this one no longer makes (a figure taken out, a language dropped) would
-  // mislead a reader of the folder; files the build never listed are not its to remove.
-  std::set<std::string> current;
-  for (const Output& output : sorted) current.insert(output.path);
-  for (const std::string& path : ListedInSums(previous_sums)) {
-    if (!current.count(path)) fs.RemoveAll(base::JoinPath(out_dir, path));
-  }
+  RemoveStaging(fs, staging);  // now the previous output, or nothing
 }
 
 }  // namespace barometer::build

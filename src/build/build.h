@@ -12,6 +12,8 @@
 
 namespace barometer::build {
 
+struct Output;
+
 struct BuildOptions {
   std::string content_dir;    ///< the edition folder, e.g. "content/2021"
   std::string templates_dir;  ///< where edition.yaml's template is looked up
@@ -22,6 +24,9 @@ struct BuildOptions {
   bool parallel = true;       ///< build the languages on separate threads
   bool strict = false;        ///< warnings are errors (`--strict`)
   bool draft = false;         ///< build despite untranslated text, marking it in the margin (`--draft`)
+  /// When set (and `write`), the outputs, SHA256SUMS aside, land here instead of in `out_dir` (auditing builds in
+  /// memory, writing nothing).
+  std::vector<Output>* in_memory = nullptr;
 };
 
 enum class Outcome {
@@ -39,15 +44,21 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
 Outcome MarkTranslated(base::FileSystem& fs, const BuildOptions& options, base::Diagnostics& diags,
                        std::vector<std::string>* written);
 
-/// The files one build writes, relative to the output folder, sorted (for tests and the README).
+/// A file one build writes: its path relative to the output folder and its bytes. Besides the PDFs, figure
+/// exports and workbooks, every build makes build-info.json (see build_info.h).
 struct Output {
   std::string path;
   std::string bytes;
 };
 
-/// Moves `outputs` into `out_dir` through a staging folder beside it, SHA256SUMS last. A file that already holds
-/// the same bytes is not written again; a file the previous build listed in its SHA256SUMS and this build no
-/// longer makes is removed when `remove_stale`, after everything else is in place.
+/// Makes `out_dir` hold `outputs` and their SHA256SUMS, all at once: the next output folder is made whole in
+/// `out_dir.staging/output` (marked as the build's own by `out_dir.staging/.barometer-staging`) and swapped with the
+/// current one in one atomic rename, so the folder always holds either the whole old or the whole new output.
+/// Carried into the next folder (as hard links, so they keep their dates): unchanged outputs, and every entry of
+/// the current folder that is not an output, except files the previous build listed in its SHA256SUMS with their
+/// bytes unchanged, which are dropped when `remove_stale` (or kept, and listed again, when not). An output path
+/// that is not a plain relative path, or an entry in the way that cannot be carried, is an error (std::runtime_error)
+/// before anything is written. When nothing would change, nothing is written.
 void WriteOutputs(base::FileSystem& fs, const std::string& out_dir, const std::vector<Output>& outputs,
                   bool remove_stale);
 

@@ -6,6 +6,7 @@
 
 #include "check/translation_status.h"
 #include "model/load.h"
+#include "source/input.h"
 #include "source/yaml_file.h"
 
 namespace barometer::build {
@@ -208,8 +209,8 @@ std::optional<std::string> WithLanguageEntry(const std::string& text, const YAML
 std::string ProfileStub(const std::string& from_profile, const std::string& from, const std::string& code) {
   std::string out = "# Stub made by 'barometer new-language' from " + from +
                     ".yaml. Everything below is still that language's: set the BCP 47 tag, the hyphenation\n"
-                    "# dictionary and its Debian hyphen-* package, the number style, quotation marks, dates, the\n"
-                    "# alt-text phrases and the labels for '" +
+                    "# dictionary and its Debian hyphen-* package (and an exceptions file, if any), the number style,\n"
+                    "# quotation marks, dates, the alt-text phrases and the labels for '" +
                     code + "', then delete the line 'stub: true'.\nstub: true\n";
   for (const std::string& line : Lines(from_profile)) {
     if (line.rfind("tag:", 0) == 0) {
@@ -218,6 +219,9 @@ std::string ProfileStub(const std::string& from_profile, const std::string& from
       out += "  dictionary: /usr/share/hyphen/hyph_" + code + ".dic\n";
     } else if (line.find("  package:") == 0) {
       out += "  package: hyphen-" + code + "\n";
+    } else if (line.find("  exceptions:") == 0) {
+      // The source language's exception words are no use to another; the new language starts without a list.
+      out += "  # exceptions: " + code + ".hyphenation.txt   # words the patterns break badly, when there are any\n";
     } else {
       out += line;
     }
@@ -249,15 +253,20 @@ Outcome NewLanguage(base::FileSystem& fs, const BuildOptions& options, const std
     return Outcome::kContentErrors;
   }
   const std::string target = base::JoinPath(options.content_dir, code);
-  if (!ValidCode(code)) {
-    diags.Error({edition_path, 0, 0}, "'" + code + "' is no language code: use lower-case letters, digits and '-', "
+  auto no_code = [&](const std::string& word) {
+    diags.Error({edition_path, 0, 0}, "'" + word + "' is no language code: use lower-case letters, digits and '-', "
                                       "as in 'sv' or 'pt-br'");
+  };
+  if (!ValidCode(code)) {
+    no_code(code);
   } else if (languages[code].IsDefined()) {
     diags.Error(source::LocOf(edition_path, languages), "language '" + code + "' is already in edition.yaml");
   } else if (!fs.ListFiles(target).empty()) {
     diags.Error({target, 0, 0}, "folder already exists; a new language starts from an empty folder");
   }
-  if (!languages[from].IsDefined()) {
+  if (!ValidCode(from)) {
+    no_code(from);
+  } else if (!languages[from].IsDefined()) {
     diags.Error(source::LocOf(edition_path, languages), "language '" + from + "' (--from) is not in edition.yaml");
   }
   if (diags.HasErrors()) return Outcome::kContentErrors;
@@ -270,7 +279,11 @@ Outcome NewLanguage(base::FileSystem& fs, const BuildOptions& options, const std
   for (const std::string& name : fs.ListFiles(from_dir)) {
     if (name.size() < 6 || name.compare(name.size() - 5, 5, ".yaml") != 0) continue;
     std::string text;
-    if (!fs.ReadFile(base::JoinPath(from_dir, name), &text)) continue;
+    const std::string path = base::JoinPath(from_dir, name);
+    if (!source::CheckConfined(fs, options.content_dir, path, "content folder", diags) ||
+        !source::ReadInput(fs, path, source::kMaxYamlFileBytes, diags, &text)) {
+      continue;
+    }
     outputs.push_back({base::JoinPath(target, name), "# Untranslated copy of ../" + from + "/" + name +
                                                          " for '" + code +
                                                          "': translate every text, keep every id and key.\n" +
@@ -279,10 +292,13 @@ Outcome NewLanguage(base::FileSystem& fs, const BuildOptions& options, const std
   const std::string profile = model::ProfilePath(options.templates_dir, code);
   if (!fs.Exists(profile)) {
     std::string from_profile;
-    if (fs.ReadFile(model::ProfilePath(options.templates_dir, from), &from_profile)) {
+    const std::string from_path = model::ProfilePath(options.templates_dir, from);
+    if (fs.Exists(from_path) && source::CheckConfined(fs, options.templates_dir, from_path, "templates folder", diags) &&
+        source::ReadInput(fs, from_path, source::kMaxYamlFileBytes, diags, &from_profile)) {
       outputs.push_back({profile, ProfileStub(from_profile, from, code)});
     }
   }
+  if (diags.HasErrors()) return Outcome::kContentErrors;
   fs.MakeDirs(target);
   for (const auto& [path, text] : outputs) {
     fs.WriteFile(path, text);

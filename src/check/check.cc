@@ -19,9 +19,12 @@ using model::Section;
 void CheckReferences(const model::Edition& edition, const model::LanguageEdition& language,
                      base::Diagnostics& diags) {
   std::set<std::string> targets;  // ids a page reference may name
+  // A file that did not load hides its ids: what it would have defined or placed cannot be told missing.
+  bool all_loaded = true;
   for (const Section& section : language.sections) {
     targets.insert(section.id);
     for (const Block& block : section.blocks) targets.insert(block.id);
+    all_loaded = all_loaded && !section.unreadable;
   }
   std::vector<std::string> figure_ids;
   for (const auto& [id, spec] : edition.figures) figure_ids.push_back(id);
@@ -46,7 +49,7 @@ void CheckReferences(const model::Edition& edition, const model::LanguageEdition
                         hints);
           }
         }
-        if (!span.page_ref.empty() && !targets.count(span.page_ref)) {
+        if (!span.page_ref.empty() && !targets.count(span.page_ref) && all_loaded) {
           diags.Error(span.loc, "page reference to '" + span.page_ref + "', which is no section or block id");
         }
         if (!span.link.empty() && span.link.rfind("http://", 0) != 0 && span.link.rfind("https://", 0) != 0) {
@@ -58,6 +61,7 @@ void CheckReferences(const model::Edition& edition, const model::LanguageEdition
       ForEachText(block, check_text);
       if (const auto* figure = std::get_if<model::FigureRef>(&block.content)) {
         if (!edition.figures.count(figure->figure_id)) {
+          if (edition.figures_unreadable) continue;
           std::vector<std::string> hints;
           std::string guess = base::ClosestMatch(figure->figure_id, figure_ids);
           if (!guess.empty()) hints.push_back("did you mean '" + guess + "'?");
@@ -73,7 +77,7 @@ void CheckReferences(const model::Edition& edition, const model::LanguageEdition
     }
     check_text(section.title);
   }
-  if (language.code == edition.source_language) {
+  if (language.code == edition.source_language && all_loaded) {
     for (const std::string& id : figure_ids) {
       if (!figure_uses.count(id)) {
         diags.Warning(edition.figures.at(id).loc, "figure '" + id + "' is not placed in any section");
@@ -88,6 +92,7 @@ void CheckTranslation(const model::LanguageEdition& source, const model::Languag
   for (size_t s = 0; s < source.sections.size() && s < other.sections.size(); ++s) {
     const Section& a = source.sections[s];
     const Section& b = other.sections[s];
+    if (a.unreadable || b.unreadable) continue;
     std::map<std::string, const Block*> source_blocks, other_blocks;
     for (const Block& block : a.blocks) source_blocks[block.id] = &block;
     for (const Block& block : b.blocks) other_blocks[block.id] = &block;
@@ -150,7 +155,7 @@ bool PossiblyUntranslated(const std::string& text, const std::string& source_tex
 const std::vector<std::string>& RequiredLabels() {
   static const std::vector<std::string> keys = {"contents", "figure",  "before",    "now",       "contact",
                                                 "contacts", "tips-by", "methodology-facts", "isbn", "publisher",
-                                                "published"};
+                                                "published", "source"};
   return keys;
 }
 
@@ -166,11 +171,14 @@ void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
       }
     }
     for (const std::string& key : RequiredLabels()) {
-      if (!language.labels.count(key)) diags.Error(language.LabelsLoc(), "label '" + key + "' is missing");
+      if (!language.labels.count(key) && !language.labels_unreadable) {
+        diags.Error(language.LabelsLoc(), "label '" + key + "' is missing");
+      }
     }
     if (&language == &source) continue;
     CheckTranslation(source, language, diags);
     CheckStaleness(source, language, diags);
+    if (source.labels_unreadable || language.labels_unreadable) continue;
     for (const auto& [key, text] : language.labels) {
       auto source_label = source.labels.find(key);
       if (source_label == source.labels.end()) {

@@ -87,6 +87,7 @@ void CheckSpec(const model::Edition& edition, const model::FigureSpec& spec, con
     return;
   }
   CheckListedOnce(spec, diags);
+  if (spec.table.empty()) return;  // the loader said why (missing, or not a plain name)
   auto table_it = edition.tables.find(spec.table);
   if (table_it == edition.tables.end()) {
     // The loader reports a table file that does not exist at the same place; say it once.
@@ -194,6 +195,8 @@ std::vector<std::string> NeededLabels(const model::Edition& edition, const model
 }
 
 void CheckTexts(const model::Edition& edition, const model::LanguageEdition& language, Diagnostics& diags) {
+  // A figures.yaml that did not load has said so; comparing against it would only repeat that.
+  if (edition.figures_unreadable || language.figures_unreadable) return;
   const std::string path = base::JoinPath(base::JoinPath(edition.root, language.code), "figures.yaml");
   std::vector<std::string> spec_ids;
   for (const auto& entry : edition.figures) spec_ids.push_back(entry.first);
@@ -233,7 +236,7 @@ void CheckTexts(const model::Edition& edition, const model::LanguageEdition& lan
         if (source_label != source_text->second.labels.end() && PossiblyUntranslated(label, source_label->second)) {
           diags.Warning(loc, "label '" + key + "' of figure '" + id + "' is the same as in language '" + source.code +
                                  "' ('" + label + "'): possibly untranslated",
-                        {"translate it; the 2021 English edition printed Danish labels in Figures 4 and 6"});
+                        {"translate it in this language's figures.yaml"});
         }
       }
     }

@@ -119,6 +119,9 @@ std::string LockFileText(const model::LanguageEdition& source) {
 void CheckStaleness(const model::LanguageEdition& source, const model::LanguageEdition& language,
                     base::Diagnostics& diags) {
   if (language.translation_lock_file.empty()) return;
+  for (const model::Section& section : source.sections) {
+    if (section.unreadable) return;  // its units would all look new; the file's own error comes first
+  }
   const auto current = Fingerprints(source);
   for (const auto& [unit, fingerprint] : current) {
     auto recorded = language.translation_lock.find(unit);

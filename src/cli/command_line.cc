@@ -52,7 +52,6 @@ std::string OptionWithValue(const OptionSpec& option) {
 std::string UsageLine(const ProgramSpec& program, const CommandSpec& command) {
   std::string line = program.name + " " + command.name;
   if (!command.operand.empty()) line += " " + command.operand;
-  if (!command.second_operand.empty()) line += " " + command.second_operand;
   for (const std::string& name : command.required) line += " " + OptionWithValue(*program.FindOption(name));
   if (command.options.size() > command.required.size()) line += " [options]";
   return line;
@@ -191,9 +190,10 @@ Request Parse(const ProgramSpec& program, const std::vector<std::string>& args, 
     } else if (command.operand.empty()) {
       throw UsageError("'" + command.name + "' takes no argument, but was given '" + arg + "'",
                        {"usage: " + UsageLine(program, command)});
-    } else if (!inv->operand.empty() && !command.second_operand.empty() && inv->second_operand.empty()) {
-      inv->second_operand = arg;
-    } else if (!inv->operand.empty()) {
+    } else if (static_cast<int>(inv->operands.size()) >= command.operand_count && command.operand_count > 1) {
+      throw UsageError("unexpected argument '" + arg + "' ('" + command.name + "' takes " + command.operand + ")",
+                       {"usage: " + UsageLine(program, command)});
+    } else if (!inv->operand.empty() && command.operand_count == 1) {
       throw UsageError("unexpected argument '" + arg + "' ('" + command.name + "' takes one " + command.operand +
                            ", and it is '" + inv->operand + "')",
                        {"usage: " + UsageLine(program, command)});
@@ -204,15 +204,12 @@ Request Parse(const ProgramSpec& program, const std::vector<std::string>& args, 
         throw UsageError("'" + command.name + "' knows " + Join(command.operand_choices, ", ") + ", not '" + arg + "'",
                          DidYouMean(arg, command.operand_choices));
       }
-      inv->operand = arg;
+      if (inv->operands.empty()) inv->operand = arg;
+      inv->operands.push_back(arg);
     }
   }
-  if (!command.operand.empty() && inv->operand.empty()) {
+  if (!command.operand.empty() && static_cast<int>(inv->operands.size()) < command.operand_count) {
     throw UsageError("'" + command.name + "' needs " + command.operand, {"usage: " + UsageLine(program, command)});
-  }
-  if (!command.second_operand.empty() && inv->second_operand.empty()) {
-    throw UsageError("'" + command.name + "' needs " + command.second_operand,
-                     {"usage: " + UsageLine(program, command)});
   }
   for (const std::string& required : command.required) {
     if (!inv->Has(required)) {

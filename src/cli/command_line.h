@@ -32,7 +32,7 @@ using CommandFunction = int (*)(const Invocation&);
 
 struct CommandSpec {
   std::string name = "";              ///< "build"
-  std::string operand = "";           ///< the one operand's name ("CONTENT_DIR"), or "" when it takes none
+  std::string operand = "";           ///< the operands' names ("CONTENT_DIR", "OLD NEW"), or "" for none
   std::string summary = "";           ///< one line for --help and the man page
   std::vector<std::string> options = {};   ///< long names of the options it accepts (besides --help)
   std::vector<std::string> required = {};  ///< of those, the ones it cannot do without ("--out")
@@ -40,7 +40,7 @@ struct CommandSpec {
   bool hidden = false;                ///< left out of --help, the man page and completion (tools' commands)
   ValueKind operand_kind = ValueKind::kDirectory;
   std::vector<std::string> operand_choices = {};  ///< the accepted operands when `operand_kind` is kChoice
-  std::string second_operand = "";    ///< a second operand's name ("CODE"), required when set
+  int operand_count = 1;              ///< how many operands it takes (all of them required)
 };
 
 struct ProgramSpec {
@@ -63,7 +63,7 @@ struct Invocation {
   const ProgramSpec* program = nullptr;
   const CommandSpec* command = nullptr;
   std::string operand;                        ///< "" when none was given (only where the command allows it)
-  std::string second_operand;                 ///< for commands that take two ("new-language CONTENT_DIR CODE")
+  std::vector<std::string> operands;          ///< every operand, in order (`operand` is the first)
   std::map<std::string, std::string> values;  ///< long option name -> value ("" for a flag)
 
   bool Has(const std::string& option) const { return values.count(option) > 0; }

@@ -17,6 +17,7 @@
 #include <exception>
 #include <filesystem>
 
+#include "audit/commands.h"
 #include "base/diagnostic_printer.h"
 #include "build/build.h"
 #include "build/translation.h"
@@ -70,6 +71,15 @@ DiagnosticsOutput OutputOf(const Invocation& inv) {
   return {inv.Value("--diagnostics", "text") == "json", UseColour(inv.Value("--color", "auto"))};
 }
 
+// The templates and fonts: --templates and --fonts, else those beside the content folder, else the installed ones.
+void SetDataFolders(const Invocation& inv, build::BuildOptions* options) {
+  std::string data = RepositoryOf(options->content_dir);
+  if (data.empty()) data = InstalledDataDir();
+  if (data.empty()) data = ".";
+  options->templates_dir = inv.Value("--templates", Relative(data + "/templates"));
+  options->fonts_dir = inv.Value("--fonts", Relative(data + "/fonts"));
+}
+
 // The operand and options that every command on an edition shares, checked: the edition folder, the languages,
 // the output folder, the templates and fonts.
 build::BuildOptions ContentCommand(const Invocation& inv, const base::FileSystem& fs) {
@@ -86,11 +96,7 @@ build::BuildOptions ContentCommand(const Invocation& inv, const base::FileSystem
   options.parallel = !inv.Has("--serial");
   options.strict = inv.Has("--strict");
   options.draft = inv.Has("--draft");
-  std::string data = RepositoryOf(options.content_dir);
-  if (data.empty()) data = InstalledDataDir();
-  if (data.empty()) data = ".";
-  options.templates_dir = inv.Value("--templates", Relative(data + "/templates"));
-  options.fonts_dir = inv.Value("--fonts", Relative(data + "/fonts"));
+  SetDataFolders(inv, &options);
   return options;
 }
 
@@ -147,7 +153,7 @@ int RunNewLanguage(const Invocation& inv) {
   build::BuildOptions options = ContentCommand(inv, fs);
   base::Diagnostics diags;
   std::vector<std::string> written;
-  auto outcome = build::NewLanguage(fs, options, inv.second_operand, inv.Value("--from"), diags, &written);
+  auto outcome = build::NewLanguage(fs, options, inv.operands[1], inv.Value("--from"), diags, &written);
   OutputOf(inv).Print(diags, fs);
   for (const std::string& path : written) {
     if (!Quiet(inv)) std::fprintf(stderr, "barometer: wrote %s\n", path.c_str());
@@ -163,6 +169,28 @@ int RunWatch(const Invocation& inv) {
   settings.quiet = inv.Has("--quiet");
   settings.report = [&](const base::Diagnostics& diags) { output.Print(diags, fs); };
   return Watch(fs, options, settings);
+}
+
+// How verify and diff build a content folder in memory.
+audit::OptionsFor AuditBuildOptions(const Invocation& inv) {
+  return [&inv](const std::string& content_dir) {
+    build::BuildOptions options;
+    options.content_dir = content_dir;
+    SetDataFolders(inv, &options);
+    return options;
+  };
+}
+
+int RunVerify(const Invocation& inv) {
+  RequireEditionFolder(inv.operand);
+  base::RealFileSystem fs;
+  return audit::RunVerify(fs, inv.operand, inv.Value("--against"), AuditBuildOptions(inv));
+}
+
+int RunDiff(const Invocation& inv) {
+  base::RealFileSystem fs;
+  audit::DiffRequest request{inv.operands.at(0), inv.operands.at(1), inv.Has("--json"), inv.Value("--html")};
+  return audit::RunDiff(fs, request, AuditBuildOptions(inv));
 }
 
 int RunLanguages(const Invocation& inv) {
@@ -209,7 +237,9 @@ const ProgramSpec& Barometer() {
         "Compiles an edition (edition.yaml, section files, figures and tables) into one PDF per language, figure\n"
         "exports and an Excel appendix per language. Problems in the content are reported all at once, in compiler\n"
         "form (path:line:col: error: message); nothing is written unless the whole build succeeds.";
-    p.exit_status = "exit status: 0 built, 1 content errors, 2 usage errors, 3 I/O or internal errors";
+    p.exit_status =
+        "exit status: 0 built, 1 content errors, 2 usage errors, 3 I/O or internal errors; verify and diff: 0 the "
+        "same, 1 something differs, 2 usage errors, 3 unreadable input";
     p.commands = {
         {.name = "build", .operand = "CONTENT_DIR",
          .summary = "build the edition into OUT_DIR (written only when there are no errors)",
@@ -227,11 +257,16 @@ const ProgramSpec& Barometer() {
         {.name = "translation-status", .operand = "CONTENT_DIR",
          .summary = "per language and file: units translated, stale, missing and untranslated",
          .options = with(content, {"--markdown", "--json"}), .run = RunTranslationStatus},
-        {.name = "new-language", .operand = "CONTENT_DIR",
+        {.name = "new-language", .operand = "CONTENT_DIR CODE",
          .summary = "scaffold language CODE from another: its folder to translate, an edition.yaml entry, a profile "
                     "stub",
-         .options = with(content, {"--from"}), .required = {"--from"}, .run = RunNewLanguage,
-         .second_operand = "CODE"},
+         .options = with(content, {"--from"}), .required = {"--from"}, .run = RunNewLanguage},
+        {.name = "verify", .operand = "CONTENT_DIR",
+         .summary = "build in memory and compare with a published SHA256SUMS (and the build-info.json beside it)",
+         .options = {"--against", "--templates", "--fonts"}, .required = {"--against"}, .run = RunVerify},
+        {.name = "diff", .operand = "OLD NEW",
+         .summary = "what changed between two output folders, or two content folders built in memory",
+         .options = {"--json", "--html", "--templates", "--fonts"}, .run = RunDiff, .operand_count = 2},
         {.name = "languages", .operand = "CONTENT_DIR", .summary = "print the edition's language codes, one a line",
          .run = RunLanguages},
         {.name = "completion", .operand = "SHELL", .summary = "print the shell completion script (bash)",
@@ -249,11 +284,14 @@ const ProgramSpec& Barometer() {
         {.name = "--fonts", .value = "DIR",
          .help = "pinned font folder (default: fonts/ beside the content, else the installed one)",
          .kind = ValueKind::kDirectory},
+        {.name = "--against", .value = "SHA256SUMS", .help = "the published checksum list to verify against"},
+        {.name = "--json", .help = "print the report (diff, translation-status) as JSON, for other tools"},
+        {.name = "--html", .value = "FILE",
+         .help = "also write the diff as one self-contained HTML page (images embedded, no scripts)"},
         {.name = "--serial", .help = "build the languages one after the other instead of in parallel"},
         {.name = "--strict", .help = "treat warnings as errors (e.g. a number typed by hand that a table holds)"},
         {.name = "--draft", .help = "build despite untranslated text, marking each such paragraph in the margin"},
         {.name = "--markdown", .help = "translation-status as Markdown tables"},
-        {.name = "--json", .help = "translation-status as JSON"},
         {.name = "--from", .value = "LANG", .help = "new-language: the language whose folder is copied",
          .kind = ValueKind::kLanguages},
         {.name = "--quiet", .short_name = "-q", .help = "print only diagnostics"},
@@ -273,7 +311,10 @@ const ProgramSpec& Barometer() {
           "  barometer build content/2021 --out output/2021 --lang en",
           "  barometer watch content/2021 --out output/2021",
           "Check a translation, with diagnostics as JSON lines for an editor:",
-          "  barometer check content/2021 --lang en --diagnostics json"}},
+          "  barometer check content/2021 --lang en --diagnostics json",
+          "Check a published edition against its sources, and see what an edit changes:",
+          "  barometer verify content/2021 --against output/2021/SHA256SUMS",
+          "  barometer diff output/2021 output/2021-new --html report.html"}},
         {"Environment",
          {"NO_COLOR: when set and not empty, diagnostics are not coloured (unless --color always).",
           "TMPDIR: where scratch files of the Excel writer go (else /dev/shm, else /tmp)."}},

@@ -55,7 +55,11 @@ FlowBox Builder::FigureBox(const model::Block& block, const model::FigureRef& re
   box.items.push_back({RuleLine{0, 0.5, box.width, 0.5, g.rule_width, design_.Colour("accent")}, {}, ""});
   y += g.title_top;
   std::string title = Label(language_, "figure") + " " + std::to_string(spec.number) + ". " + words.title;
-  y += Stack(box, 0, y, ShapePlain(title, "figure-title", box.width, words.loc), {{"Caption", NewTag()}});
+  text::TextRun title_run;
+  title_run.text = title;
+  // A caption's first line never ends in a hyphen, even where the template hyphenates captions.
+  auto caption = Shape({title_run}, "figure-title", box.width, words.loc, "link", {0});
+  y += Stack(box, 0, y, caption, {{"Caption", NewTag()}});
   y += design_.Style("figure-title").space_after;
   auto chart_it = in_.charts.find(ref.figure_id);
   if (chart_it != in_.charts.end() && chart_it->second) {

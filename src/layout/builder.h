@@ -53,11 +53,15 @@ class Builder {
   /// Shapes runs in a style at a width, through the cache; diagnostics of a cached paragraph are reported again.
   std::shared_ptr<const text::ShapedParagraph> Shape(std::vector<text::TextRun> runs, const std::string& style_name,
                                                      double width, const base::SourceLoc& loc,
-                                                     const std::string& link_colour = "link");
+                                                     const std::string& link_colour = "link",
+                                                     const std::vector<int>& unhyphenated_lines = {});
 
   /// Shape() for one plain run.
   std::shared_ptr<const text::ShapedParagraph> ShapePlain(const std::string& text, const std::string& style_name,
                                                           double width, const base::SourceLoc& loc);
+
+  /// A title or heading style: never hyphenated, whatever the template says of the style.
+  bool IsHeading(const std::string& style_name) const;
 
   int NewTag() { return next_tag_++; }
 

@@ -5,17 +5,15 @@
 #include "layout/builder.h"
 
 namespace barometer::layout {
-namespace {
-
-constexpr double kDraftMark = 10;  // width of a draft's margin mark for untranslated text
-
-}  // namespace
-
 FlowText Builder::Text(const RichText& rich, const model::Section& section, const std::string& style_name,
                        double width, const TagPath& tags, const std::string& link_colour) {
   const TextStyle& style = design_.Style(style_name);
   FlowText text;
-  text.paragraph = Shape(Runs(rich, &section), style_name, width, rich.loc, link_colour);
+  std::vector<text::TextRun> runs = Runs(rich, &section);
+  text.paragraph = Shape(runs, style_name, width, rich.loc, link_colour);
+  text.rebreak = [this, runs, style_name, width, loc = rich.loc, link_colour](const std::vector<int>& lines) {
+    return Shape(runs, style_name, width, loc, link_colour, lines);
+  };
   text.space_before = style.space_before;
   text.space_after = style.space_after;
   text.tags = tags;
@@ -71,8 +69,9 @@ void Builder::AddBlock(SectionFlow& flow, const model::Block& block, const model
           text.block_id = block.id;
           if (in_.untranslated.count(section.id + "/" + block.id)) {
             // A draft marks text still in the source language beside its first line, in the margin.
-            text.marker = ShapePlain("\u00B6", "kicker", kDraftMark, block.loc);
-            text.marker_shift = kDraftMark + 2;
+            const model::LayoutGeometry::Draft& draft = design_.geometry.draft;
+            text.marker = ShapePlain("\u00B6", "kicker", draft.mark_width, block.loc);
+            text.marker_shift = draft.mark_width + draft.mark_gap;
           }
           flow.body.push_back(std::move(text));
         } else if constexpr (std::is_same_v<T, model::BulletList>) {

@@ -1,6 +1,7 @@
 // Distributes flow items into the columns of master pages: widows and orphans, sticky headings, boxes that
 // float to the next column or page, and footnotes at the foot of the column that references them.
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "layout/flow.h"
@@ -10,6 +11,7 @@ namespace {
 
 constexpr double kEpsilon = 0.01;
 constexpr int kMinLines = 2;  // at least two lines of a paragraph on each side of a break
+constexpr size_t kMaxRebreaks = 3;  // times a paragraph is broken again to keep a hyphen off a column's end
 
 void Offset(Item& item, double dx, double dy) {
   std::visit(
@@ -203,28 +205,58 @@ void Distributor::EmitLines(const FlowText& text, int first, int count, double x
   }
 }
 
-void Distributor::PlaceText(const FlowText& text, const FlowText* next) {
-  const text::ShapedParagraph& p = *text.paragraph;
-  const int n = p.line_count();
-  if (text.keep_with_next && next) {
+namespace {
+
+// Whether `a` and `b` have the same first `count` lines.
+bool SameLines(const text::ShapedParagraph& a, const text::ShapedParagraph& b, int count) {
+  if (a.line_count() < count || b.line_count() < count) return false;
+  for (int i = 0; i < count; ++i) {
+    if (a.line(i).start != b.line(i).start || a.line(i).length != b.line(i).length) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void Distributor::PlaceText(const FlowText& original, const FlowText* next) {
+  // A paragraph split after a hyphenated line is broken again with that line whole, so no hyphen runs across a
+  // column or page; `rebroken` then holds it.
+  std::optional<FlowText> rebroken;
+  std::vector<int> unhyphenated;
+  const FlowText* text = &original;
+  const text::ShapedParagraph* p = text->paragraph.get();
+  if (text->keep_with_next && next) {
     const Column& column = columns_[column_];
     int next_lines = std::min(kMinLines, next->paragraph->line_count());
-    double need = (column.empty() ? 0 : text.space_before) + p.Height(n) + text.space_after + next->space_before +
-                  next->paragraph->Height(next_lines);
+    double need = (column.empty() ? 0 : text->space_before) + p->Height(p->line_count()) + text->space_after +
+                  next->space_before + next->paragraph->Height(next_lines);
     if (!column.empty() && column.y + need > column.bottom - column.notes_height + kEpsilon) NextColumn();
   }
   int first = 0;
-  while (first < n) {
+  while (first < p->line_count()) {
     Column& column = columns_[column_];
-    double y = (column.empty() || first > 0) ? column.y : column.y + text.space_before;
-    int fit = LinesThatFit(p, first, y);
-    int left = n - first;
+    double y = (column.empty() || first > 0) ? column.y : column.y + text->space_before;
+    int fit = LinesThatFit(*p, first, y);
+    int left = p->line_count() - first;
     int take = left;
     if (fit < left) {
-      take = text.keep_together ? 0 : fit;
+      take = text->keep_together ? 0 : fit;
       if (take > 0 && left - take < kMinLines) take = left - kMinLines;  // no widow
       if (first == 0 && take < kMinLines) take = 0;                      // no orphan
       if (take < 0) take = 0;
+    }
+    if (take > 0 && take < left && p->line(first + take - 1).hyphenated && original.rebreak &&
+        unhyphenated.size() < kMaxRebreaks) {
+      unhyphenated.push_back(first + take - 1);
+      auto again = original.rebreak(unhyphenated);
+      // Taken only when the lines already placed stay as they are.
+      if (again && SameLines(*again, *p, first) && !again->line(first + take - 1).hyphenated) {
+        rebroken = original;
+        rebroken->paragraph = std::move(again);
+        text = &*rebroken;
+        p = text->paragraph.get();
+        continue;
+      }
     }
     if (take == 0) {
       if (!column.empty()) {
@@ -235,13 +267,13 @@ void Distributor::PlaceText(const FlowText& text, const FlowText* next) {
       take = std::max(1, std::min(fit, left));
       rules_broken_ = true;
     }
-    EmitLines(text, first, take, column.x + text.indent, y);
-    columns_[column_].y = y + p.Height(take);
+    EmitLines(*text, first, take, column.x + text->indent, y);
+    columns_[column_].y = y + p->Height(take);
     MarkFlow();
     first += take;
-    if (first < n) NextColumn();
+    if (first < p->line_count()) NextColumn();
   }
-  columns_[column_].y += text.space_after;
+  columns_[column_].y += text->space_after;
 }
 
 void Distributor::FlushPending() {

@@ -73,7 +73,12 @@ class Dumper {
     for (int i = first; i < first + count; ++i) {
       const text::ShapedParagraph::Line& line = paragraph.line(i);
       out_ << indent << "line " << i << " x " << Number(line.x) << " w " << Number(line.width)
-           << (line.ragged ? " ragged" : "") << ' ' << Quoted(paragraph.text().substr(line.start, line.length))
+           << (line.ragged ? " ragged" : "");
+      if (line.scale != 1) out_ << " scale " << Number(line.scale * 100) << '%';
+      if (line.protrude_left != 0 || line.protrude_right != 0) {
+        out_ << " protrude " << Number(line.protrude_left) << '/' << Number(line.protrude_right);
+      }
+      out_ << ' ' << Quoted(paragraph.text().substr(line.start, line.length))
            << '\n';
       for (const text::GlyphRun& run : line.runs) {
         out_ << indent << "  run " << Quoted(run.font.description) << ' ' << Hex(run.colour) << " bytes "

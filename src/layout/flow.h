@@ -30,6 +30,9 @@ struct FlowText {
   std::string destination;  ///< named destination at the first line
   std::string block_id;     ///< the content block, for page references
   base::SourceLoc loc;
+  /// The paragraph broken again so that the given lines (from 0) do not end in a hyphen where it has another way;
+  /// empty for text that is never split.
+  std::function<std::shared_ptr<const text::ShapedParagraph>(const std::vector<int>&)> rebreak;
 };
 
 /// An unbreakable box: items relative to its top-left corner.

@@ -88,6 +88,18 @@ Document LayoutEdition(const LayoutInput& input, base::Diagnostics& diags) {
       break;
     }
   }
+  if (static_cast<int>(document.pages.size()) > kMaxPages) {
+    // Said at the section that runs past the limit.
+    const model::Section* culprit = nullptr;
+    for (const model::Section& section : input.language->sections) {
+      auto it = previous.first_page.find(section.id);
+      if (culprit && it != previous.first_page.end() && it->second > kMaxPages) break;
+      culprit = &section;
+    }
+    diags.Error(culprit ? culprit->loc : base::SourceLoc{input.edition->root, 0, 0},
+                "the edition runs to " + std::to_string(document.pages.size()) + " pages in language '" +
+                    input.language->code + "'; the limit is " + std::to_string(kMaxPages));
+  }
   return document;
 }
 

@@ -30,6 +30,10 @@ struct LayoutInput {
   std::set<std::string> untranslated;
 };
 
+/// An edition longer than this is an error (README "What the build reads, and its limits"): the 2021 edition has
+/// 20 pages a language.
+inline constexpr int kMaxPages = 1000;
+
 /// Lays out the whole edition of one language. Problems (a box taller than a page, a reference to a page of an
 /// unknown id) are diagnostics; the document is then still complete enough to inspect.
 Document LayoutEdition(const LayoutInput& input, base::Diagnostics& diags);

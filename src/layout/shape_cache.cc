@@ -1,6 +1,7 @@
 // The Builder's text: rich text to runs (footnote marks, page references), shaping through the cache kept
 // across passes, and footnote numbering.
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "layout/builder.h"
@@ -45,10 +46,12 @@ std::vector<text::TextRun> Builder::Runs(const RichText& rich, const model::Sect
 std::shared_ptr<const text::ShapedParagraph> Builder::Shape(std::vector<text::TextRun> runs,
                                                             const std::string& style_name, double width,
                                                             const base::SourceLoc& loc,
-                                                            const std::string& link_colour) {
+                                                            const std::string& link_colour,
+                                                            const std::vector<int>& unhyphenated_lines) {
   const TextStyle& style = design_.Style(style_name);
   std::ostringstream key;
   key << style_name << '|' << width << '|' << link_colour;
+  for (int line : unhyphenated_lines) key << '|' << line;
   for (const text::TextRun& r : runs) {
     key << '\x1f' << r.text << '\x1e' << r.emphasis << r.strong << r.superscript << r.link << '\x1e' << r.footnote;
   }
@@ -68,6 +71,10 @@ std::shared_ptr<const text::ShapedParagraph> Builder::Shape(std::vector<text::Te
   input.max_hyphens_in_row = design_.max_hyphens_in_row;
   input.superscript_rise = design_.geometry.superscript.rise;
   input.superscript_size = design_.geometry.superscript.size;
+  input.hyphenate = !IsHeading(style_name);
+  input.glyph_scaling = design_.glyph_scaling;
+  input.margins = design_.optical_margins;
+  input.unhyphenated_lines = unhyphenated_lines;
   base::Diagnostics found;
   auto shaped = shaper_.Shape(input, loc, found);
   std::vector<base::Diagnostic> diagnostics = found.Sorted();
@@ -81,6 +88,14 @@ std::shared_ptr<const text::ShapedParagraph> Builder::ShapePlain(const std::stri
   text::TextRun run;
   run.text = text;
   return Shape({run}, style_name, width, loc);
+}
+
+bool Builder::IsHeading(const std::string& style_name) const {
+  static const std::set<std::string> headings = {"h1",        "h2",          "h3",
+                                                 "box-title", "box-heading", "toc-title", "cover-title"};
+  if (headings.count(style_name)) return true;
+  return std::any_of(design_.masters.begin(), design_.masters.end(),
+                     [&](const auto& master) { return master.second.title_style == style_name; });
 }
 
 int Builder::FootnoteNumber(const std::string& key, const model::Section* section, const std::string& id) {

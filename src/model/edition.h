@@ -136,6 +136,9 @@ struct Section {
   std::string master = "body";
   std::vector<Block> blocks;
   std::vector<Footnote> footnotes;  ///< in file order
+  /// True when the file could not be read or parsed (its diagnostic says why): the checks that compare it with
+  /// other files skip it, so that error is not buried under follow-on ones.
+  bool unreadable = false;
 };
 
 /// A date as far as it is known: month and day may be 0 (only the year is known).
@@ -157,6 +160,10 @@ struct LanguageProfile {
   std::string dictionary_package;  ///< that package, named in the error when the file is missing
   SourceLoc dictionary_loc;
   int min_before = 2, min_after = 3;  ///< letters kept before and after a hyphenation break
+  /// The file of words the patterns break badly (beside the profile; empty when it names none), and its words with
+  /// their allowed breaks marked '-' (see LoadHyphenationExceptions).
+  std::string exceptions_file;
+  std::vector<std::string> hyphenation_exceptions;
   base::NumberStyle numbers;
   std::string quote_open, quote_close;
   std::vector<std::string> months;  ///< January first
@@ -192,6 +199,8 @@ struct LanguageEdition {
   std::map<std::string, std::string> labels;
   std::map<std::string, SourceLoc> label_locs;  ///< where each label's key is written (labels.yaml or profile)
   std::string labels_file;
+  bool labels_unreadable = false;   ///< see Section::unreadable
+  bool figures_unreadable = false;  ///< the language's figures.yaml, see Section::unreadable
   /// Where a missing label is reported: the start of labels.yaml's map (the file itself when it has none).
   SourceLoc LabelsLoc() const;
   /// From translation.lock: unit id -> fingerprint of the source text it was translated from (see
@@ -213,6 +222,7 @@ struct Edition {
   std::vector<std::string> section_ids;
   std::vector<LanguageEdition> languages;  ///< source language first
   std::map<std::string, FigureSpec> figures;  ///< language-neutral specs by id
+  bool figures_unreadable = false;            ///< figures.yaml, see Section::unreadable
   std::map<std::string, Table> tables;        ///< by table name
   Template design;
 };

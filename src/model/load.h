@@ -11,6 +11,8 @@
 
 namespace barometer::model {
 
+/// Every file is read from inside its folder: ids, language codes, table and template names are plain names
+/// (source/input.h) and no symlink may lead out of the content or templates folder.
 struct LoadOptions {
   std::string content_dir;    ///< e.g. "content/2021"
   std::string templates_dir;  ///< e.g. "templates"
@@ -41,12 +43,19 @@ Section LoadSection(const base::FileSystem& fs, const std::string& path, const s
 Table LoadTable(const base::FileSystem& fs, const std::string& path, const std::string& name,
                 base::Diagnostics& diags);
 
-/// Reads the language-neutral figures.yaml.
+/// Reads the language-neutral figures.yaml. `unreadable` (when given) tells whether the file could not be read or
+/// parsed.
 std::map<std::string, FigureSpec> LoadFigureSpecs(const base::FileSystem& fs, const std::string& path,
-                                                  base::Diagnostics& diags);
+                                                  base::Diagnostics& diags, bool* unreadable = nullptr);
 
 /// Reads one language's figures.yaml.
 std::map<std::string, FigureText> LoadFigureTexts(const base::FileSystem& fs, const std::string& path,
-                                                  base::Diagnostics& diags);
+                                                  base::Diagnostics& diags, bool* unreadable = nullptr);
+
+/// Reads a language's hyphenation exceptions (the file its profile names under `hyphenation: exceptions`): one word
+/// a line with a hyphen at each allowed break ("sund-heds-væsen"; a word without one is never broken), '#' lines are
+/// comments. A missing, unreadable or too large file is reported at `path`, like any other input.
+std::vector<std::string> LoadHyphenationExceptions(const base::FileSystem& fs, const std::string& path,
+                                                   base::Diagnostics& diags);
 
 }  // namespace barometer::model

@@ -5,6 +5,7 @@
 #include "base/edit_distance.h"
 #include "model/load.h"
 #include "model/numbers.h"
+#include "source/input.h"
 #include "source/yaml_file.h"
 
 namespace barometer::model {
@@ -14,13 +15,19 @@ using base::JoinPath;
 using source::LocOf;
 using source::MapReader;
 
+int DaysInMonth(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
 bool ParseDate(const std::string& text, Date* date) {
   int y = 0, m = 0, d = 0;
   char extra = 0;
   int fields = std::sscanf(text.c_str(), "%d-%d-%d%c", &y, &m, &d, &extra);
   if (fields < 1 || fields > 3 || y < 1900 || y > 9999) return false;
   if (fields >= 2 && (m < 1 || m > 12)) return false;
-  if (fields == 3 && (d < 1 || d > 31)) return false;
+  if (fields == 3 && (d < 1 || d > DaysInMonth(y, m))) return false;
   *date = {y, fields >= 2 ? m : 0, fields == 3 ? d : 0};
   return true;
 }
@@ -39,9 +46,11 @@ LanguageEdition ReadLanguage(const std::string& code, const YAML::Node& node, co
   lang.isbn = map.String("isbn", false).value_or("");
   lang.file = map.String("file", true).value_or("");
   lang.keywords = map.StringList("keywords", false).value_or(std::vector<std::string>{});
-  if (!lang.file.empty() && (lang.file.find('/') != std::string::npos || lang.file.size() < 5 ||
+  if (!lang.file.empty() && (!source::IsPlainName(lang.file) || lang.file.size() < 5 ||
                              lang.file.compare(lang.file.size() - 4, 4, ".pdf") != 0)) {
-    diags.Error(LocOf(path, node["file"]), "'file' must be a plain file name ending in .pdf");
+    diags.Error(LocOf(path, node["file"]), "'file' must be a plain file name ending in .pdf",
+                {"use ASCII letters, digits, '-', '_' and '.', starting with a letter or digit; no '/'"});
+    lang.file.clear();
   }
   return lang;
 }
@@ -53,6 +62,7 @@ void LoadLabels(const base::FileSystem& fs, LanguageEdition& lang, base::Diagnos
   const std::string& path = lang.labels_file;
   if (!fs.Exists(path)) return;
   source::YamlFile file = source::LoadYaml(fs, path, diags);
+  lang.labels_unreadable = !file.ok;
   if (!file.ok) return;
   if (!file.root.IsMap()) {
     diags.Error(LocOf(path, file.root), "labels must be a map of key: text");
@@ -70,6 +80,12 @@ void LoadLabels(const base::FileSystem& fs, LanguageEdition& lang, base::Diagnos
 
 std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions& options, base::Diagnostics& diags) {
   const std::string path = JoinPath(options.content_dir, "edition.yaml");
+  // Every file below is read through its folder; none may lead out of it.
+  auto inside = [&](const std::string& root, const std::string& file_path, const char* what) {
+    return source::CheckConfined(fs, root, file_path, what, diags);
+  };
+  auto in_content = [&](const std::string& file_path) { return inside(options.content_dir, file_path, "content folder"); };
+  if (!in_content(path)) return std::nullopt;
   source::YamlFile file = source::LoadYaml(fs, path, diags);
   if (!file.ok) return std::nullopt;
   MapReader map(file.root, path, diags, "edition");
@@ -86,15 +102,25 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
   if (auto date = map.String("publication_date", true)) {
     if (!ParseDate(*date, &edition.publication_date)) {
       diags.Error(LocOf(path, file.root["publication_date"]),
-                  "'publication_date' must be YYYY, YYYY-MM or YYYY-MM-DD");
+                  "'publication_date' must be a real date written YYYY, YYYY-MM or YYYY-MM-DD, not '" + *date + "'");
     }
   }
   edition.section_ids = map.StringList("sections", true).value_or(std::vector<std::string>{});
   {
     std::set<std::string> seen;
-    for (const std::string& id : edition.section_ids) {
-      if (!seen.insert(id).second) diags.Error(LocOf(path, file.root["sections"]), "section '" + id + "' is listed twice");
+    std::vector<std::string> plain;
+    for (size_t i = 0; i < edition.section_ids.size(); ++i) {
+      const std::string& id = edition.section_ids[i];
+      const SourceLoc loc = LocOf(path, file.root["sections"][i]);
+      if (!source::CheckPlainName(id, loc, "section id", diags)) continue;
+      if (!seen.insert(id).second) diags.Error(loc, "section '" + id + "' is listed twice");
+      plain.push_back(id);
     }
+    edition.section_ids = std::move(plain);
+  }
+  if (!edition.template_name.empty() &&
+      !source::CheckPlainName(edition.template_name, LocOf(path, file.root["template"]), "template name", diags)) {
+    edition.template_name.clear();
   }
 
   YAML::Node languages = map.Node("languages", true);
@@ -102,7 +128,11 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
     diags.Error(LocOf(path, languages), "'languages' must be a map of language code: metadata");
   } else if (languages.IsDefined()) {
     std::vector<std::string> codes;
-    for (const auto& entry : languages) codes.push_back(entry.first.Scalar());
+    for (const auto& entry : languages) {
+      if (source::CheckPlainName(entry.first.Scalar(), LocOf(path, entry.first), "language code", diags)) {
+        codes.push_back(entry.first.Scalar());
+      }
+    }
     YAML::Node languages_key;  // the caret goes under `languages:`, not under its first language
     for (const auto& entry : file.root) {
       if (entry.first.Scalar() == "languages") languages_key = entry.first;
@@ -122,6 +152,7 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
     }
     for (const auto& entry : languages) {
       const std::string code = entry.first.Scalar();
+      if (std::find(codes.begin(), codes.end(), code) == codes.end()) continue;  // not a plain name
       bool wanted = options.languages.empty() || code == edition.source_language ||
                     std::find(options.languages.begin(), options.languages.end(), code) != options.languages.end();
       if (!wanted) continue;
@@ -133,6 +164,8 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
                     {"copy a profile of templates/languages/ to " + profile_path +
                      " and fill in its tag, hyphenation dictionary (a Debian hyphen-* package), number style, "
                      "quotation marks, dates, alt-text phrases and labels"});
+      } else if (!inside(options.templates_dir, profile_path, "templates folder")) {
+        // reported; the language has no usable profile
       } else if (auto profile = LoadLanguageProfile(fs, options.templates_dir, code, diags)) {
         lang.profile = std::move(*profile);
       }
@@ -143,6 +176,14 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
         if (!fs.Exists(section_path)) {
           diags.Error(LocOf(path, file.root["sections"]),
                       "section '" + id + "' has no file " + section_path + " for language '" + code + "'");
+        }
+        if (!fs.Exists(section_path) || !in_content(section_path)) {
+          // An empty, unloaded section keeps the languages' sections side by side for the checks.
+          Section missing;
+          missing.id = id;
+          missing.file = section_path;
+          missing.unreadable = true;
+          lang.sections.push_back(std::move(missing));
           continue;
         }
         lang.sections.push_back(LoadSection(fs, section_path, id, diags));
@@ -156,9 +197,9 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
         }
       }
       const std::string lock_path = JoinPath(dir, "translation.lock");
-      if (fs.Exists(lock_path)) {
-        lang.translation_lock_file = lock_path;
+      if (fs.Exists(lock_path) && in_content(lock_path)) {
         source::YamlFile lock = source::LoadYaml(fs, lock_path, diags);
+        if (lock.ok) lang.translation_lock_file = lock_path;
         if (lock.ok && lock.root.IsMap()) {
           for (const auto& unit : lock.root) {
             if (auto value = source::ScalarString(unit.second, lock_path, diags, "a fingerprint")) {
@@ -171,9 +212,19 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
         }
       }
       lang.labels_file = JoinPath(dir, "labels.yaml");
-      LoadLabels(fs, lang, diags);
+      if (in_content(lang.labels_file)) {
+        LoadLabels(fs, lang, diags);
+      } else {
+        lang.labels_unreadable = true;
+      }
       const std::string figures_path = JoinPath(dir, "figures.yaml");
-      if (fs.Exists(figures_path)) lang.figures = LoadFigureTexts(fs, figures_path, diags);
+      if (fs.Exists(figures_path)) {
+        if (in_content(figures_path)) {
+          lang.figures = LoadFigureTexts(fs, figures_path, diags, &lang.figures_unreadable);
+        } else {
+          lang.figures_unreadable = true;
+        }
+      }
       if (code == edition.source_language) {
         edition.languages.insert(edition.languages.begin(), std::move(lang));
       } else {
@@ -183,8 +234,9 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
   }
 
   const std::string specs_path = JoinPath(options.content_dir, "figures.yaml");
-  if (fs.Exists(specs_path)) {
-    edition.figures = LoadFigureSpecs(fs, specs_path, diags);
+  if (fs.Exists(specs_path) && !in_content(specs_path)) edition.figures_unreadable = true;
+  if (fs.Exists(specs_path) && !edition.figures_unreadable) {
+    edition.figures = LoadFigureSpecs(fs, specs_path, diags, &edition.figures_unreadable);
     for (const auto& [id, spec] : edition.figures) {
       if (spec.table.empty() || edition.tables.count(spec.table)) continue;
       const std::string table_path = JoinPath(JoinPath(options.content_dir, "tables"), spec.table + ".csv");
@@ -193,7 +245,13 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
                                   " does not exist");
         continue;
       }
-      edition.tables[spec.table] = LoadTable(fs, table_path, spec.table, diags);
+      if (in_content(table_path)) {
+        edition.tables[spec.table] = LoadTable(fs, table_path, spec.table, diags);
+      } else {  // refused: an empty table whose file has an error, so the checks say nothing more about it
+        Table& refused = edition.tables[spec.table];
+        refused.name = spec.table;
+        refused.path = table_path;
+      }
     }
   }
 
@@ -204,7 +262,7 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
     if (!fs.Exists(template_path)) {
       diags.Error(LocOf(path, file.root["template"]), "template '" + edition.template_name + "' not found (looked for " +
                                                           template_path + ")");
-    } else {
+    } else if (inside(options.templates_dir, template_path, "templates folder")) {
       edition.design = LoadTemplate(fs, template_path, diags);
     }
   }

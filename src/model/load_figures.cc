@@ -6,6 +6,7 @@
 
 #include "base/edit_distance.h"
 #include "model/load.h"
+#include "source/input.h"
 #include "source/yaml_file.h"
 
 namespace barometer::model {
@@ -75,14 +76,14 @@ Table LoadTable(const base::FileSystem& fs, const std::string& path, const std::
   table.name = name;
   table.path = path;
   std::string text;
-  if (!fs.ReadFile(path, &text)) {
-    diags.Error({path, 0, 0}, "cannot read table");
+  if (!source::ReadInput(fs, path, source::kMaxTableBytes, diags, &text) || !source::CheckUtf8(path, text, diags)) {
     return table;
   }
   static const std::vector<std::string> kHeader = {"indicator", "series", "category", "value", "n"};
   bool header_seen = false;
   std::set<std::string> keys;
   size_t start = 0;
+  int rows = 0;
   for (int line_no = 1; start < text.size(); ++line_no) {
     size_t end = text.find('\n', start);
     std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
@@ -93,6 +94,11 @@ Table LoadTable(const base::FileSystem& fs, const std::string& path, const std::
     if (!SplitCsvLine(line, &fields)) {
       diags.Error({path, line_no, 1}, "malformed CSV line (unbalanced quotes)");
       continue;
+    }
+    if (header_seen && ++rows > source::kMaxTableRows) {
+      diags.Error({path, line_no, 1}, "table has more than " + std::to_string(source::kMaxTableRows) + " rows",
+                  {"a figure draws a few dozen values; split the table or leave out what no figure draws"});
+      break;
     }
     if (!header_seen) {
       header_seen = true;
@@ -155,9 +161,10 @@ Table LoadTable(const base::FileSystem& fs, const std::string& path, const std::
 }
 
 std::map<std::string, FigureSpec> LoadFigureSpecs(const base::FileSystem& fs, const std::string& path,
-                                                  base::Diagnostics& diags) {
+                                                  base::Diagnostics& diags, bool* unreadable) {
   std::map<std::string, FigureSpec> specs;
   source::YamlFile file = source::LoadYaml(fs, path, diags);
+  if (unreadable) *unreadable = !file.ok;
   if (!file.ok) return specs;
   if (!file.root.IsMap()) {
     diags.Error(LocOf(path, file.root), "figures.yaml must be a map of figure id: spec");
@@ -168,6 +175,7 @@ std::map<std::string, FigureSpec> LoadFigureSpecs(const base::FileSystem& fs, co
     FigureSpec spec;
     spec.id = entry.first.Scalar();
     spec.loc = LocOf(path, entry.first);
+    if (!source::CheckPlainName(spec.id, spec.loc, "figure id", diags)) continue;
     MapReader map(entry.second, path, diags, "figure '" + spec.id + "'");
     if (!map.ok()) continue;
     spec.number = map.Integer("number", true).value_or(0);
@@ -184,6 +192,9 @@ std::map<std::string, FigureSpec> LoadFigureSpecs(const base::FileSystem& fs, co
     }
     const bool zones = spec.kind == ChartKind::kZones;
     spec.table = map.String("table", !zones).value_or("");
+    if (!spec.table.empty() && !source::CheckPlainName(spec.table, LocOf(path, entry.second["table"]), "table name", diags)) {
+      spec.table.clear();
+    }
     spec.indicator = map.String("indicator", !zones).value_or("");
     spec.categories = map.StringList("categories", !zones).value_or(std::vector<std::string>{});
     spec.series = map.StringList("series", !zones).value_or(std::vector<std::string>{});
@@ -222,9 +233,10 @@ std::map<std::string, FigureSpec> LoadFigureSpecs(const base::FileSystem& fs, co
 }
 
 std::map<std::string, FigureText> LoadFigureTexts(const base::FileSystem& fs, const std::string& path,
-                                                  base::Diagnostics& diags) {
+                                                  base::Diagnostics& diags, bool* unreadable) {
   std::map<std::string, FigureText> texts;
   source::YamlFile file = source::LoadYaml(fs, path, diags);
+  if (unreadable) *unreadable = !file.ok;
   if (!file.ok) return texts;
   if (!file.root.IsMap()) {
     diags.Error(LocOf(path, file.root), "figures.yaml must be a map of figure id: texts");

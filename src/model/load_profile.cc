@@ -1,5 +1,6 @@
 // Language profiles: templates/languages/<code>.yaml.
 #include "model/load.h"
+#include "source/input.h"
 #include "source/yaml_file.h"
 
 namespace barometer::model {
@@ -61,6 +62,20 @@ std::optional<LanguageProfile> LoadLanguageProfile(const base::FileSystem& fs, c
     for (auto [key, letters] : {std::pair{"min_before", profile.min_before}, {"min_after", profile.min_after}}) {
       if (letters < 1 || letters > 9) {
         diags.Error(LocOf(path, node[key]), std::string("'") + key + "' must be between 1 and 9 letters");
+      }
+    }
+    // The exception list lies beside the profile, read like every other input (plain name, confined, limited).
+    if (auto name = hyphenation.String("exceptions", false)) {
+      const SourceLoc loc = LocOf(path, node["exceptions"]);
+      const std::string folder = base::JoinPath(templates_dir, "languages");
+      if (source::CheckPlainName(*name, loc, "hyphenation exceptions file", diags)) {
+        profile.exceptions_file = base::JoinPath(folder, *name);
+        if (!fs.Exists(profile.exceptions_file)) {
+          diags.Error(loc, "hyphenation exceptions file " + profile.exceptions_file + " does not exist",
+                      {"create it (one word a line, a hyphen at each allowed break) or remove 'exceptions'"});
+        } else if (source::CheckConfined(fs, templates_dir, profile.exceptions_file, "templates folder", diags)) {
+          profile.hyphenation_exceptions = LoadHyphenationExceptions(fs, profile.exceptions_file, diags);
+        }
       }
     }
   }

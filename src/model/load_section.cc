@@ -4,6 +4,7 @@
 #include "base/edit_distance.h"
 #include "model/load.h"
 #include "model/markup.h"
+#include "source/input.h"
 #include "source/yaml_file.h"
 
 namespace barometer::model {
@@ -25,6 +26,12 @@ class SectionReader {
   RichText Text(const YAML::Node& node, const std::string& what) {
     auto value = source::ScalarString(node, file_.path, diags_, what);
     if (!value) return {};
+    if (value->size() > source::kMaxTextBytes) {
+      diags_.Error(LocOf(file_.path, node), what + " is too long: " + source::ByteSize(value->size()) +
+                                                ", the limit is " + source::ByteSize(source::kMaxTextBytes),
+                   {"split it into paragraphs"});
+      return {};
+    }
     SourceLoc start;
     bool single = file_.InlineScalarStart(node, &start);
     return ParseMarkup(*value, start, single, diags_, single ? std::vector<SourceLoc>{} : file_.BlockScalarPositions(node));
@@ -201,6 +208,7 @@ Section LoadSection(const base::FileSystem& fs, const std::string& path, const s
   section.file = path;
   section.id = expected_id;
   source::YamlFile file = source::LoadYaml(fs, path, diags);
+  section.unreadable = !file.ok;
   if (!file.ok) return section;
   section.loc = LocOf(path, file.root);
   MapReader map(file.root, path, diags, "section");

@@ -42,6 +42,7 @@ TextStyle ReadStyle(const std::string& name, const YAML::Node& node, const std::
       style.name = name;
     }
   }
+  style.loc = LocOf(path, node);
   if (auto v = map.String("family", false)) style.family = *v;
   if (auto v = map.Integer("weight", false)) style.weight = *v;
   if (auto v = map.Bool("italic", false)) style.italic = *v;
@@ -138,6 +139,7 @@ void ReadGeometry(MapReader& map, LayoutGeometry& g) {
   ReadLengths(layout, "footnotes", {{"rule_length", &g.footnotes.rule_length},
                                     {"rule_width", &g.footnotes.rule_width}, {"gap", &g.footnotes.gap}});
   ReadLengths(layout, "superscript", {{"rise", &g.superscript.rise}, {"size", &g.superscript.size}});
+  ReadLengths(layout, "draft", {{"mark_width", &g.draft.mark_width}, {"mark_gap", &g.draft.mark_gap}});
   for (auto [key, value] : {std::pair{"balance_steps", &g.balance_steps}, std::pair{"passes", &g.passes}}) {
     std::optional<int> count = layout.Integer(key, false);
     if (!count) continue;
@@ -146,6 +148,35 @@ void ReadGeometry(MapReader& map, LayoutGeometry& g) {
       continue;
     }
     *value = *count;
+  }
+}
+
+// One side of optical_margins: single characters, each with the share of its width it hangs out.
+void ReadHangingShares(const YAML::Node& node, const std::string& path, std::map<std::string, double>& shares,
+                       base::Diagnostics& diags) {
+  if (!node.IsDefined()) return;
+  if (!node.IsMap()) {
+    diags.Error(LocOf(path, node), "optical_margins: each side must map characters to shares of their width");
+    return;
+  }
+  for (const auto& entry : node) {
+    const std::string character = entry.first.Scalar();
+    double share = -1;
+    if (entry.second.IsScalar()) {
+      try {
+        share = entry.second.as<double>();
+      } catch (const YAML::Exception&) {
+      }
+    }
+    const auto characters = std::count_if(character.begin(), character.end(), [](char c) { return (c & 0xC0) != 0x80; });
+    if (characters != 1) {
+      diags.Error(LocOf(path, entry.first), "optical_margins: '" + character + "' is not a single character");
+    } else if (share < 0 || share > 1) {
+      diags.Error(LocOf(path, entry.second), "optical_margins: the share of '" + character +
+                                                 "' must be a number from 0 to 1 (of the character's width)");
+    } else {
+      shares[character] = share;
+    }
   }
 }
 
@@ -187,6 +218,20 @@ Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base:
   if (design.min_word_space <= 0 || design.min_word_space > 1) {
     diags.Error(LocOf(path, map.Node("min_word_space", false)),
                 "min_word_space must be more than 0 and at most 1 (a normal space)");
+  }
+  design.glyph_scaling = map.Number("glyph_scaling", false).value_or(design.glyph_scaling);
+  if (design.glyph_scaling < 0 || design.glyph_scaling > 0.05) {
+    diags.Error(LocOf(path, map.Node("glyph_scaling", false)),
+                "glyph_scaling must be from 0 (off) to 0.05 (glyphs 95% to 105% wide)");
+    design.glyph_scaling = 0;
+  }
+  YAML::Node optical = map.Node("optical_margins", false);
+  if (optical.IsDefined()) {
+    MapReader sides(optical, path, diags, "optical_margins");
+    for (auto [key, shares] : {std::pair{"left", &design.optical_margins.left},
+                               std::pair{"right", &design.optical_margins.right}}) {
+      ReadHangingShares(sides.Node(key, false), path, *shares, diags);
+    }
   }
   design.footnote_gap = map.Number("footnote_gap", false).value_or(design.footnote_gap);
   ReadGeometry(map, design.geometry);
@@ -276,7 +321,7 @@ const std::vector<std::string>& RequiredStyles() {
 }
 
 const std::vector<std::string>& RequiredColours() {
-  static const std::vector<std::string> names = {"text", "muted", "accent", "rule", "paper", "cover-text",
+  static const std::vector<std::string> names = {"text", "muted", "accent", "accent-2", "rule", "paper", "cover-text",
                                                  "box-tint", "case-tint", "link", "gridline"};
   return names;
 }

@@ -33,6 +33,13 @@ struct TextStyle {
   bool uppercase = false;
   double letter_spacing = 0;  ///< in points
   double indent = 0;          ///< left indent (lists)
+  base::SourceLoc loc;        ///< where the template defines it
+};
+
+/// Optical margin alignment: how far a character hangs into the margin when it begins (`left`) or ends (`right`)
+/// a justified line, as a share of its width. Keys are single characters; a soft hyphen's break uses "-".
+struct OpticalMargins {
+  std::map<std::string, double> left, right;
 };
 
 struct Margins {
@@ -133,6 +140,10 @@ struct LayoutGeometry {
   struct Superscript {
     double rise = 0.36, size = 0.62;  ///< fractions of the text size
   } superscript;
+  struct Draft {
+    double mark_width = 10;  ///< a draft's margin mark beside untranslated text
+    double mark_gap = 2;     ///< from the mark to the text
+  } draft;
   int balance_steps = 9;  ///< trials to find the shortest balanced columns of a section's last page
   int passes = 4;         ///< layout passes at most for page references and the contents to settle
 };
@@ -150,6 +161,10 @@ struct Template {
   double min_word_space = 0.8;
   /// More hyphenated lines in a row than this are avoided wherever the paragraph allows.
   int max_hyphens_in_row = 2;
+  /// Justified lines may scale their glyphs horizontally by up to this share either way (0.02: 98 % to 102 %) to
+  /// keep word spaces even; 0: never.
+  double glyph_scaling = 0;
+  OpticalMargins optical_margins;  ///< empty: straight margins
   double footnote_gap = 10;  ///< space between a column's text and its footnotes
   LayoutGeometry geometry;
   std::map<std::string, Color> palette;

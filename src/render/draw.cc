@@ -49,17 +49,29 @@ void DrawPath(cairo_t* cr, const std::vector<figures::PathOp>& path) {
   }
 }
 
-// Draws line `i` of a paragraph with its left edge at `x` and its baseline at `baseline`.
+// Draws line `i` of a paragraph with its left edge at `x` and its baseline at `baseline`. The line starts at its
+// own offset (alignment, or a negative one where its first glyph protrudes into the margin).
 void DrawLine(cairo_t* cr, const text::ShapedParagraph& paragraph, int i, double x, double baseline) {
   const text::ShapedParagraph::Line& line = paragraph.line(i);
+  double left = x + line.x;
+  // A scaled line (glyph scaling) is drawn in a coordinate system stretched about its left edge: its glyphs and
+  // widened word spaces together.
+  const bool scaled = line.scale != 1;
+  if (scaled) {
+    cairo_save(cr);
+    cairo_translate(cr, left, 0);
+    cairo_scale(cr, line.scale, 1);
+    left = 0;
+  }
   int64_t pen = 0;
   for (const text::GlyphRun& run : line.runs) {
     cairo_set_source_rgb(cr, run.colour.r, run.colour.g, run.colour.b);
-    cairo_move_to(cr, x + line.x + static_cast<double>(pen) / text::kUnitsPerPoint,
+    cairo_move_to(cr, left + static_cast<double>(pen) / text::kUnitsPerPoint,
                   baseline - run.rise / text::kUnitsPerPoint);
     ShowGlyphRun(cr, run);
     pen += run.Width();
   }
+  if (scaled) cairo_restore(cr);
 }
 
 }  // namespace

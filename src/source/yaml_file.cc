@@ -1,29 +1,130 @@
 #include "source/yaml_file.h"
 
+#include <yaml-cpp/depthguard.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 
 #include "base/edit_distance.h"
+#include "base/utf8.h"
+#include "source/input.h"
 
 namespace barometer::source {
 namespace {
 
-void CheckDuplicateKeys(const YAML::Node& node, const std::string& file, base::Diagnostics& diags) {
-  if (node.IsMap()) {
-    std::set<std::string> seen;
-    for (const auto& entry : node) {
-      if (entry.first.IsScalar()) {
-        std::string key = entry.first.Scalar();
-        if (!seen.insert(key).second) {
-          diags.Error(LocOf(file, entry.first), "duplicate key '" + key + "'");
-        }
-      }
-      CheckDuplicateKeys(entry.second, file, diags);
-    }
-  } else if (node.IsSequence()) {
-    for (const auto& item : node) CheckDuplicateKeys(item, file, diags);
+// Walks a parsed file once per node, however often aliases repeat it: yaml-cpp shares an aliased node, so nine
+// levels of nine aliases are a small graph that expands to 387 million nodes. Counts the nodes with aliases
+// expanded (what the loaders would walk), measures the nesting, finds aliases that contain themselves, and
+// reports duplicate keys (yaml-cpp accepts those silently).
+class StructureCheck {
+ public:
+  StructureCheck(const std::string& file, base::Diagnostics& diags) : file_(file), diags_(diags) {}
+
+  /// False (after reporting) when the file is too deep, too big once expanded, or cyclic.
+  bool Run(const YAML::Node& root) {
+    Visit(root, 1);
+    return ok_;
   }
+
+ private:
+  struct Stats {
+    std::size_t nodes = 1;  ///< saturates just past the limit
+    int height = 1;
+    bool done = false;      ///< false while the node is being walked: meeting it again means a cycle
+  };
+  struct Seen {
+    YAML::Node node;
+    Stats stats;
+  };
+
+  Stats Visit(const YAML::Node& node, int level) {
+    if (!node.IsMap() && !node.IsSequence()) {
+      // Escapes ("\0", "\ud800") can make what the file's bytes could not.
+      if (node.IsScalar() && node.Scalar().find('\0') != std::string::npos) {
+        Error(LocOf(file_, node), "NUL character in text");
+      } else if (node.IsScalar() && !base::IsValidUtf8(node.Scalar())) {
+        Error(LocOf(file_, node), "escape makes invalid UTF-8 (a lone surrogate)");
+      }
+      return {};
+    }
+    if (level > kMaxYamlDepth) {
+      if (!depth_reported_) Error(LocOf(file_, node), "nesting is deeper than " + std::to_string(kMaxYamlDepth) + " levels");
+      depth_reported_ = true;
+      return {};
+    }
+    // Identity: yaml-cpp gives no node address, so candidates are found by their mark, and Node::is decides.
+    const YAML::Mark mark = node.Mark();
+    auto& candidates = seen_[{mark.pos, node.IsMap()}];
+    for (const Seen& s : candidates) {
+      if (!s.node.is(node)) continue;
+      if (!s.stats.done) {
+        Error(LocOf(file_, node), "an alias refers to the node that contains it");
+        return {kMaxYamlNodes + 1, 1, true};
+      }
+      if (level - 1 + s.stats.height > kMaxYamlDepth && !depth_reported_) {
+        depth_reported_ = true;
+        Error(LocOf(file_, node), "nesting is deeper than " + std::to_string(kMaxYamlDepth) +
+                                     " levels (with aliases expanded)");
+      }
+      return s.stats;
+    }
+    candidates.push_back({node, {}});
+    const size_t index = candidates.size() - 1;
+    Stats stats;
+    bool child_too_big = false;
+    auto add = [&](const YAML::Node& child) {
+      Stats c = Visit(child, level + 1);
+      stats.nodes = std::min(kMaxYamlNodes + 1, stats.nodes + c.nodes);
+      stats.height = std::max(stats.height, c.height + 1);
+      child_too_big = child_too_big || c.nodes > kMaxYamlNodes;
+    };
+    if (node.IsMap()) {
+      std::set<std::string> keys;
+      for (const auto& entry : node) {
+        if (entry.first.IsScalar() && !keys.insert(entry.first.Scalar()).second) {
+          diags_.Error(LocOf(file_, entry.first), "duplicate key '" + entry.first.Scalar() + "'");
+        }
+        add(entry.first);
+        add(entry.second);
+      }
+    } else {
+      for (const auto& item : node) add(item);
+    }
+    if (stats.nodes > kMaxYamlNodes && !child_too_big) {
+      Error(LocOf(file_, node), "the file expands to more than " + std::to_string(kMaxYamlNodes) +
+                                   " values (aliases count each time they are used)");
+    }
+    stats.done = true;
+    seen_[{mark.pos, node.IsMap()}][index].stats = stats;
+    return stats;
+  }
+
+  void Error(const base::SourceLoc& loc, const std::string& message) {
+    diags_.Error(loc, message);
+    ok_ = false;
+  }
+
+  const std::string& file_;
+  base::Diagnostics& diags_;
+  std::map<std::pair<int, bool>, std::vector<Seen>> seen_;
+  bool ok_ = true;
+  bool depth_reported_ = false;
+};
+
+// Whether the leading white space of 0-based line `line` holds a tab (and so may be what broke the parse).
+bool LineIndentedWithTab(const std::string& text, int line) {
+  size_t at = 0;
+  for (int k = 0; k < line && at != std::string::npos; ++k) {
+    at = text.find('\n', at);
+    if (at != std::string::npos) ++at;
+  }
+  for (; at != std::string::npos && at < text.size() && (text[at] == ' ' || text[at] == '\t'); ++at) {
+    if (text[at] == '\t') return true;
+  }
+  return false;
 }
 
 std::string TypeName(const YAML::Node& node) {
@@ -49,18 +150,21 @@ YamlFile LoadYaml(const base::FileSystem& fs, const std::string& path, base::Dia
   YamlFile out;
   out.path = path;
   std::string& text = out.text;
-  if (!fs.ReadFile(path, &text)) {
-    diags.Error({path, 0, 0}, "cannot read file");
-    return out;
-  }
+  if (!ReadInput(fs, path, kMaxYamlFileBytes, diags, &text) || !CheckUtf8(path, text, diags)) return out;
   try {
     out.root = YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {
+    diags.Error({path, e.mark.line + 1, e.mark.column + 1},
+                "nesting is deeper than " + std::to_string(kMaxYamlDepth) + " levels");
+    return out;
   } catch (const YAML::ParserException& e) {
-    diags.Add({base::Severity::kError, {path, e.mark.line + 1, e.mark.column + 1}, e.msg, {}, "yaml-syntax"});
+    std::vector<std::string> hints;
+    if (LineIndentedWithTab(text, e.mark.line)) hints.push_back("YAML indents with spaces; this line has a tab");
+    diags.Add({base::Severity::kError, {path, e.mark.line + 1, e.mark.column + 1}, e.msg, hints, "yaml-syntax"});
     return out;
   }
-  CheckDuplicateKeys(out.root, path, diags);
-  out.ok = true;
+  out.ok = StructureCheck(path, diags).Run(out.root);
+  if (!out.ok) out.root = YAML::Node();
   return out;
 }
 

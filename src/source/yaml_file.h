@@ -15,7 +15,8 @@
 
 namespace barometer::source {
 
-/// A parsed YAML file. `root` is null when the file is missing or does not parse (a diagnostic says why).
+/// A parsed YAML file. `root` is null and `ok` false when the file is missing, not a regular file, too large, not
+/// UTF-8, does not parse, nests too deep or expands (through aliases) to too many values; a diagnostic says why.
 struct YamlFile {
   std::string path;
   std::string text;

@@ -5,11 +5,13 @@
 #pragma once
 
 #include <memory>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "base/diagnostics.h"
 #include "base/file_system.h"
+#include "model/template.h"
 
 typedef struct _FcConfig FcConfig;
 typedef struct _PangoContext PangoContext;
@@ -17,7 +19,8 @@ typedef struct _PangoFontMap PangoFontMap;
 
 namespace barometer::text {
 
-/// Checks that every file of fonts/manifest.txt is present with its SHA-256. Reports missing or changed files.
+/// Checks that every file of fonts/manifest.txt is present with its SHA-256, inside the folder, and a usable font
+/// (whole table directory, FreeType opens it and loads a few glyphs). Reports missing, changed or broken files.
 /// Returns the checked file names.
 std::vector<std::string> VerifyFontManifest(const base::FileSystem& fs, const std::string& fonts_dir,
                                             base::Diagnostics& diags);
@@ -33,11 +36,20 @@ class FontSet {
 
   /// The context every layout of this language is made in (resolution 72, no hinting, unrounded positions).
   PangoContext* context() const { return context_; }
+  /// The isolated fontconfig configuration (only the pinned files).
+  FcConfig* config() const { return config_; }
 
  private:
   FcConfig* config_ = nullptr;
   PangoFontMap* font_map_ = nullptr;
   PangoContext* context_ = nullptr;
 };
+
+/// The versions of the text libraries in use (Cairo, Pango, HarfBuzz, fontconfig), from their own version calls,
+/// for the build record.
+std::map<std::string, std::string> TextLibraryVersions();
+/// Reports, at the template, each style whose family, weight and slant no pinned font has exactly: fontconfig would
+/// quietly take the nearest face and Cairo fake the rest.
+void CheckTemplateFaces(const FontSet& fonts, const model::Template& design, base::Diagnostics& diags);
 
 }  // namespace barometer::text

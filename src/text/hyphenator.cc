@@ -18,6 +18,22 @@ bool IsWordChar(gunichar c) { return g_unichar_isalpha(c); }
 
 Hyphenator::Hyphenator(const model::LanguageProfile& profile)
     : min_before_(profile.min_before), min_after_(profile.min_after) {
+  for (const std::string& marked : profile.hyphenation_exceptions) {
+    std::string word;
+    std::vector<int> breaks;
+    int characters = 0;
+    for (const char* q = marked.c_str(); *q; q = g_utf8_next_char(q)) {
+      if (*q == '-') {
+        breaks.push_back(characters - 1);
+        continue;
+      }
+      word.append(q, static_cast<const char*>(g_utf8_next_char(q)));
+      ++characters;
+    }
+    gchar* lower = g_utf8_strdown(word.c_str(), -1);
+    exceptions_[lower] = std::move(breaks);
+    g_free(lower);
+  }
   dict_ = hnj_hyphen_load(profile.dictionary.c_str());
   if (!dict_) {
     throw std::runtime_error("cannot load hyphenation patterns " + profile.dictionary + " (Debian package " +
@@ -55,7 +71,32 @@ std::string Hyphenator::Hyphenate(const std::string& text) const {
   return out;
 }
 
+// `word` with a soft hyphen after each character index in `breaks` (sorted), except inside f-ligatures.
+std::string Hyphenator::WithBreaks(const std::string& word, const std::vector<int>& breaks) {
+  std::string out;
+  int index = 0;
+  size_t next_break = 0;
+  for (const char* q = word.c_str(); *q; ++index) {
+    const char* next = g_utf8_next_char(q);
+    out.append(q, next);
+    while (next_break < breaks.size() && breaks[next_break] < index) ++next_break;
+    if (*next && next_break < breaks.size() && breaks[next_break] == index) {
+      gunichar current = g_utf8_get_char(q), following = g_utf8_get_char(next);
+      bool ligature = (current == 'f' && (following == 'f' || following == 'i' || following == 'l'));
+      if (!ligature) out += kSoftHyphen;
+    }
+    q = next;
+  }
+  return out;
+}
+
 std::string Hyphenator::HyphenateWord(const std::string& word) const {
+  if (!exceptions_.empty()) {
+    gchar* lower = g_utf8_strdown(word.c_str(), -1);
+    auto it = exceptions_.find(lower);
+    g_free(lower);
+    if (it != exceptions_.end()) return WithBreaks(word, it->second);
+  }
   glong length = g_utf8_strlen(word.c_str(), -1);
   if (length < 6 || length >= 100) return word;
   // Capitals after the first letter mark an acronym or a name such as "RPA" or "iPad"; leave those whole.
@@ -89,28 +130,17 @@ std::string Hyphenator::HyphenateWord(const std::string& word) const {
   }
   // hyphens[i] odd: a break after character i. In Latin-1 one byte is one character; in UTF-8 map bytes to
   // characters by walking the word.
-  std::string out;
-  const char* q = word.c_str();
-  size_t char_index = 0, byte_index = 0;
-  gunichar previous = 0;
-  while (*q) {
+  std::vector<int> breaks;
+  int char_index = 0;
+  size_t byte_index = 0;
+  for (const char* q = word.c_str(); *q; ++char_index) {
     const char* next = g_utf8_next_char(q);
-    gunichar current = g_utf8_get_char(q);
-    size_t index = latin1_ ? char_index : byte_index + static_cast<size_t>(next - q) - 1;
-    out.append(q, next);
-    const char* after = next;
-    if (*after && (hyphens[index] & 1)) {
-      gunichar following = g_utf8_get_char(after);
-      bool ligature = (current == 'f' && (following == 'f' || following == 'i' || following == 'l'));
-      if (!ligature) out += kSoftHyphen;
-    }
-    previous = current;
+    size_t index = latin1_ ? static_cast<size_t>(char_index) : byte_index + static_cast<size_t>(next - q) - 1;
+    if (hyphens[index] & 1) breaks.push_back(char_index);
     byte_index += static_cast<size_t>(next - q);
-    ++char_index;
     q = next;
   }
-  (void)previous;
-  return out;
+  return WithBreaks(word, breaks);
 }
 
 }  // namespace barometer::text

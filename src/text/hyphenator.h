@@ -2,8 +2,10 @@
 // profile), inserted into text as soft hyphens (U+00AD) for the line breaker.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "model/edition.h"
 
@@ -13,8 +15,10 @@ namespace barometer::text {
 
 class Hyphenator {
  public:
-  /// Loads the patterns the profile names. Throws std::runtime_error when the dictionary cannot be loaded (the
-  /// build reports a missing one before, naming its Debian package).
+  /// Loads the patterns the profile names, and its exception words (their allowed breaks marked '-', e.g.
+  /// "sund-heds-væsen"), used instead of the patterns for those words in any case (a word without a hyphen is
+  /// never broken). Throws std::runtime_error when the dictionary cannot be loaded (the build reports a missing one
+  /// before, naming its Debian package).
   explicit Hyphenator(const model::LanguageProfile& profile);
   ~Hyphenator();
   Hyphenator(const Hyphenator&) = delete;
@@ -28,9 +32,12 @@ class Hyphenator {
 
  private:
   std::string HyphenateWord(const std::string& word) const;
+  static std::string WithBreaks(const std::string& word, const std::vector<int>& breaks);
 
+  /// Exception words, lower case without hyphens -> the characters (counted from 0) a break may follow.
+  std::map<std::string, std::vector<int>> exceptions_;
   HyphenDict* dict_ = nullptr;
-  bool latin1_ = false;  ///< the dictionary is ISO 8859-1 (Danish, Swedish)
+  bool latin1_ = false;  ///< the dictionary is ISO 8859-1, as several hyphen-* packages ship it
   int min_before_ = 2, min_after_ = 3;
 };
 

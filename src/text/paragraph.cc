@@ -137,6 +137,13 @@ bool IsSoftHyphenAt(const std::string& text, int byte) {
   return byte >= 0 && text.compare(byte, kSoftHyphen.size(), kSoftHyphen) == 0;
 }
 
+// Whether the text before byte `end` is a hyphen written in the text (a compound such as "it-system").
+bool EndsInHyphen(const std::string& text, int end) {
+  static const std::string kHyphen = "\u2010";
+  if (end >= 1 && text[end - 1] == '-') return true;
+  return end >= 3 && text.compare(end - 3, 3, kHyphen) == 0;
+}
+
 // Where the text of a line from `start` to `end` ends: its trailing spaces and line break left out.
 int ContentEnd(const std::string& text, int start, int end) {
   while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
@@ -239,26 +246,48 @@ struct Breakable {
 };
 
 // Pango's break opportunities (after spaces, soft hyphens, dashes, zero-width spaces), measured on the unbroken
-// line; a break at a soft hyphen adds the hyphen's width, given in Pango units by `hyphen(font).second`.
+// line; a break at a soft hyphen adds the hyphen's width, given in Pango units by `hyphen(font).second`. In a
+// justified paragraph each candidate also carries how far the characters at its line's ends may hang out
+// (input.margins, optical margins).
 template <typename HyphenOf>
 Breakable FindBreakCandidates(PangoLayout* layout, const UnbrokenLine& unbroken, const std::string& text,
-                              HyphenOf&& hyphen) {
+                              const ParagraphInput& input, HyphenOf&& hyphen) {
+  const bool justify = input.style.align == model::Align::kJustify;
+  // How far the character at `byte` may hang out, in points.
+  auto hang = [&](const std::map<std::string, double>& shares, int byte) {
+    if (!justify || shares.empty() || byte < 0 || byte >= static_cast<int>(text.size())) return 0.0;
+    const int next = static_cast<int>(g_utf8_next_char(text.c_str() + byte) - text.c_str());
+    auto it = shares.find(text.substr(byte, next - byte));
+    if (it == shares.end() || unbroken.x_at[byte] < 0 || unbroken.x_at[next] < 0) return 0.0;
+    return it->second * static_cast<double>(unbroken.x_at[next] - unbroken.x_at[byte]) / kScale;
+  };
   Breakable out;
   out.candidates.resize(1);
+  out.candidates[0].hang_left = hang(input.margins.left, 0);
   out.bytes = {0};
   auto add_candidate = [&](int byte, bool forced) {
     BreakCandidate c;
     c.start_x = static_cast<double>(unbroken.x_at[byte]) / kScale;
     c.start_spaces = unbroken.spaces_before[byte];
     c.forced = forced;
+    c.hang_left = hang(input.margins.left, byte);
     const int content_end = ContentEnd(text, 0, byte);
     c.end_x = static_cast<double>(unbroken.x_at[content_end]) / kScale;
     c.end_spaces = unbroken.spaces_before[content_end];
+    if (content_end > 0) {
+      const int last = static_cast<int>(g_utf8_prev_char(text.c_str() + content_end) - text.c_str());
+      c.hang_right = hang(input.margins.right, last);
+    }
     const int before = byte - static_cast<int>(kSoftHyphen.size());
     if (!forced && IsSoftHyphenAt(text, before)) {
       if (unbroken.x_at[before] < 0) return;  // inside a ligature: no break there
       c.hyphen = true;
-      c.end_x += hyphen(unbroken.FontAt(before)).second / kScale;
+      const double width = hyphen(unbroken.FontAt(before)).second / kScale;
+      c.end_x += width;
+      auto share = input.margins.right.find("-");
+      c.hang_right = justify && share != input.margins.right.end() ? share->second * width : 0;
+    } else if (!forced && EndsInHyphen(text, content_end)) {
+      c.hyphen = true;  // a compound's own hyphen ends the line: it counts as a hyphenated line
     }
     out.candidates.push_back(c);
     out.bytes.push_back(byte);
@@ -274,17 +303,18 @@ Breakable FindBreakCandidates(PangoLayout* layout, const UnbrokenLine& unbroken,
 }
 
 // One line as the line breaker chose it: its glyphs cut from the unbroken runs, a hyphen glyph at a soft-hyphen
-// break, word spaces widened to justify it, and its offset for centred or right-aligned text.
+// break, word spaces widened to justify it, its glyph scale and protrusion, and its offset for centred or
+// right-aligned text. `space` is the natural word space in points.
 template <typename FontOf, typename HyphenOf>
 ShapedParagraph::Line SetLine(const UnbrokenLine& unbroken, const std::string& text, const Breakable& breakable,
-                              const LineBreak& line_break, const ParagraphInput& input, FontOf&& font,
+                              const LineBreak& line_break, const ParagraphInput& input, double space, FontOf&& font,
                               HyphenOf&& hyphen) {
   const int start = breakable.bytes[line_break.from], end = breakable.bytes[line_break.to];
   const BreakCandidate& at_end = breakable.candidates[line_break.to];
   std::vector<GlyphRun> pieces = unbroken.Cut(text, start, end, input.colour, font);
-  if (at_end.hyphen && !pieces.empty()) {
+  const int soft_hyphen = end - static_cast<int>(kSoftHyphen.size());
+  if (at_end.hyphen && !at_end.forced && IsSoftHyphenAt(text, soft_hyphen) && !pieces.empty()) {
     GlyphRun& last = pieces.back();
-    const int soft_hyphen = end - static_cast<int>(kSoftHyphen.size());
     for (auto glyph = last.glyphs.rbegin(); glyph != last.glyphs.rend(); ++glyph) {
       if (last.offset + glyph->cluster != soft_hyphen) continue;
       std::tie(glyph->id, glyph->advance) = hyphen(unbroken.FontAt(soft_hyphen));
@@ -298,8 +328,15 @@ ShapedParagraph::Line SetLine(const UnbrokenLine& unbroken, const std::string& t
   ShapedParagraph::Line line;
   line.start = start;
   line.length = end - start;
-  line.width = line_break.natural_width + line_break.extra_per_space * spaces;
+  line.width = line_break.drawn_width;
   line.ragged = line_break.ragged;
+  line.scale = line_break.scale;
+  line.protrude_left = line_break.hang_left;
+  line.protrude_right = line_break.hang_right;
+  line.spaces = spaces;
+  line.word_space = (space + line_break.extra_per_space) * line_break.scale;
+  line.hyphenated = at_end.hyphen;
+  line.x = -line.protrude_left;
   if (input.style.align == model::Align::kCenter) line.x = (input.width - line.width) / 2;
   if (input.style.align == model::Align::kRight) line.x = input.width - line.width;
   line.runs = std::move(pieces);
@@ -337,13 +374,14 @@ std::string ShapedParagraph::LineText(int i) const {
 
 double ShapedParagraph::XAt(int i, int byte) const {
   int64_t x = 0;
+  const double scale = lines_[i].scale / kScale;
   for (const GlyphRun& run : lines_[i].runs) {
     for (const Glyph& glyph : run.glyphs) {
-      if (run.offset + glyph.cluster >= byte) return static_cast<double>(x) / kScale;
+      if (run.offset + glyph.cluster >= byte) return static_cast<double>(x) * scale;
       x += glyph.advance;
     }
   }
-  return static_cast<double>(x) / kScale;
+  return static_cast<double>(x) * scale;
 }
 
 std::vector<LinkBox> ShapedParagraph::LinkBoxes(int i) const {
@@ -460,6 +498,8 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
   paragraph->size_ = input.style.size;
   paragraph->width_ = input.width;
   paragraph->colour_ = input.colour;
+  paragraph->natural_space_ = SpaceWidth(input.style);
+  paragraph->justified_ = input.style.align == model::Align::kJustify;
 
   // Pango shapes the paragraph once, as one unbroken line; we choose the breaks and cut its glyph runs into
   // lines. (Pango's own breaking re-shapes the rest of a paragraph at every line, its justification sometimes
@@ -472,7 +512,7 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
   const std::string& text = assembled.text;
   const UnbrokenLine unbroken(layout, text);
   auto hyphen = [&](PangoFont* font) { return Hyphen(font); };
-  const Breakable breakable = FindBreakCandidates(layout, unbroken, text, hyphen);
+  const Breakable breakable = FindBreakCandidates(layout, unbroken, text, input, hyphen);
 
   BreakOptions options;
   options.width = input.width;
@@ -481,11 +521,13 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
   options.max_word_space = input.max_word_space;
   options.min_word_space = input.min_word_space;
   options.max_hyphens_in_row = input.max_hyphens_in_row;
+  options.glyph_scaling = input.glyph_scaling;
+  options.unhyphenated_lines = input.unhyphenated_lines;
   const int limit = static_cast<int>(input.width * kScale) + 64;
   for (const LineBreak& line_break : BreakLines(breakable.candidates, options)) {
-    ShapedParagraph::Line line = SetLine(unbroken, text, breakable, line_break, input,
+    ShapedParagraph::Line line = SetLine(unbroken, text, breakable, line_break, input, options.space,
                                          [&](PangoFont* font) { return Font(font); }, hyphen);
-    if (line.width * kScale > limit) {
+    if ((line.width - line.protrude_left - line.protrude_right) * kScale > limit) {
       std::string word = text.substr(line.start, line.length);
       for (size_t at; (at = word.find(kSoftHyphen)) != std::string::npos;) word.erase(at, kSoftHyphen.size());
       diags.Error(loc, "text cannot be fitted: '" + word + "' is wider than its " +

@@ -47,6 +47,10 @@ struct ParagraphInput {
   bool hyphenate = true;        ///< ANDed with style.hyphenate
   double superscript_rise = 0.36;  ///< see model::LayoutGeometry::Superscript
   double superscript_size = 0.62;
+  double glyph_scaling = 0;     ///< see model::Template::glyph_scaling; used in justified paragraphs
+  model::OpticalMargins margins;  ///< see model::Template::optical_margins; used in justified paragraphs
+  /// Lines (from 0) that must not end in a hyphen where the paragraph has another way (a caption's first line).
+  std::vector<int> unhyphenated_lines;
 };
 
 struct LinkBox {
@@ -64,6 +68,13 @@ class ShapedParagraph {
     /// The line's pieces of the paragraph's glyph runs, left to right, as set: a justified line's word spaces
     /// are widened, and a line that ends at a soft hyphen shows a hyphen glyph there.
     std::vector<GlyphRun> runs;
+    // What the line breaker chose, as plain numbers the renderer applies and the layout tests measure.
+    double scale = 1;            ///< horizontal scale of the whole line's glyphs (glyph scaling), about x
+    double protrude_left = 0;    ///< points the line's first glyph hangs into the left margin (optical alignment)
+    double protrude_right = 0;   ///< points its last glyph hangs into the right margin
+    int spaces = 0;              ///< stretchable word spaces on the line
+    double word_space = 0;       ///< drawn width of each of them, in points
+    bool hyphenated = false;     ///< ends in a hyphen (at a hyphenation point or after a hyphen in the text)
   };
 
   int line_count() const { return static_cast<int>(lines_.size()); }
@@ -71,6 +82,9 @@ class ShapedParagraph {
   double leading() const { return leading_; }
   double size() const { return size_; }
   double width() const { return width_; }
+  /// The natural width of a word space in the paragraph's style.
+  double natural_space() const { return natural_space_; }
+  bool justified() const { return justified_; }
   /// Height of `count` lines set on the style's leading.
   double Height(int count) const { return count * leading_; }
   /// Distance from the top of a line box to its baseline.
@@ -98,7 +112,8 @@ class ShapedParagraph {
   std::vector<std::pair<int, std::string>> footnote_marks_;  ///< byte index, footnote id
   std::string text_;
   model::Color colour_;
-  double leading_ = 12, size_ = 10, width_ = 0;
+  double leading_ = 12, size_ = 10, width_ = 0, natural_space_ = 0;
+  bool justified_ = false;
 };
 
 /// Makes shaped paragraphs for one language. Not thread-safe; one per language build.

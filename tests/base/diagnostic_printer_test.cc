@@ -65,3 +65,51 @@ TEST_CASE("diagnostics as JSON lines: place, end of the underlined token, hints 
         "{\"severity\":\"error\",\"path\":\"en/intro.yaml\",\"line\":2,\"column\":3,\"end\":{\"line\":2,\"column\":8},"
         "\"message\":\"unknown key 'titel' in section\",\"hints\":[\"did you mean 'title'?\"],\"code\":\"unknown-key\"}\n");
 }
+
+TEST_CASE("a file with many diagnostics prints the first 50 and says how many more, reading its lines once") {
+  MemoryFileSystem fs;
+  std::string table = "indicator,series,category,value,n\n";
+  for (int i = 0; i < 60; ++i) table += "x,y,z,bad,1\n";
+  fs.files["t.csv"] = table;
+  Diagnostics diags;
+  for (int i = 0; i < 60; ++i) diags.Error({"t.csv", i + 2, 7}, "value 'bad' is not a number");
+  diags.Warning({"t.csv", 70, 1}, "late");
+  diags.Error({"u.csv", 0, 0}, "table is empty");
+  const std::string out = FormatDiagnostics(diags, fs);
+  CHECK(out.find("t.csv:51:7: error") != std::string::npos);
+  CHECK(out.find("t.csv:52:7: error") == std::string::npos);
+  CHECK(out.find("t.csv: 10 errors, 1 warning more in this file\nu.csv: error: table is empty\n") !=
+        std::string::npos);
+  CHECK(out.substr(out.size() - 21) == "61 errors, 1 warning\n");
+}
+
+TEST_CASE("a very long source line is shown as a window around the column") {
+  MemoryFileSystem fs;
+  fs.files["long.yaml"] = "p: " + std::string(5000, 'a') + "\x01" + std::string(5000, 'b') + "\n";
+  Diagnostics diags;
+  diags.Error({"long.yaml", 1, 5004}, "bad byte");
+  const std::string out = FormatDiagnostics(diags, fs);
+  CHECK(out.size() < 800);
+  CHECK(out.find("   1 | ...aaa") != std::string::npos);
+  CHECK(out.find("bbb...\n") != std::string::npos);
+  // The caret sits under the bad byte.
+  const size_t excerpt = out.find("   1 | ");
+  const size_t caret_line = out.find("     | ", excerpt);
+  CHECK(out.find("\u2401", excerpt) - excerpt == out.find('^', caret_line) - caret_line);
+}
+
+TEST_CASE("the excerpt shows control characters and broken UTF-8 visibly, the caret under the character") {
+  MemoryFileSystem fs;
+  fs.files["a.yaml"] = std::string("q: \xC3\xA6\xC3\xB8 A quo\0te\n", 17) + "p: bad \xFF byte\n";
+  Diagnostics diags;
+  diags.Error({"a.yaml", 1, 14}, "NUL byte in text");
+  diags.Error({"a.yaml", 2, 8}, "invalid UTF-8");
+  CHECK(FormatDiagnostics(diags, fs) ==
+        "a.yaml:1:14: error: NUL byte in text\n"
+        "   1 | q: \u00E6\u00F8 A quo\u2400te\n"
+        "     |            ^~~\n"
+        "a.yaml:2:8: error: invalid UTF-8\n"
+        "   2 | p: bad \uFFFD byte\n"
+        "     |        ^\n"
+        "2 errors\n");
+}

@@ -1,10 +1,11 @@
-// Writing a build's outputs: through a staging folder, unchanged files left alone, stale files of the previous
-// build removed, and nothing else touched.
+// Writing a build's outputs: the next output folder made whole beside the current one and swapped in, unchanged
+// files carried over, stale files of the previous build dropped, the user's files kept, and every path that would
+// leave the output folder refused before anything is written.
 #include "build/build.h"
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 namespace {
 
 using barometer::base::MemoryFileSystem;
+using barometer::base::Sha256Hex;
 using barometer::build::Output;
 using barometer::build::WriteOutputs;
 
@@ -23,7 +25,10 @@ const std::vector<Output> kFirstBuild = {
     {"figures/en/figure-02.svg", "<svg 2/>"},
 };
 
-// The log lines of `fs` that begin with `verb` ("write", "rename", "remove").
+const char kMarkerText[] =
+    "barometer writes its next output folder here and swaps it into place; a later build removes what is left.\n";
+
+// The log lines of `fs` that begin with `verb` ("create", "carry", "exchange", "remove" ...).
 std::vector<std::string> Logged(const MemoryFileSystem& fs, const std::string& verb) {
   std::vector<std::string> lines;
   for (const std::string& line : fs.writes) {
@@ -32,49 +37,75 @@ std::vector<std::string> Logged(const MemoryFileSystem& fs, const std::string& v
   return lines;
 }
 
+// Whether anything at all is in the staging folder beside `out`.
+bool StagingLeft(const MemoryFileSystem& fs) {
+  return fs.TypeOf("out.staging") != barometer::base::EntryType::kMissing;
+}
+
+// The message WriteOutputs throws, or "" when it does not.
+std::string Refusal(MemoryFileSystem& fs, const std::vector<Output>& outputs, bool remove_stale = true) {
+  try {
+    WriteOutputs(fs, "out", outputs, remove_stale);
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "";
+}
+
 }  // namespace
 
-TEST_CASE("build: outputs go through a staging folder, then SHA256SUMS lists them") {
+TEST_CASE("build: the next output folder is made whole in the staging folder, then moved into place") {
   MemoryFileSystem fs;
   WriteOutputs(fs, "out", kFirstBuild, true);
   CHECK(fs.files.at("out/report-en.pdf") == "pdf bytes");
   CHECK(fs.files.at("out/figures/en/figure-02.svg") == "<svg 2/>");
-  CHECK(fs.files.at("out/SHA256SUMS") ==
-        barometer::base::Sha256Hex("<svg 1/>") + "  figures/en/figure-01.svg\n" +
-            barometer::base::Sha256Hex("<svg 2/>") + "  figures/en/figure-02.svg\n" +
-            barometer::base::Sha256Hex("pdf bytes") + "  report-en.pdf\n");
-  CHECK(Logged(fs, "write") == std::vector<std::string>{"write out.staging/figures/en/figure-01.svg",
-                                                        "write out.staging/figures/en/figure-02.svg",
-                                                        "write out.staging/report-en.pdf",
-                                                        "write out.staging/SHA256SUMS"});
-  CHECK(Logged(fs, "rename").back() == "rename out.staging/SHA256SUMS -> out/SHA256SUMS");
-  for (const auto& [path, bytes] : fs.files) CHECK(path.rfind("out.staging", 0) != 0);
+  CHECK(fs.files.at("out/SHA256SUMS") == Sha256Hex("<svg 1/>") + "  figures/en/figure-01.svg\n" +
+                                             Sha256Hex("<svg 2/>") + "  figures/en/figure-02.svg\n" +
+                                             Sha256Hex("pdf bytes") + "  report-en.pdf\n");
+  CHECK(fs.writes == std::vector<std::string>{"mkdir out.staging",
+                                              "create out.staging/.barometer-staging",
+                                              "mkdir out.staging/output",
+                                              "mkdir out.staging/output/figures",
+                                              "mkdir out.staging/output/figures/en",
+                                              "create out.staging/output/SHA256SUMS",
+                                              "create out.staging/output/figures/en/figure-01.svg",
+                                              "create out.staging/output/figures/en/figure-02.svg",
+                                              "create out.staging/output/report-en.pdf",
+                                              "rename out.staging/output -> out",
+                                              "remove out.staging/output",
+                                              "remove out.staging"});
+  CHECK_FALSE(StagingLeft(fs));
 }
 
-TEST_CASE("build: a file that already holds the same bytes is not written again") {
+TEST_CASE("build: an unchanged build writes nothing, a changed one carries the unchanged files and swaps") {
   MemoryFileSystem fs;
   WriteOutputs(fs, "out", kFirstBuild, true);
   fs.writes.clear();
   WriteOutputs(fs, "out", kFirstBuild, true);
-  CHECK(Logged(fs, "write").empty());
-  CHECK(Logged(fs, "rename").empty());
+  CHECK(fs.writes.empty());
 
   std::vector<Output> second = kFirstBuild;
   second[0].bytes = "new pdf bytes";
   fs.writes.clear();
   WriteOutputs(fs, "out", second, true);
-  CHECK(Logged(fs, "write") ==
-        std::vector<std::string>{"write out.staging/report-en.pdf", "write out.staging/SHA256SUMS"});
+  CHECK(Logged(fs, "create") == std::vector<std::string>{"create out.staging/.barometer-staging",
+                                                         "create out.staging/output/SHA256SUMS",
+                                                         "create out.staging/output/report-en.pdf"});
+  CHECK(Logged(fs, "carry") ==
+        std::vector<std::string>{"carry out/figures/en/figure-01.svg -> out.staging/output/figures/en/figure-01.svg",
+                                 "carry out/figures/en/figure-02.svg -> out.staging/output/figures/en/figure-02.svg"});
+  CHECK(Logged(fs, "exchange") == std::vector<std::string>{"exchange out.staging/output <-> out"});
+  CHECK(fs.writes.back() == "remove out.staging");
   CHECK(fs.files.at("out/report-en.pdf") == "new pdf bytes");
-  CHECK(fs.files.at("out/SHA256SUMS").find(barometer::base::Sha256Hex("new pdf bytes")) != std::string::npos);
+  CHECK(fs.files.at("out/SHA256SUMS").find(Sha256Hex("new pdf bytes")) != std::string::npos);
+  CHECK_FALSE(StagingLeft(fs));
 
   // A file changed by hand since the last build is put right.
   fs.files["out/figures/en/figure-01.svg"] = "edited";
   fs.writes.clear();
   WriteOutputs(fs, "out", second, true);
-  CHECK(Logged(fs, "write") == std::vector<std::string>{"write out.staging/figures/en/figure-01.svg"});
-  CHECK(Logged(fs, "rename") ==
-        std::vector<std::string>{"rename out.staging/figures/en/figure-01.svg -> out/figures/en/figure-01.svg"});
+  CHECK(Logged(fs, "create") == std::vector<std::string>{"create out.staging/.barometer-staging",
+                                                         "create out.staging/output/figures/en/figure-01.svg"});
   CHECK(fs.files.at("out/figures/en/figure-01.svg") == "<svg 1/>");
 }
 
@@ -82,21 +113,168 @@ TEST_CASE("build: what the previous build listed and this one no longer makes is
   MemoryFileSystem fs;
   WriteOutputs(fs, "out", kFirstBuild, true);
   fs.files["out/notes.txt"] = "the editor's own file";
+  fs.files["out/drafts/idea.txt"] = "the editor's own folder";
+  fs.folders.insert("out/empty");
   fs.files["outside.txt"] = "not in the output folder";
-  fs.files["out/SHA256SUMS"] += "0000  ../outside.txt\n0000  /etc/hostname\nnot a sums line\n";
+  fs.files["out/SHA256SUMS"] += std::string(64, '0') + "  ../outside.txt\n" + std::string(64, '0') +
+                                "  /etc/hostname\n" + std::string(64, '0') + "  .\nnot a sums line\n";
 
   std::vector<Output> without_figure_two = {kFirstBuild[0], kFirstBuild[1]};
   SUBCASE("a whole build removes it") {
     WriteOutputs(fs, "out", without_figure_two, true);
     CHECK(fs.files.count("out/figures/en/figure-02.svg") == 0);
-    CHECK(Logged(fs, "remove").back() == "remove out/figures/en/figure-02.svg");
+    CHECK(fs.files.at("out/SHA256SUMS").find("figure-02") == std::string::npos);
   }
-  SUBCASE("a build of some languages keeps it") {
+  SUBCASE("a build of some languages keeps it, and keeps listing it") {
     WriteOutputs(fs, "out", without_figure_two, false);
-    CHECK(fs.files.count("out/figures/en/figure-02.svg") == 1);
+    CHECK(fs.files.at("out/figures/en/figure-02.svg") == "<svg 2/>");
+    CHECK(fs.files.at("out/SHA256SUMS").find(Sha256Hex("<svg 2/>") + "  figures/en/figure-02.svg\n") !=
+          std::string::npos);
   }
   CHECK(fs.files.at("out/notes.txt") == "the editor's own file");
+  CHECK(fs.files.at("out/drafts/idea.txt") == "the editor's own folder");
+  CHECK(fs.TypeOf("out/empty") == barometer::base::EntryType::kFolder);
   CHECK(fs.files.at("outside.txt") == "not in the output folder");
   CHECK(fs.files.count("out/report-en.pdf") == 1);
-  CHECK(fs.files.at("out/SHA256SUMS").find("figure-02") == std::string::npos);
+  CHECK(fs.files.at("out/SHA256SUMS").find("notes.txt") == std::string::npos);
+  CHECK_FALSE(StagingLeft(fs));
+}
+
+TEST_CASE("build: a file listed in SHA256SUMS but not as the build wrote it is the user's, and kept") {
+  MemoryFileSystem fs;
+  WriteOutputs(fs, "out", kFirstBuild, true);
+  fs.files["out/notes.txt"] = "the editor's own file";
+  fs.files["out/SHA256SUMS"] += Sha256Hex("something else") + "  notes.txt\n";
+  fs.files["out/figures/en/figure-02.svg"] = "edited after the build";
+  WriteOutputs(fs, "out", {kFirstBuild[0]}, true);
+  CHECK(fs.files.at("out/notes.txt") == "the editor's own file");
+  CHECK(fs.files.at("out/figures/en/figure-02.svg") == "edited after the build");
+  CHECK(fs.files.count("out/figures/en/figure-01.svg") == 0);
+  CHECK(fs.files.at("out/SHA256SUMS") == Sha256Hex("pdf bytes") + "  report-en.pdf\n");
+}
+
+TEST_CASE("build: a listed path through a symbolic link is never followed") {
+  MemoryFileSystem fs;
+  WriteOutputs(fs, "out", kFirstBuild, true);
+  fs.files["elsewhere/secret.txt"] = "outside";
+  fs.links["out/link"] = "../elsewhere";
+  fs.files["out/SHA256SUMS"] += Sha256Hex("outside") + "  link/secret.txt\n" + Sha256Hex("x") + "  link\n";
+  fs.writes.clear();
+  WriteOutputs(fs, "out", {kFirstBuild[0]}, true);
+  CHECK(fs.files.at("elsewhere/secret.txt") == "outside");
+  CHECK(fs.links.at("out/link") == "../elsewhere");  // the user's link stays, as a link
+  CHECK(Logged(fs, "remove") == std::vector<std::string>{"remove out.staging/output", "remove out.staging"});
+}
+
+TEST_CASE("build: an output path that would leave the output folder is refused, and nothing is written") {
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {"../outside.svg", "refusing to write '../outside.svg' into out: it has a '..' component; nothing was written"},
+      {"figures/../../x.svg",
+       "refusing to write 'figures/../../x.svg' into out: it has a '..' component; nothing was written"},
+      {"/etc/passwd", "refusing to write '/etc/passwd' into out: it is absolute; nothing was written"},
+      {"", "refusing to write '' into out: it is empty; nothing was written"},
+      {"figures//x.svg", "refusing to write 'figures//x.svg' into out: it has an empty component; nothing was written"},
+      {"figures/", "refusing to write 'figures/' into out: it has an empty component; nothing was written"},
+      {"./x.svg", "refusing to write './x.svg' into out: it has a '.' component; nothing was written"},
+      {".barometer-staging",
+       "refusing to write '.barometer-staging' into out: a component starts with '.'; nothing was written"},
+      {"a\nb.svg",
+       "refusing to write 'a\\x0ab.svg' into out: it holds a control character or a backslash; nothing was written"},
+      {"SHA256SUMS",
+       "refusing to write 'SHA256SUMS' into out: the build writes SHA256SUMS itself; nothing was written"},
+      {"report-en.pdf", "refusing to write 'report-en.pdf' into out: two outputs have it; nothing was written"},
+      {"report-en.pdf/x.svg",
+       "refusing to write 'report-en.pdf' into out: it is both an output and the folder of others; nothing was "
+       "written"},
+  };
+  for (const auto& [path, message] : refused) {
+    CAPTURE(path);
+    MemoryFileSystem fs;
+    std::vector<Output> outputs = kFirstBuild;
+    outputs.push_back({path, "bytes"});
+    CHECK(Refusal(fs, outputs) == message);
+    CHECK(fs.writes.empty());
+  }
+}
+
+TEST_CASE("build: a staging folder the build did not make is never deleted") {
+  MemoryFileSystem fs;
+  WriteOutputs(fs, "out", kFirstBuild, true);
+  fs.files["out.staging/mine.txt"] = "the user's";
+  fs.writes.clear();
+  CHECK(Refusal(fs, {kFirstBuild[0]}) ==
+        "out.staging: a folder the build did not make (it has no .barometer-staging) is where the build stages its "
+        "next output; it is never deleted: move it away");
+  CHECK(fs.writes.empty());
+  CHECK(fs.files.at("out.staging/mine.txt") == "the user's");
+
+  fs.files.erase("out.staging/mine.txt");
+  fs.files["out.staging"] = "a file";
+  CHECK(Refusal(fs, {kFirstBuild[0]}) == "out.staging: a file is where the build stages its next output; move it away");
+  CHECK(fs.writes.empty());
+}
+
+TEST_CASE("build: a killed build's staging folder is removed by the next build, unless a build still holds it") {
+  MemoryFileSystem fs;
+  WriteOutputs(fs, "out", kFirstBuild, true);
+  fs.files["out.staging/.barometer-staging"] = kMarkerText;
+  fs.files["out.staging/output/report-en.pdf"] = "half of a build";
+  SUBCASE("left by a killed build") {
+    WriteOutputs(fs, "out", kFirstBuild, true);
+    CHECK_FALSE(StagingLeft(fs));
+    CHECK(fs.files.at("out/report-en.pdf") == "pdf bytes");
+  }
+  SUBCASE("held by a running build") {
+    fs.locked.insert("out.staging");
+    fs.writes.clear();
+    CHECK(Refusal(fs, kFirstBuild) == "another build is writing out.staging now; try again when it is done");
+    CHECK(fs.writes.empty());
+  }
+  SUBCASE("an empty folder: a build killed before it marked it") {
+    fs.files.clear();
+    fs.folders.insert("out.staging");
+    WriteOutputs(fs, "out", kFirstBuild, true);
+    CHECK_FALSE(StagingLeft(fs));
+  }
+}
+
+TEST_CASE("build: a FIFO is never opened: at an output path it is replaced, elsewhere carried over") {
+  MemoryFileSystem fs;
+  WriteOutputs(fs, "out", kFirstBuild, true);
+  fs.files.erase("out/report-en.pdf");
+  fs.fifos.insert("out/report-en.pdf");
+  fs.fifos.insert("out/pipe");
+  WriteOutputs(fs, "out", kFirstBuild, true);
+  CHECK(fs.files.at("out/report-en.pdf") == "pdf bytes");
+  CHECK(fs.fifos == std::set<std::string>{"out/pipe"});
+}
+
+TEST_CASE("build: what is in the way of an output and is not the build's own is an error, before any write") {
+  MemoryFileSystem fs;
+  WriteOutputs(fs, "out", kFirstBuild, true);
+  fs.writes.clear();
+  SUBCASE("a link where the build makes a folder") {
+    fs.RemoveAll("out/figures");
+    fs.writes.clear();
+    fs.links["out/figures"] = "/somewhere/else";
+    CHECK(Refusal(fs, kFirstBuild) ==
+          "out/figures: a symbolic link is where the build makes a folder; move it away (nothing was written)");
+  }
+  SUBCASE("a folder where the build writes a file") {
+    fs.files.erase("out/report-en.pdf");
+    fs.files["out/report-en.pdf/mine.txt"] = "the user's";
+    CHECK(Refusal(fs, kFirstBuild) ==
+          "out/report-en.pdf: a folder is where the build writes a file; move it away (nothing was written)");
+  }
+  SUBCASE("the output folder is a link") {
+    fs.files.clear();
+    fs.links["out"] = "/somewhere/else";
+    CHECK(Refusal(fs, kFirstBuild) == "cannot write the output into out: it is a symbolic link, not a folder");
+  }
+  SUBCASE("the output folder given as '.'") {
+    CHECK_THROWS_WITH(WriteOutputs(fs, "out/.", kFirstBuild, true),
+                      "the output folder 'out/.' must be given by its name (not '.'): the build swaps it for a new "
+                      "one");
+  }
+  CHECK(fs.writes.empty());
 }

@@ -213,8 +213,8 @@ TEST_CASE("check figures: a label identical to the source language's is reported
   f.danish = Replace(f.danish, "    disagree: Uenig", "    disagree: Medarbejderne hæmmede");
   f.english = Replace(f.english, "    disagree: Disagree", "    disagree: Medarbejderne hæmmede");
   CHECK(f.Check() == Lines{"c/en/figures.yaml:5:5: warning: label 'disagree' of figure 'fig01' is the same as in "
-                           "language 'da' ('Medarbejderne hæmmede'): possibly untranslated [hint: translate it; the "
-                           "2021 English edition printed Danish labels in Figures 4 and 6]"});
+                           "language 'da' ('Medarbejderne hæmmede'): possibly untranslated [hint: translate it in "
+                           "this language's figures.yaml]"});
   // One word both languages share (a name, an acronym, a loanword) is no sign of a missing translation.
   Fixture shared;
   shared.danish = Replace(shared.danish, "    disagree: Uenig", "    disagree: Apps");

@@ -60,20 +60,20 @@ TEST_CASE("command line: help and version wherever they are") {
   REQUIRE(inv.command != nullptr);
   CHECK(inv.command->name == "watch");
   CHECK(ErrorOf({"help", "wacth"}) == "unknown command 'wacth' | did you mean 'watch'? | commands: build, check, watch, "
-                                      "mark-translated, translation-status, new-language, languages, completion");
+                                      "mark-translated, translation-status, new-language, verify, diff, languages, completion");
 }
 
 TEST_CASE("command line: usage errors say what is wrong and what would be right") {
   CHECK(ErrorOf({"build", "c", "--out", "o"}) == "");
   CHECK(ErrorOf({}) ==
-        "no command given | commands: build, check, watch, mark-translated, translation-status, new-language, languages, completion | run 'barometer "
+        "no command given | commands: build, check, watch, mark-translated, translation-status, new-language, verify, diff, languages, completion | run 'barometer "
         "--help' for the options");
   CHECK(ErrorOf({"biuld", "c"}) == "unknown command 'biuld' | did you mean 'build'?");
   CHECK(ErrorOf({"frobnicate"}) ==
-        "unknown command 'frobnicate' | commands: build, check, watch, mark-translated, translation-status, new-language, languages, completion");
+        "unknown command 'frobnicate' | commands: build, check, watch, mark-translated, translation-status, new-language, verify, diff, languages, completion");
   CHECK(ErrorOf({"--lang", "en", "build"}) ==
         "the command comes first, before '--lang' | usage: barometer COMMAND CONTENT_DIR [options] | commands: build, "
-        "check, watch, mark-translated, translation-status, new-language, languages, completion");
+        "check, watch, mark-translated, translation-status, new-language, verify, diff, languages, completion");
   CHECK(ErrorOf({"build", "c", "--ouput", "o"}) ==
         "unknown option '--ouput' | did you mean '--out'? | run 'barometer build --help' for the options");
   CHECK(ErrorOf({"check", "c", "--seriel"}) ==
@@ -108,7 +108,8 @@ TEST_CASE("command line: help lists every visible command and option, and which 
                    0) == 0);
   CHECK(help.find("  --out OUT_DIR         output folder, outside the content folder (build, watch)\n") !=
         std::string::npos);
-  CHECK(help.find("  -q, --quiet           print only diagnostics\n") != std::string::npos);  // every edition command
+  CHECK(help.find("  -q, --quiet           print only diagnostics (build, check, watch, mark-translated)\n") !=
+        std::string::npos);
   CHECK(help.find("man-page") == std::string::npos);  // a tool's command, not the user's
   const std::string build = HelpText(Barometer(), Barometer().FindCommand("build"));
   CHECK(build.rfind("usage: barometer build CONTENT_DIR --out OUT_DIR [options]\n\nbuild the edition into OUT_DIR", 0) ==

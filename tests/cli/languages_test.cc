@@ -7,7 +7,7 @@
 #include <regex>
 #include <string>
 
-#include "cli/mini_repo.h"
+#include "mini_repository.h"
 #include "shell.h"
 
 namespace {

@@ -10,7 +10,7 @@
 
 #include <unistd.h>
 
-#include "cli/mini_repo.h"
+#include "mini_repository.h"
 #include "shell.h"
 
 namespace fs = std::filesystem;
@@ -41,7 +41,7 @@ TEST_CASE("cli: help, version and usage errors") {
 }
 
 TEST_CASE("cli: a clean edition checks and builds, one progress line per stage") {
-  std::string root = CopyMini("clean");
+  std::string root = CopyMini("cli-clean");
   Run check = Barometer("check " + root + "/content/mini");
   CHECK(check.status == 0);
   CHECK(check.out.find("barometer: load") != std::string::npos);
@@ -63,7 +63,7 @@ TEST_CASE("cli: a clean edition checks and builds, one progress line per stage")
 }
 
 TEST_CASE("cli: content errors are all reported at once in compiler form - the old output survives") {
-  std::string root = CopyMini("broken");
+  std::string root = CopyMini("cli-broken");
   REQUIRE(Barometer("build -q " + root + "/content/mini --out " + root + "/out").status == 0);
   std::string before = ReadFile(root + "/out/SHA256SUMS");
   Replace(root + "/content/mini/en/first.yaml", "  - {id: f-h, heading:", "  - {id: f-h, headline:");

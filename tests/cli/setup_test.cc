@@ -65,9 +65,14 @@ TEST_CASE("setup: each group asks for its own packages") {
   asked = ReadFile((fake.bin / "asked").string());
   CHECK(asked.find("hyperfine") != std::string::npos);
   CHECK(asked.find("poppler-utils") == std::string::npos);
+  fs::remove(fake.bin / "asked");
+  REQUIRE(fake.Setup("", "fuzz").status == 0);
+  asked = ReadFile((fake.bin / "asked").string());
+  CHECK(asked.find("clang") != std::string::npos);
+  CHECK(asked.find("hyperfine") == std::string::npos);
   Run wrong = fake.Setup("", "tests");
   CHECK(wrong.status == 2);
-  CHECK(wrong.out == "setup: unknown group 'tests' (build, test or bench)\n");
+  CHECK(wrong.out == "setup: unknown group 'tests' (build, test, bench, audit or fuzz)\n");
 }
 
 TEST_CASE("setup: missing packages and not root: their names and the one apt-get line") {

@@ -52,10 +52,42 @@ TEST_CASE("profiles: a broken profile is reported at its keys") {
   CHECK(Lines(diags, base::Severity::kError) ==
         std::vector<std::string>{
             "templates/languages/en.yaml:6:15: 'min_before' must be between 1 and 9 letters",
-            "templates/languages/en.yaml:10:10: the group separator must differ from the decimal mark",
-            "templates/languages/en.yaml:16:11: 'months' must name the 12 months, January first; found 11",
-            "templates/languages/en.yaml:21:3: phrase 'extremes' is missing",
+            "templates/languages/en.yaml:11:10: the group separator must differ from the decimal mark",
+            "templates/languages/en.yaml:17:11: 'months' must name the 12 months, January first; found 11",
+            "templates/languages/en.yaml:22:3: phrase 'extremes' is missing",
         });
+}
+
+TEST_CASE("profiles: the hyphenation exceptions file a profile names is read beside it, and its problems reported") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  base::Diagnostics clean;
+  auto danish = model::LoadLanguageProfile(fs, "templates", "da", clean);
+  REQUIRE(danish);
+  CHECK(Lines(clean, base::Severity::kError).empty());
+  CHECK(danish->exceptions_file == "templates/languages/da.hyphenation.txt");
+  CHECK(danish->hyphenation_exceptions.front() == "kom-mu-ni-ka-tions-plat-form");
+
+  // A bad word in the list is reported at its line; a missing file at the profile's key; a path is refused.
+  fs.files["templates/languages/da.hyphenation.txt"] += "two words\n";
+  REQUIRE(Edit(fs, "templates/languages/en.yaml", "exceptions: en.hyphenation.txt", "exceptions: en.hyphen.txt"));
+  base::Diagnostics diags;
+  model::LoadLanguageProfile(fs, "templates", "da", diags);
+  model::LoadLanguageProfile(fs, "templates", "en", diags);
+  const std::vector<std::string> errors = Lines(diags, base::Severity::kError);
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].find("templates/languages/da.hyphenation.txt:") == 0);
+  CHECK(errors[0].find(": 'two words' is not one word") != std::string::npos);
+  CHECK(errors[1] == "templates/languages/en.yaml:8:15: hyphenation exceptions file "
+                     "templates/languages/en.hyphen.txt does not exist");
+
+  REQUIRE(Edit(fs, "templates/languages/en.yaml", "exceptions: en.hyphen.txt", "exceptions: ../../etc/passwd"));
+  base::Diagnostics outside;
+  auto english = model::LoadLanguageProfile(fs, "templates", "en", outside);
+  REQUIRE(english);
+  CHECK(english->hyphenation_exceptions.empty());
+  REQUIRE(Lines(outside, base::Severity::kError).size() == 1);
+  CHECK(Lines(outside, base::Severity::kError)[0].find("templates/languages/en.yaml:8:15: ") == 0);
 }
 
 TEST_CASE("profiles: labels.yaml overrides the profile's labels, a language without labels.yaml has them all") {

@@ -74,3 +74,50 @@ TEST_CASE("template: a negative length, a pass count under one and an unknown pa
   CHECK(errors[1].find("unknown key 'margin_notes'") != std::string::npos);
   CHECK(errors[2].find("layout.passes must be at least 1") != std::string::npos);
 }
+
+TEST_CASE("template: glyph scaling and optical margins are read, and values out of range are errors at their place") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  model::Template design;
+  REQUIRE(Errors(fs, &design).empty());
+  CHECK(design.glyph_scaling == 0.02);
+  CHECK(design.optical_margins.right.at("-") == 0.7);
+  CHECK(design.optical_margins.left.at("“") == 0.5);
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "glyph_scaling: 0.02", "glyph_scaling: 0.2"));
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "\"-\": 0.7", "\"--\": 0.7"));
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "\".\": 0.7", "\".\": 1.5"));
+  std::vector<std::string> errors = Errors(fs, &design);
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0] == "templates/report-a4.yaml:16:16: glyph_scaling must be from 0 (off) to 0.05 (glyphs 95% to "
+                     "105% wide)");
+  CHECK(errors[1] == "templates/report-a4.yaml:21:11: optical_margins: '--' is not a single character");
+  CHECK(errors[2] == "templates/report-a4.yaml:21:63: optical_margins: the share of '.' must be a number from 0 to "
+                     "1 (of the character's width)");
+  CHECK(design.glyph_scaling == 0);
+}
+
+TEST_CASE("hyphenation exceptions: one word a line with its breaks, and bad lines are errors at their place") {
+  base::MemoryFileSystem fs;
+  fs.files["templates/languages/xx.hyphenation.txt"] =
+      "# Compounds the patterns break badly.\n"
+      "sund-heds-væsen\n"
+      "\n"
+      "  barometer\n"
+      "two words\n"
+      "-lead\n"
+      "sundheds-væsen\n";
+  base::Diagnostics diags;
+  auto words = model::LoadHyphenationExceptions(fs, "templates/languages/xx.hyphenation.txt", diags);
+  CHECK(words == std::vector<std::string>{"sund-heds-væsen", "barometer"});
+  CHECK(Lines(diags, base::Severity::kError) ==
+        std::vector<std::string>{
+            "templates/languages/xx.hyphenation.txt:5:1: 'two words' is not one word: write letters, with a hyphen "
+            "at each allowed break",
+            "templates/languages/xx.hyphenation.txt:6:1: '-lead': a hyphen must stand between two letters",
+            "templates/languages/xx.hyphenation.txt:7:1: 'sundhedsvæsen' is listed twice (first on line 2)",
+        });
+  // The profile names the file, so a missing one is an error like any missing input.
+  base::Diagnostics missing;
+  CHECK(model::LoadHyphenationExceptions(fs, "templates/languages/yy.hyphenation.txt", missing).empty());
+  CHECK(missing.HasErrors());
+}

@@ -144,7 +144,95 @@ TEST_CASE("line breaker: spaces shrink to the template's minimum, never further"
   lines = BreakLines(c, options);
   REQUIRE(Covers(c, lines));
   CHECK(lines[0].to == 3);
-  CHECK(lines[0].ragged);
+  // No breaking keeps the spaces within 2.6 times; the emergency pass justifies the line rather than leave it short.
+  CHECK_FALSE(lines[0].ragged);
+  CHECK(lines[0].extra_per_space == doctest::Approx(9.5));
+}
+
+TEST_CASE("line breaker: where no breaking fits the limits, the emergency pass spreads the stretch and sets no line ragged") {
+  // Two 45-point words fill a line to 93 points: one space would have to grow to 10 points (3.3 times).
+  auto c = Words({45, 45, 45, 45, 45});
+  auto lines = BreakLines(c, Justified(100));
+  REQUIRE(Covers(c, lines));
+  REQUIRE(lines.size() == 3);
+  CHECK_FALSE(lines[0].ragged);
+  CHECK_FALSE(lines[1].ragged);
+  CHECK(lines[0].extra_per_space == doctest::Approx(7));
+  // A narrow column of long words: the stretch lands on several lines, each justified.
+  auto narrow = RandomWords(2024, 120, [](int, double) { return false; });
+  lines = BreakLines(narrow, Justified(90));
+  REQUIRE(Covers(narrow, lines));
+  int stretched_past_limit = 0;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    int spaces = narrow[lines[i].to].end_spaces - narrow[lines[i].from].start_spaces;
+    if (spaces == 0) continue;  // a lone word: nothing to stretch
+    CHECK_FALSE(lines[i].ragged);
+    CHECK(lines[i].drawn_width == doctest::Approx(90));
+    stretched_past_limit += kSpace + lines[i].extra_per_space > 2.6 * kSpace;
+  }
+  CHECK(stretched_past_limit > 1);
+}
+
+TEST_CASE("line breaker: glyph scaling takes up part of the slack, within its range, evening the spaces") {
+  auto c = RandomWords(31337, 400, [](int i, double width) { return i % 4 == 1 && width > 20; });
+  BreakOptions plain = Justified(200);
+  BreakOptions scaled = plain;
+  scaled.glyph_scaling = 0.02;
+  auto count_wide = [&](const std::vector<LineBreak>& lines) {
+    int wide = 0;
+    for (size_t i = 0; i + 1 < lines.size(); ++i) wide += lines[i].scale * (kSpace + lines[i].extra_per_space) > 1.6 * kSpace;
+    return wide;
+  };
+  auto without = BreakLines(c, plain);
+  auto with = BreakLines(c, scaled);
+  REQUIRE(Covers(c, with));
+  int changed = 0;
+  for (size_t i = 0; i + 1 < with.size(); ++i) {
+    CHECK(with[i].scale >= 0.98 - 1e-9);
+    CHECK(with[i].scale <= 1.02 + 1e-9);
+    CHECK(with[i].drawn_width == doctest::Approx(200));
+    changed += with[i].scale != 1;
+  }
+  CHECK(with.back().scale == 1);  // the last line keeps its natural width
+  CHECK(changed > 0);
+  for (const LineBreak& line : without) CHECK(line.scale == 1);
+  CHECK(count_wide(with) < count_wide(without));
+  // The same input gives the same breaks and scales.
+  auto again = BreakLines(c, scaled);
+  REQUIRE(again.size() == with.size());
+  for (size_t i = 0; i < with.size(); ++i) CHECK((again[i].to == with[i].to && again[i].scale == with[i].scale));
+}
+
+TEST_CASE("line breaker: punctuation hanging into the margin gives a justified line that much more room") {
+  // "48 50" is 101 points: one too many for the line unless its last character may hang out by 1.5.
+  auto c = Words({48, 50, 30});
+  BreakOptions options = Justified(100);
+  options.min_word_space = 1;
+  CHECK(BreakLines(c, options)[0].to == 1);
+  c[2].hang_right = 1.5;
+  auto lines = BreakLines(c, options);
+  REQUIRE(Covers(c, lines));
+  CHECK(lines[0].to == 2);
+  CHECK(lines[0].hang_right == 1.5);
+  CHECK(lines[0].drawn_width == doctest::Approx(101.5));
+  CHECK(lines[0].extra_per_space == doctest::Approx(0.5));
+  CHECK(lines[1].hang_right == 0);  // the last line is not justified: nothing hangs on its right
+}
+
+TEST_CASE("line breaker: a line that must not end in a hyphen does not, where the paragraph has another way") {
+  auto c = Words({40, 31, -40, 30, 20, -40, 30});
+  BreakOptions options = Justified(100);
+  auto free = BreakLines(c, options);
+  REQUIRE(Covers(c, free));
+  REQUIRE(c[free[0].to].hyphen);
+  options.unhyphenated_lines = {0};
+  auto kept = BreakLines(c, options);
+  REQUIRE(Covers(c, kept));
+  CHECK_FALSE(c[kept[0].to].hyphen);
+  options.unhyphenated_lines = {1};
+  auto second = BreakLines(c, options);
+  REQUIRE(second.size() > 1);
+  CHECK_FALSE(c[second[1].to].hyphen);
 }
 
 TEST_CASE("line breaker: a hyphen is taken where the line would otherwise be far too loose") {

@@ -196,3 +196,61 @@ TEST_CASE("paragraph: a line break in the text ends a line there, even in a just
   CHECK_FALSE(p->line(0).ragged);
   CHECK(p->line(0).width < 200);  // a line ended by a break keeps its natural spaces
 }
+
+TEST_CASE("paragraph: punctuation hangs into the margins and glyphs scale, as per-line numbers the drawing follows") {
+  base::Diagnostics diags;
+  std::string words;
+  for (int i = 0; i < 12; ++i) words += "\u201CPublic workplaces introduce new solutions, that create value.\u201D ";
+  text::ParagraphInput input = Body(words, 200);
+  input.glyph_scaling = 0.02;
+  input.margins.left = {{"\u201C", 0.5}};
+  input.margins.right = {{".", 0.7}, {",", 0.7}, {"\u201D", 0.5}, {"-", 0.7}};
+  auto p = EnglishShaper().Shape(input, {"t.yaml", 1, 1}, diags);
+  CHECK(diags.Sorted().empty());
+  int hanging = 0, scaled = 0;
+  for (int i = 0; i + 1 < p->line_count(); ++i) {
+    const auto& line = p->line(i);
+    CHECK_FALSE(line.ragged);
+    // The line's text edge, hanging parts left out, meets both column edges.
+    CHECK(line.x == doctest::Approx(-line.protrude_left));
+    CHECK(line.x + line.width - line.protrude_right == doctest::Approx(200).epsilon(0.0005));
+    CHECK(line.scale >= 0.98 - 1e-9);
+    CHECK(line.scale <= 1.02 + 1e-9);
+    hanging += line.protrude_left > 0 || line.protrude_right > 0;
+    scaled += line.scale != 1;
+    if (line.protrude_right > 0) {
+      std::string text = p->LineText(i);
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      const bool punctuation = line.hyphenated || text.back() == '.' || text.back() == ',' ||
+                               (text.size() >= 3 && text.compare(text.size() - 3, 3, "\u201D") == 0);
+      CHECK_MESSAGE(punctuation, text);
+    }
+  }
+  CHECK(hanging > 0);
+  CHECK(scaled > 0);
+  // Without the template's settings, nothing hangs and nothing scales.
+  auto plain = EnglishShaper().Shape(Body(words, 200), {"t.yaml", 1, 1}, diags);
+  for (int i = 0; i < plain->line_count(); ++i) {
+    CHECK(plain->line(i).scale == 1);
+    CHECK(plain->line(i).protrude_left == 0);
+    CHECK(plain->line(i).protrude_right == 0);
+  }
+}
+
+TEST_CASE("paragraph: a line that ends after a hyphen in the text counts as hyphenated, and keeps its own hyphen") {
+  base::Diagnostics diags;
+  // The compound is too long for the line; the only place to break it is after its hyphen.
+  text::ParagraphInput input = Body("Selfsufficient-workplaces", 80);
+  input.style.align = model::Align::kLeft;
+  input.hyphenate = false;
+  auto p = EnglishShaper().Shape(input, {"t.yaml", 1, 1}, diags);
+  int hyphenated = 0;
+  for (int i = 0; i < p->line_count(); ++i) {
+    std::string text = p->LineText(i);
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    CHECK(p->line(i).hyphenated == (text.back() == '-'));
+    hyphenated += p->line(i).hyphenated;
+  }
+  CHECK(hyphenated > 0);
+  CHECK(p->text().find("\u00AD") == std::string::npos);  // no hyphen was added: the text's own ends the line
+}

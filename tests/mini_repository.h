@@ -1,9 +1,8 @@
-// Command-line tests' helpers: the barometer binary, and a copy of the mini fixture edition in a temporary
-// repository.
+// A copy of the mini fixture edition in a repository of its own under the temporary folder, for tests that run
+// the barometer binary on an edition they may break.
 #pragma once
 
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -15,13 +14,13 @@
 
 namespace barometer::testing {
 
-namespace fs = std::filesystem;
-
+/// Runs the barometer binary with `args` (a shell command line).
 inline Run Barometer(const std::string& args) { return Shell(std::string(BAROMETER_BINARY) + " " + args); }
 
-// A copy of the mini fixture edition inside a temporary repository (templates and fonts linked in).
+/// Makes TMP/barometer-NAME-PID holding content/mini, with templates/ and fonts/ linked to the repository's.
 inline std::string CopyMini(const std::string& name) {
-  fs::path root = fs::temp_directory_path() / ("barometer-cli-" + name + "-" + std::to_string(getpid()));
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("barometer-" + name + "-" + std::to_string(getpid()));
   fs::remove_all(root);
   fs::create_directories(root / "content");
   fs::copy(BAROMETER_SOURCE_DIR "/tests/fixtures/mini", root / "content" / "mini", fs::copy_options::recursive);
@@ -30,6 +29,7 @@ inline std::string CopyMini(const std::string& name) {
   return root.string();
 }
 
+/// Replaces the first `from` in a file; fails the test when it is not there.
 inline void Replace(const std::string& path, const std::string& from, const std::string& to) {
   std::ifstream in(path);
   std::stringstream s;
