@@ -260,7 +260,8 @@ const ProgramSpec& Barometer() {
         {.name = "new-language", .operand = "CONTENT_DIR CODE",
          .summary = "scaffold language CODE from another: its folder to translate, an edition.yaml entry, a profile "
                     "stub",
-         .options = with(content, {"--from"}), .required = {"--from"}, .run = RunNewLanguage},
+         .options = with(content, {"--from"}), .required = {"--from"}, .run = RunNewLanguage,
+         .operand_count = 2},
         {.name = "verify", .operand = "CONTENT_DIR",
          .summary = "build in memory and compare with a published SHA256SUMS (and the build-info.json beside it)",
          .options = {"--against", "--templates", "--fonts"}, .required = {"--against"}, .run = RunVerify},

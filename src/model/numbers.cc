@@ -64,7 +64,11 @@ std::optional<BoundNumber> ResolveOperand(const Edition& edition, const std::str
   }
   auto table_it = edition.tables.find(spec.table);
   if (table_it == edition.tables.end()) {
-    diags.Error(loc, "number reference '{" + operand + "}': figure '" + spec.id + "' has no table");
+    // A figure that must have a table and has none was reported where its table is named (missing, refused or
+    // not found); only a zones figure has none by design.
+    if (spec.kind == ChartKind::kZones) {
+      diags.Error(loc, "number reference '{" + operand + "}': figure '" + spec.id + "' has no table");
+    }
     return std::nullopt;
   }
   const Table& table = table_it->second;

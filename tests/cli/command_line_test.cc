@@ -108,8 +108,8 @@ TEST_CASE("command line: help lists every visible command and option, and which 
                    0) == 0);
   CHECK(help.find("  --out OUT_DIR         output folder, outside the content folder (build, watch)\n") !=
         std::string::npos);
-  CHECK(help.find("  -q, --quiet           print only diagnostics (build, check, watch, mark-translated)\n") !=
-        std::string::npos);
+  CHECK(help.find("  -q, --quiet           print only diagnostics (build, check, watch, mark-translated, "
+                  "translation-status, new-language)\n") != std::string::npos);
   CHECK(help.find("man-page") == std::string::npos);  // a tool's command, not the user's
   const std::string build = HelpText(Barometer(), Barometer().FindCommand("build"));
   CHECK(build.rfind("usage: barometer build CONTENT_DIR --out OUT_DIR [options]\n\nbuild the edition into OUT_DIR", 0) ==

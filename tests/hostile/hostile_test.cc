@@ -147,6 +147,8 @@ std::map<std::string, Case> Cases() {
   cases["template-symlink-out"].setup = [](const Repo& r) {
     fs::remove(r.Path("templates"));
     fs::create_directories(r.Path("templates"));
+    // The language profiles stay where they belong; only the template leads out.
+    fs::copy(BAROMETER_SOURCE_DIR "/templates/languages", r.Path("templates/languages"), fs::copy_options::recursive);
     r.Write("elsewhere/report-a4.yaml", ReadFile(BAROMETER_SOURCE_DIR "/templates/report-a4.yaml"));
     fs::create_symlink(r.Path("elsewhere/report-a4.yaml"), r.Path("templates/report-a4.yaml"));
   };
