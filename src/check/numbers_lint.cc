@@ -188,7 +188,12 @@ void LintNumbers(const model::Edition& edition, base::Diagnostics& diags) {
           text.replace(open, close == std::string::npos ? std::string::npos : close - open + 1,
                        close == std::string::npos ? 0 : close - open + 1, ' ');
         }
-        LintText(text, [&](size_t) { return words.loc; }, values, bases, style, diags);
+        auto positions = words.positions.find(field);
+        auto at = [&](size_t offset) {
+          if (positions == words.positions.end() || offset >= positions->second.size()) return words.loc;
+          return positions->second[offset];
+        };
+        LintText(text, at, values, bases, style, diags);
       }
     }
   }

@@ -76,6 +76,8 @@ struct FigureText {
   std::string alt;  ///< overrides the generated alt text when set
   /// Each text as written, before its number references ({fig04/n}) were filled in: "note" -> text.
   std::map<std::string, std::string> written;
+  /// Where each byte of a text was written (model::Span::byte_positions for plain strings): "note" -> places.
+  std::map<std::string, std::vector<base::SourceLoc>> positions;
   base::SourceLoc loc;
   std::map<std::string, base::SourceLoc> label_locs;
 };

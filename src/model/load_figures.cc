@@ -252,6 +252,10 @@ std::map<std::string, FigureText> LoadFigureTexts(const base::FileSystem& fs, co
     text.population = map.String("population", false).value_or("");
     text.note = map.String("note", false).value_or("");
     text.alt = map.String("alt", false).value_or("");
+    const YAML::Node& fields = entry.second;
+    for (const char* field : {"title", "question", "population", "note", "alt"}) {
+      if (fields[field].IsDefined()) text.positions[field] = file.ScalarPositions(fields[field]);
+    }
     YAML::Node labels = map.Node("labels", false);
     if (labels.IsDefined()) {
       if (!labels.IsMap()) {

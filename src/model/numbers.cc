@@ -209,18 +209,21 @@ std::string BoundText(const Edition& edition, const std::string& reference, cons
   return number ? FormatBound(*number, style) : "{" + reference + "}";
 }
 
-// A figure text (a plain string, no other markup) with its references filled in.
-void BindPlain(const Edition& edition, std::string& text, const SourceLoc& loc, const base::NumberStyle& style,
-               base::Diagnostics& diags) {
+// A figure text (a plain string, no other markup) with its references filled in. `positions`: where each byte
+// was written, when known; else every message points at `loc`.
+void BindPlain(const Edition& edition, std::string& text, const SourceLoc& loc,
+               const std::vector<SourceLoc>& positions, const base::NumberStyle& style, base::Diagnostics& diags) {
+  auto at_byte = [&](size_t offset) { return offset < positions.size() ? positions[offset] : loc; };
   std::string out;
   size_t at = 0;
   for (size_t open; (open = text.find('{', at)) != std::string::npos;) {
     size_t close = text.find('}', open);
     if (close == std::string::npos) {
-      diags.Error(loc, "number reference '{' is never closed with '}'");
+      diags.Error(at_byte(open), "number reference '{' is never closed with '}'");
       break;
     }
-    out += text.substr(at, open - at) + BoundText(edition, text.substr(open + 1, close - open - 1), loc, style, diags);
+    out += text.substr(at, open - at) +
+           BoundText(edition, text.substr(open + 1, close - open - 1), at_byte(open), style, diags);
     at = close + 1;
   }
   text = out + text.substr(at);
@@ -234,7 +237,9 @@ void BindNumbers(Edition& edition, base::Diagnostics& diags) {
       for (auto [field, text] : {std::pair{"title", &words.title}, {"question", &words.question},
                                  {"population", &words.population}, {"note", &words.note}, {"alt", &words.alt}}) {
         words.written[field] = *text;
-        BindPlain(edition, *text, words.loc, language.profile.numbers, diags);
+        auto positions = words.positions.find(field);
+        BindPlain(edition, *text, words.loc, positions == words.positions.end() ? std::vector<SourceLoc>{} : positions->second,
+                  language.profile.numbers, diags);
       }
     }
     auto bind = [&](RichText& text) {

@@ -190,6 +190,15 @@ bool YamlFile::InlineScalarStart(const YAML::Node& node, base::SourceLoc* start)
   return true;
 }
 
+std::vector<base::SourceLoc> YamlFile::ScalarPositions(const YAML::Node& node) const {
+  base::SourceLoc start;
+  if (!InlineScalarStart(node, &start)) return BlockScalarPositions(node);
+  std::vector<base::SourceLoc> positions;
+  const std::string& value = node.Scalar();
+  for (size_t i = 0; i < value.size(); ++i) positions.push_back({path, start.line, start.col + static_cast<int>(i)});
+  return positions;
+}
+
 std::vector<base::SourceLoc> YamlFile::BlockScalarPositions(const YAML::Node& node) const {
   base::SourceLoc start = LocOf(path, node);
   if (!node.IsScalar() || start.line == 0) return {};

@@ -103,3 +103,18 @@ TEST_CASE("numbers: a reference inside a folded block scalar is placed at its ow
   REQUIRE_FALSE(errors.empty());
   CHECK(errors.front().rfind("mini/en/first.yaml:7:12: number reference '{fig01/no/a}'", 0) == 0);
 }
+
+TEST_CASE("numbers: a reference in a figure's text is placed at its own line and column, one-line or block") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  REQUIRE(Edit(fs, "mini/en/figures.yaml", "  question: A question?", "  question: A {fig01/yse/a} question?"));
+  REQUIRE(Edit(fs, "mini/en/figures.yaml", "  note: Weighted. n = {fig01/n}.",
+               "  note: >-\n    Weighted. n = {fig01/n},\n    and {fig2/yes/a}."));
+  base::Diagnostics diags;
+  auto edition = model::LoadEdition(fs, {"mini", "templates", {}}, diags);
+  REQUIRE(edition);
+  std::vector<std::string> errors = Lines(diags, base::Severity::kError);
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].rfind("mini/en/figures.yaml:4:15: number reference '{fig01/yse/a}'", 0) == 0);
+  CHECK(errors[1].rfind("mini/en/figures.yaml:7:9: number reference '{fig2/yes/a}'", 0) == 0);
+}
