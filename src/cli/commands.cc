@@ -17,6 +17,7 @@
 #include <exception>
 #include <filesystem>
 
+#include "audit/accessibility.h"
 #include "audit/commands.h"
 #include "base/diagnostic_printer.h"
 #include "build/build.h"
@@ -193,6 +194,8 @@ int RunDiff(const Invocation& inv) {
   return audit::RunDiff(fs, request, AuditBuildOptions(inv));
 }
 
+int RunCheckPdf(const Invocation& inv) { return audit::RunCheckPdf({inv.operand}); }
+
 int RunLanguages(const Invocation& inv) {
   RequireEditionFolder(inv.operand);
   base::RealFileSystem fs;
@@ -239,7 +242,7 @@ const ProgramSpec& Barometer() {
         "form (path:line:col: error: message); nothing is written unless the whole build succeeds.";
     p.exit_status =
         "exit status: 0 built, 1 content errors, 2 usage errors, 3 I/O or internal errors; verify and diff: 0 the "
-        "same, 1 something differs, 2 usage errors, 3 unreadable input";
+        "same, 1 something differs, 2 usage errors, 3 unreadable input; check-pdf: 0 passes, 1 fails, 3 unreadable";
     p.commands = {
         {.name = "build", .operand = "CONTENT_DIR",
          .summary = "build the edition into OUT_DIR (written only when there are no errors)",
@@ -268,6 +271,9 @@ const ProgramSpec& Barometer() {
         {.name = "diff", .operand = "OLD NEW",
          .summary = "what changed between two output folders, or two content folders built in memory",
          .options = {"--json", "--html", "--templates", "--fonts"}, .run = RunDiff, .operand_count = 2},
+        {.name = "check-pdf", .operand = "PDF",
+         .summary = "check a PDF against the machine-checkable PDF/UA-1 conditions (Matterhorn Protocol)",
+         .run = RunCheckPdf, .operand_kind = ValueKind::kNone},
         {.name = "languages", .operand = "CONTENT_DIR", .summary = "print the edition's language codes, one a line",
          .run = RunLanguages},
         {.name = "completion", .operand = "SHELL", .summary = "print the shell completion script (bash)",

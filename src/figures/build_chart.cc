@@ -98,6 +98,50 @@ std::string ChartBuilder::ExtremesSentence(const std::string& prefix, const std:
                              {"smallest_name", smallest->description}});
 }
 
+std::string ChartBuilder::ValuesSentence(bool gaps) const {
+  std::vector<const DrawnValue*> drawn;
+  std::vector<std::string> categories, series;
+  auto add_unique = [](std::vector<std::string>& ids, const std::string& id) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  };
+  for (const DrawnValue& v : chart_.values) {
+    if (!v.has_value) continue;
+    drawn.push_back(&v);
+    add_unique(categories, v.category);
+    add_unique(series, v.series);
+  }
+  if (drawn.empty()) return "";
+  auto value_of = [&](const std::string& label, double value) {
+    return Phrase("value-of", {{"label", Quoted(label)}, {"value", Percent(value)}});
+  };
+  std::vector<std::string> parts;
+  if (series.size() == 1 || categories.size() == 1) {
+    for (const DrawnValue* v : drawn) {
+      parts.push_back(value_of(series.size() == 1 ? v->category_label : v->series_label, v->value));
+    }
+    return Phrase("all-values", {{"values", JoinAnd(parts)}});
+  }
+  for (const std::string& category : categories) {
+    std::vector<std::string> in_category;
+    std::vector<double> values;
+    std::string label;
+    for (const DrawnValue* v : drawn) {
+      if (v->category != category) continue;
+      label = v->category_label;
+      in_category.push_back(value_of(v->series_label, v->value));
+      values.push_back(v->value);
+    }
+    std::string part = Phrase("in-category", {{"category", Quoted(label)}, {"values", JoinAnd(in_category)}});
+    if (gaps && values.size() == 2) {
+      part += Phrase("gap", {{"points", context_.numbers->Format(std::abs(values[0] - values[1]), decimals_)}});
+    }
+    parts.push_back(part);
+  }
+  std::string joined;
+  for (const std::string& part : parts) joined += (joined.empty() ? "" : "; ") + part;
+  return Phrase("all-values", {{"values", joined}});
+}
+
 const model::TableRow* ChartBuilder::Row(const std::string& series, const std::string& category) {
   const model::TableRow* row = table_ ? table_->Find(spec_.indicator, series, category) : nullptr;
   if (!row && reported_.insert("row:" + series + "|" + category).second) {
@@ -319,6 +363,14 @@ Chart BuildChart(const model::FigureSpec& spec, const model::Table* table, const
     case model::ChartKind::kGroupedBars: alt = internal::BuildGroupedBars(b); break;
     case model::ChartKind::kBars: alt = internal::BuildBars(b); break;
     case model::ChartKind::kZones: alt = internal::BuildZones(b); break;
+  }
+  // Most kinds' sentences name the largest and smallest value; a reader who cannot see the chart gets every value
+  // after it (citizen roles and zones name all they draw already), and the gaps where two groups are compared.
+  if (spec.kind != model::ChartKind::kCitizenRoles && spec.kind != model::ChartKind::kZones) {
+    const bool compares_groups =
+        spec.kind == model::ChartKind::kGroupedColumns || spec.kind == model::ChartKind::kGroupedBars;
+    std::string values = b.ValuesSentence(compares_groups);
+    if (!values.empty()) alt += " " + values;
   }
   double height = b.chart().height;  // each kind sets the height it needs
   return b.Finish(height, text.alt.empty() ? alt : text.alt);

@@ -76,6 +76,10 @@ class ChartBuilder {
   /// "{prefix}; the largest value is V (D) and the smallest V (D)." in the chart's language; with `shares` the
   /// values are called shares ("andel" in Danish). Ties go to the first entry.
   std::string ExtremesSentence(const std::string& prefix, const std::vector<AltEntry>& entries, bool shares) const;
+  /// Every value recorded so far, for a reader who cannot see the chart: by category when there is one series (or
+  /// by series when one category), else per category each series' value, with `gaps` the difference of two series
+  /// in points ("The values: “Quality”: “A” 68% and “B” 72% (a difference of 4 percentage points); …").
+  std::string ValuesSentence(bool gaps) const;
 
   // Data.
   /// The table row for (spec indicator, series, category); a missing row is reported once, at the spec.

@@ -1,12 +1,16 @@
 // The Builder's unbreakable boxes: figures, pull quotes, tips, methodology facts, contacts. Each box holds its
 // items relative to its top-left corner; the template's layout geometry sets their spaces, paddings and rules.
 #include <algorithm>
+#include <string>
 #include <utility>
 
 #include "layout/builder.h"
 
 namespace barometer::layout {
 namespace {
+
+// A box's headings nest under the section's heading before the box (PDF/UA: no skipped levels).
+std::string HeadingTag(int level) { return "H" + std::to_string(std::clamp(level, 1, 6)); }
 
 // An empty box for `block`, named for messages, with its width and outer spaces.
 FlowBox BoxFor(const model::Block& block, std::string what, double width, double space_before, double space_after) {
@@ -29,7 +33,7 @@ double Builder::Stack(FlowBox& box, double x, double y, const std::shared_ptr<co
   for (int line = 0; line < p->line_count(); ++line) {
     for (const text::LinkBox& link : p->LinkBoxes(line)) {
       box.items.push_back({LinkArea{x + p->line(line).x + link.x0, y + p->Height(line), link.x1 - link.x0,
-                                    p->leading(), link.target},
+                                    p->leading(), link.target, link.text},
                            tags, ""});
     }
   }
@@ -97,7 +101,8 @@ FlowBox Builder::QuoteBox(const model::Block& block, const model::PullQuote& quo
   return box;
 }
 
-FlowBox Builder::TipsBox(const model::Block& block, const model::TipsBox& tips, const model::Section& section) {
+FlowBox Builder::TipsBox(const model::Block& block, const model::TipsBox& tips, const model::Section& section,
+                         int heading_level) {
   const model::LayoutGeometry::Tips& g = design_.geometry.tips;
   FlowBox box = BoxFor(block, "tips box '" + block.id + "'", design_.ContentWidth(), g.space_before, g.space_after);
   box.page_width = true;
@@ -108,10 +113,9 @@ FlowBox Builder::TipsBox(const model::Block& block, const model::TipsBox& tips, 
   double y = pad;
   int tag = NewTag();
   TagPath tags = {{"Sect", tag}};
-  auto heading_tags = [&](int t) { return TagPath{{"Sect", tag}, {"H3", t}}; };
   auto p_tags = [&](int t) { return TagPath{{"Sect", tag}, {"P", t}}; };
   y += Stack(inner_box, pad, y, Shape(Runs(tips.title, &section), "box-title", inner, tips.title.loc),
-             heading_tags(NewTag()));
+             {{"Sect", tag}, {HeadingTag(heading_level), NewTag()}});
   std::string giver = Label(language_, "tips-by") + " " + tips.giver.name;
   if (!tips.giver.role.empty()) giver += ", " + tips.giver.role;
   if (!tips.giver.organisation.empty()) giver += ", " + tips.giver.organisation;
@@ -129,6 +133,7 @@ FlowBox Builder::TipsBox(const model::Block& block, const model::TipsBox& tips, 
   const double gap = design_.gutter;
   const double tip_width = (inner - gap * (columns - 1)) / columns;
   double row_height = 0;
+  const int list = NewTag();
   for (int i = 0; i < count; ++i) {
     if (i > 0 && i % columns == 0) {
       y += row_height + gap;
@@ -137,14 +142,22 @@ FlowBox Builder::TipsBox(const model::Block& block, const model::TipsBox& tips, 
     const model::Tip& tip = tips.items[i];
     double x = pad + (i % columns) * (tip_width + gap);
     double ty = y;
+    TagPath item = tags;
+    item.insert(item.end(), {{"L", list}, {"LI", NewTag()}});
+    auto in_item = [&](std::vector<TagStep> steps) {
+      TagPath path = item;
+      path.insert(path.end(), steps.begin(), steps.end());
+      return path;
+    };
     ty += Stack(inner_box, x, ty, ShapePlain(std::to_string(i + 1), "figure-headline", tip_width, tip.title.loc),
-                {{"Sect", tag}, {"Lbl", NewTag()}});
+                in_item({{"Lbl", NewTag()}}));
     ty += g.number_gap;
+    const int body = NewTag();
     ty += Stack(inner_box, x, ty, Shape(Runs(tip.title, &section), "box-heading", tip_width, tip.title.loc),
-                heading_tags(NewTag()));
+                in_item({{"LBody", body}, {HeadingTag(heading_level + 1), NewTag()}}));
     ty += design_.Style("box-heading").space_after;
     ty += Stack(inner_box, x, ty, Shape(Runs(tip.body, &section), "box-body", tip_width, tip.body.loc),
-                p_tags(NewTag()));
+                in_item({{"LBody", body}, {"P", NewTag()}}));
     row_height = std::max(row_height, ty - y);
   }
   y += row_height + pad;
@@ -157,7 +170,7 @@ FlowBox Builder::TipsBox(const model::Block& block, const model::TipsBox& tips, 
 }
 
 FlowBox Builder::FactsBox(const model::Block& block, const model::Methodology& facts, double width,
-                          const model::Section& section) {
+                          const model::Section& section, int heading_level) {
   const model::LayoutGeometry::Facts& g = design_.geometry.facts;
   FlowBox box = BoxFor(block, "methodology box '" + block.id + "'", width, g.space_before, g.space_after);
   const double pad = g.padding;
@@ -168,7 +181,7 @@ FlowBox Builder::FactsBox(const model::Block& block, const model::Methodology& f
   int table = NewTag();
   double y = pad;
   y += Stack(content, pad, y, ShapePlain(Label(language_, "methodology-facts"), "box-heading", inner, block.loc),
-             {{"H3", NewTag()}});
+             {{HeadingTag(heading_level), NewTag()}});
   y += g.heading_gap;
   for (const model::Fact& fact : facts.facts) {
     int row = NewTag();
@@ -188,7 +201,8 @@ FlowBox Builder::FactsBox(const model::Block& block, const model::Methodology& f
   return box;
 }
 
-FlowBox Builder::ContactsBox(const model::Block& block, const model::CaseStory& story, double width) {
+FlowBox Builder::ContactsBox(const model::Block& block, const model::CaseStory& story, double width,
+                             int heading_level) {
   const model::LayoutGeometry::Contacts& g = design_.geometry.contacts;
   FlowBox box = BoxFor(block, "contacts of case '" + block.id + "'", width, g.space_before, g.space_after);
   box.block_id = block.id + "-contacts";
@@ -197,7 +211,8 @@ FlowBox Builder::ContactsBox(const model::Block& block, const model::CaseStory& 
   y += g.heading_top;
   int tag = NewTag();
   std::string heading = Label(language_, story.contacts.size() == 1 ? "contact" : "contacts");
-  y += Stack(box, 0, y, ShapePlain(heading, "box-heading", width, block.loc), {{"Div", tag}, {"H3", NewTag()}});
+  y += Stack(box, 0, y, ShapePlain(heading, "box-heading", width, block.loc),
+             {{"Div", tag}, {HeadingTag(heading_level), NewTag()}});
   for (const model::Person& person : story.contacts) {
     std::string line = person.name;
     if (!person.role.empty()) line += ", " + person.role;

@@ -86,15 +86,17 @@ class Builder {
   /// A pull quote with its attribution under a short accent rule.
   FlowBox QuoteBox(const model::Block& block, const model::PullQuote& quote, double width);
 
-  /// A page-wide tinted box of numbered tips, side by side in the "tips" master's columns.
-  FlowBox TipsBox(const model::Block& block, const model::TipsBox& tips, const model::Section& section);
+  /// A page-wide tinted box of numbered tips, side by side in the "tips" master's columns. Its title is a heading
+  /// of `heading_level`, the tips a list whose titles are headings one level below.
+  FlowBox TipsBox(const model::Block& block, const model::TipsBox& tips, const model::Section& section,
+                  int heading_level);
 
-  /// The methodology facts as a two-column table in a tinted box.
+  /// The methodology facts as a two-column table in a tinted box, under a heading of `heading_level`.
   FlowBox FactsBox(const model::Block& block, const model::Methodology& facts, double width,
-                   const model::Section& section);
+                   const model::Section& section, int heading_level);
 
-  /// A case story's contact people under an accent rule.
-  FlowBox ContactsBox(const model::Block& block, const model::CaseStory& story, double width);
+  /// A case story's contact people under an accent rule and a heading of `heading_level`.
+  FlowBox ContactsBox(const model::Block& block, const model::CaseStory& story, double width, int heading_level);
 
   // ---- flow ----
 

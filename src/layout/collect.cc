@@ -83,9 +83,9 @@ void Builder::AddBlock(SectionFlow& flow, const model::Block& block, const model
         } else if constexpr (std::is_same_v<T, model::CaseStory>) {
           AddCase(flow, block, content, section, column, design_.ContentWidth());
         } else if constexpr (std::is_same_v<T, model::TipsBox>) {
-          flow.body.push_back(TipsBox(block, content, section));
+          flow.body.push_back(TipsBox(block, content, section, flow.heading_level + 1));
         } else if constexpr (std::is_same_v<T, model::Methodology>) {
-          flow.body.push_back(FactsBox(block, content, column, section));
+          flow.body.push_back(FactsBox(block, content, column, section, flow.heading_level + 1));
         } else if constexpr (std::is_same_v<T, model::Colophon>) {
           AddColophon(flow, block, content, section, column, links);
         }
@@ -101,6 +101,7 @@ void Builder::AddHeading(SectionFlow& flow, const model::Block& block, const mod
   text.keep_together = true;
   text.keep_with_next = true;
   text.block_id = block.id;
+  flow.heading_level = heading.level == 2 ? 2 : 3;
   if (heading.level == 2) {
     text.destination = "sec-" + section.id + "-" + block.id;
     flow.subheadings.emplace_back(heading.text.Plain(), text.destination);
@@ -149,6 +150,7 @@ void Builder::AddCase(SectionFlow& flow, const model::Block& block, const model:
     heading.space_after = design_.Style("h2").space_after;
     heading.keep_together = heading.keep_with_next = true;
     heading.tags = {{"H2", NewTag()}};
+    flow.heading_level = 2;
     flow.body.push_back(std::move(heading));
     for (const RichText& paragraph : *paragraphs) {
       flow.body.push_back(Text(paragraph, section, "body", column, {{"P", NewTag()}}, "link"));
@@ -164,7 +166,7 @@ void Builder::AddCase(SectionFlow& flow, const model::Block& block, const model:
     for (model::Span& span : link.spans) span.link = story.link->url;
     flow.body.push_back(Text(link, section, "box-body", column, {{"P", NewTag()}}, "link"));
   }
-  if (!story.contacts.empty()) flow.body.push_back(ContactsBox(block, story, column));
+  if (!story.contacts.empty()) flow.body.push_back(ContactsBox(block, story, column, flow.heading_level + 1));
 }
 
 void Builder::AddColophon(SectionFlow& flow, const model::Block& block, const model::Colophon& colophon,

@@ -194,7 +194,8 @@ void Distributor::EmitLines(const FlowText& text, int first, int count, double x
   for (int line = first; line < first + count; ++line) {
     double line_top = y + p.Height(line - first);
     for (const text::LinkBox& link : p.LinkBoxes(line)) {
-      Emit({LinkArea{x + p.line(line).x + link.x0, line_top, link.x1 - link.x0, p.leading(), link.target},
+      Emit({LinkArea{x + p.line(line).x + link.x0, line_top, link.x1 - link.x0, p.leading(), link.target,
+                     link.text},
             text.tags, ""});
     }
     for (const std::string& id : p.FootnotesOnLine(line)) {

@@ -51,6 +51,7 @@ struct PlacedChart {
 struct LinkArea {
   double x = 0, y = 0, w = 0, h = 0;
   std::string target;
+  std::string description;  ///< what a screen reader announces for the link (its text, or where it leads)
 };
 
 /// A named destination (for the contents, bookmarks and internal links) at a point of the page.

@@ -56,6 +56,7 @@ struct SectionFlow {
   std::vector<FlowItem> body;
   std::string title;  ///< for the outline and contents
   std::vector<std::pair<std::string, std::string>> subheadings;  ///< (title, destination) for the outline
+  int heading_level = 1;  ///< the level of the last heading so far: a box's own heading comes one level below it
 };
 
 /// A footnote shaped at column width, with its number.

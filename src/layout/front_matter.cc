@@ -59,7 +59,7 @@ FlowBox Builder::Contents(const std::vector<SectionFlow>& sections) {
     box.items.push_back({TextLines{title, 0, title->line_count(), 0, y}, {{"TOC", toc}, {"TOCI", item}}, ""});
     box.items.push_back({TextLines{number, 0, 1, width - number->line(0).width, y},
                          {{"TOC", toc}, {"TOCI", item}}, ""});
-    box.items.push_back({LinkArea{0, y, width, h, "#" + SectionDestination(section.id)},
+    box.items.push_back({LinkArea{0, y, width, h, "#" + SectionDestination(section.id), section.title},
                          {{"TOC", toc}, {"TOCI", item}}, ""});
     y += h + g.rule_gap;
   }

@@ -67,7 +67,7 @@ const std::vector<std::string>& RequiredPhrases() {
       "groups",         "extremes",       "compare",        "at",
       "chart-of",      "chart-of-parts", "stacked-bar",    "diverging",      "bars",
       "donut",         "donut-group",    "zones",          "kind-stacked-bars", "kind-columns",
-      "kind-bars"};
+      "kind-bars",     "all-values",     "value-of",       "in-category",    "gap"};
   return keys;
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <vector>
 
 #include "render/draw.h"
 #include "render/pdf.h"
@@ -36,28 +37,61 @@ std::string Number(double v) {
 
 void SetSource(cairo_t* cr, const model::Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
 
+void DrawItem(cairo_t* cr, const Item& item);
+
 // Keeps Cairo's structure tags balanced: opens and closes elements as the items' tag paths change.
+// Cairo 1.16 gives marked content only to elements without child elements: the content of a paragraph holding a
+// Link element, or anything else, is left untagged. So an element that has drawn content never gets a child: its
+// links are drawn just after it closes (siblings, which the post-pass moves back inside it), and a decoration
+// first closes it.
 class TagStack {
  public:
   explicit TagStack(cairo_t* cr) : cr_(cr) {}
 
   void MoveTo(const TagPath& path) {
     size_t common = 0;
-    while (common < open_.size() && common < path.size() && open_[common] == path[common]) ++common;
-    while (open_.size() > common) {
-      cairo_tag_end(cr_, open_.back().tag.c_str());
-      open_.pop_back();
-    }
+    while (common < open_.size() && common < path.size() && open_[common].step == path[common]) ++common;
+    while (open_.size() > common) Close();
     for (size_t i = common; i < path.size(); ++i) {
       cairo_tag_begin(cr_, path[i].tag.c_str(), nullptr);
-      open_.push_back(path[i]);
+      open_.push_back({path[i], false, {}});
     }
   }
   void CloseAll() { MoveTo({}); }
 
+  void Draw(const Item& item) {
+    if (item.tags.empty()) {
+      // A decoration: inside a kArtifactElement, which the post-pass turns into an /Artifact.
+      while (!open_.empty() && open_.back().has_content) Close();
+      cairo_tag_begin(cr_, kArtifactElement, nullptr);
+      DrawItem(cr_, item);
+      cairo_tag_end(cr_, kArtifactElement);
+      return;
+    }
+    MoveTo(item.tags);
+    if (std::holds_alternative<layout::LinkArea>(item.content)) {
+      open_.back().links.push_back(&item);
+    } else {
+      DrawItem(cr_, item);
+      open_.back().has_content = true;
+    }
+  }
+
  private:
+  struct Open {
+    layout::TagStep step;
+    bool has_content = false;
+    std::vector<const Item*> links;
+  };
+  void Close() {
+    Open closing = std::move(open_.back());
+    open_.pop_back();
+    cairo_tag_end(cr_, closing.step.tag.c_str());
+    for (const Item* link : closing.links) DrawItem(cr_, *link);
+  }
+
   cairo_t* cr_;
-  TagPath open_;
+  std::vector<Open> open_;
 };
 
 void DrawItem(cairo_t* cr, const Item& item) {
@@ -116,13 +150,12 @@ std::string RenderPdf(const layout::Document& document) {
   for (const layout::Page& page : document.pages) {
     cairo_pdf_surface_set_page_label(surface, page.label.c_str());
     for (const Item& item : page.items) {
-      // Link annotations belong to the element they sit in; destinations and decorations to none.
+      // Destinations belong to no element; decorations become artifacts.
       if (std::holds_alternative<layout::Destination>(item.content)) {
         DrawItem(cr, item);
         continue;
       }
-      tags.MoveTo(item.tags);
-      DrawItem(cr, item);
+      tags.Draw(item);
     }
     tags.CloseAll();
     cairo_show_page(cr);

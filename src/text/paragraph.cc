@@ -365,12 +365,14 @@ double ShapedParagraph::NaturalWidth() const {
   return widest;
 }
 
-std::string ShapedParagraph::LineText(int i) const {
-  std::string out = text_.substr(lines_[i].start, lines_[i].length);
+std::string ShapedParagraph::TextOf(int start, int length) const {
+  std::string out = text_.substr(start, length);
   for (size_t at; (at = out.find(kSoftHyphen)) != std::string::npos;) out.erase(at, kSoftHyphen.size());
   for (size_t at; (at = out.find("\u200B")) != std::string::npos;) out.erase(at, 3);
   return out;
 }
+
+std::string ShapedParagraph::LineText(int i) const { return TextOf(lines_[i].start, lines_[i].length); }
 
 double ShapedParagraph::XAt(int i, int byte) const {
   int64_t x = 0;
@@ -395,7 +397,8 @@ std::vector<LinkBox> ShapedParagraph::LinkBoxes(int i) const {
     double x0 = XAt(i, s);
     double x1 = e == line_end ? line.width : XAt(i, e);
     if (x1 < x0) std::swap(x0, x1);
-    boxes.push_back({x0, x1, link_targets_[k]});
+    boxes.push_back({x0, x1, link_targets_[k],
+                     TextOf(link_ranges_[k].first, link_ranges_[k].second - link_ranges_[k].first)});
   }
   return boxes;
 }

@@ -56,6 +56,7 @@ struct ParagraphInput {
 struct LinkBox {
   double x0 = 0, x1 = 0;  ///< relative to the line's left edge
   std::string target;
+  std::string text;  ///< the whole link's text (on every line it spans), soft hyphens removed
 };
 
 class ShapedParagraph {
@@ -103,6 +104,8 @@ class ShapedParagraph {
 
  private:
   friend class Shaper;
+  /// Bytes [start, start + length) of the text without soft hyphens and zero-width spaces.
+  std::string TextOf(int start, int length) const;
   /// x of a byte of line `i` from the line's left edge (the start of the cluster holding it).
   double XAt(int i, int byte) const;
 

@@ -60,20 +60,20 @@ TEST_CASE("command line: help and version wherever they are") {
   REQUIRE(inv.command != nullptr);
   CHECK(inv.command->name == "watch");
   CHECK(ErrorOf({"help", "wacth"}) == "unknown command 'wacth' | did you mean 'watch'? | commands: build, check, watch, "
-                                      "mark-translated, translation-status, new-language, verify, diff, languages, completion");
+                                      "mark-translated, translation-status, new-language, verify, diff, check-pdf, languages, completion");
 }
 
 TEST_CASE("command line: usage errors say what is wrong and what would be right") {
   CHECK(ErrorOf({"build", "c", "--out", "o"}) == "");
   CHECK(ErrorOf({}) ==
-        "no command given | commands: build, check, watch, mark-translated, translation-status, new-language, verify, diff, languages, completion | run 'barometer "
+        "no command given | commands: build, check, watch, mark-translated, translation-status, new-language, verify, diff, check-pdf, languages, completion | run 'barometer "
         "--help' for the options");
   CHECK(ErrorOf({"biuld", "c"}) == "unknown command 'biuld' | did you mean 'build'?");
   CHECK(ErrorOf({"frobnicate"}) ==
-        "unknown command 'frobnicate' | commands: build, check, watch, mark-translated, translation-status, new-language, verify, diff, languages, completion");
+        "unknown command 'frobnicate' | commands: build, check, watch, mark-translated, translation-status, new-language, verify, diff, check-pdf, languages, completion");
   CHECK(ErrorOf({"--lang", "en", "build"}) ==
         "the command comes first, before '--lang' | usage: barometer COMMAND CONTENT_DIR [options] | commands: build, "
-        "check, watch, mark-translated, translation-status, new-language, verify, diff, languages, completion");
+        "check, watch, mark-translated, translation-status, new-language, verify, diff, check-pdf, languages, completion");
   CHECK(ErrorOf({"build", "c", "--ouput", "o"}) ==
         "unknown option '--ouput' | did you mean '--out'? | run 'barometer build --help' for the options");
   CHECK(ErrorOf({"check", "c", "--seriel"}) ==

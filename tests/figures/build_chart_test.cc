@@ -48,6 +48,12 @@ TEST_CASE("figures: all ten 2021 figures build cleanly in both languages, labels
         CHECK_MESSAGE(it != value_labels.end(), "no value label " << text << " for " << shape.category);
         if (it != value_labels.end()) value_labels.erase(it);
       }
+      // The alt text states every value drawn, with what it stands for.
+      for (const figures::DrawnValue& v : chart.values) {
+        if (!v.has_value) continue;
+        CHECK_MESSAGE(chart.alt.find(numbers.Percent(v.value)) != std::string::npos, "alt lacks " << v.value);
+        CHECK_MESSAGE(chart.alt.find(v.category_label) != std::string::npos, "alt lacks " << v.category_label);
+      }
       // The chart's values are exactly what the table says.
       for (const figures::DrawnValue& v : chart.values) {
         if (!v.has_value || spec.table.empty()) continue;
@@ -77,25 +83,40 @@ TEST_CASE("figures: the English labels are English and the Danish numbers use a 
   CHECK(std::count(da_texts.begin(), da_texts.end(), "86\u00A0%") == 1);
 }
 
-TEST_CASE("figures: alt text is one sentence from the data in the chart's language, unless the texts override it") {
+TEST_CASE("figures: the generated alt text names the chart and every value, in its language, unless overridden") {
   base::Diagnostics diags;
   CHECK(Build2021("fig10", "en", diags).alt ==
-        "Bar chart of \u201CCollaboration with private companies\u201D for 3 groups; the largest value is 38% "
-        "(\u201CInnovations with new technology\u201D) and the smallest 12% (\u201CNon-technological "
-        "innovations\u201D).");
+        "Bar chart of \u201CCollaboration with private companies\u201D for 3 groups; the largest value is 38%"
+        " (\u201CInnovations with new technology\u201D) and the smallest 12% (\u201CNon-technological innovat"
+        "ions\u201D). The values: \u201CInnovations with new technology\u201D 38%, \u201CInnovations with kno"
+        "wn technology only\u201D 26% and \u201CNon-technological innovations\u201D 12%.");
   CHECK(Build2021("fig10", "da", diags).alt ==
-        "Liggende s\u00F8jlediagram over \u00BBSamarbejde med private virksomheder\u00AB for 3 grupper; den st\u00F8rste "
-        "v\u00E6rdi er 38\u00A0% (\u00BBInnovationer med ny teknologi\u00AB), og den mindste er 12\u00A0% "
-        "(\u00BBIkke-teknologiske innovationer\u00AB).");
+        "Liggende s\u00F8jlediagram over \u00BBSamarbejde med private virksomheder\u00AB for 3 grupper; den s"
+        "t\u00F8rste v\u00E6rdi er 38\u00A0% (\u00BBInnovationer med ny teknologi\u00AB), og den mindste er 1"
+        "2\u00A0% (\u00BBIkke-teknologiske innovationer\u00AB). V\u00E6rdierne: \u00BBInnovationer med ny tek"
+        "nologi\u00AB 38\u00A0%, \u00BBInnovationer med udelukkende kendt teknologi\u00AB 26\u00A0% og \u00BB"
+        "Ikke-teknologiske innovationer\u00AB 12\u00A0%.");
   CHECK(Build2021("fig01", "en", diags).alt ==
-        "Donut chart of \u201CAll innovations\u201D across 4 answers; the largest share is 34% (\u201CTechnology is "
-        "only a minor part of the innovation\u201D) and the smallest 10% (\u201CThe innovation is itself a "
-        "technological solution\u201D); the group \u201CTechnological innovations\u201D totals 34%.");
+        "Donut chart of \u201CAll innovations\u201D across 4 answers; the largest share is 34% (\u201CTechnol"
+        "ogy is only a minor part of the innovation\u201D) and the smallest 10% (\u201CThe innovation is itse"
+        "lf a technological solution\u201D); the group \u201CTechnological innovations\u201D totals 34%. The "
+        "values: \u201CThe innovation is itself a technological solution\u201D 10%, \u201CTechnology is an im"
+        "portant part of the innovation\u201D 25%, \u201CTechnology is only a minor part of the innovation"
+        "\u201D 34%, \u201CTechnology plays no part in the innovation\u201D 26% and \u201CTechnological innov"
+        "ations\u201D 34%.");
   CHECK(Build2021("fig04", "en", diags).alt ==
-        "Column chart comparing \u201CTechnological innovations\u201D and \u201CNon-technological innovations\u201D "
-        "across 5 categories; the largest value is 72% (\u201CNon-technological innovations\u201D, "
+        "Column chart comparing \u201CTechnological innovations\u201D and \u201CNon-technological innovations"
+        "\u201D across 5 categories; the largest value is 72% (\u201CNon-technological innovations\u201D, "
         "\u201CQuality\u201D) and the smallest 28% (\u201CNon-technological innovations\u201D, \u201CCitizen "
-        "involvement\u201D).");
+        "involvement\u201D). The values: \u201CQuality\u201D: \u201CTechnological innovations\u201D 60% and "
+        "\u201CNon-technological innovations\u201D 72% (a difference of 12 percentage points); \u201CEfficien"
+        "cy\u201D: \u201CTechnological innovations\u201D 47% and \u201CNon-technological innovations\u201D 35"
+        "% (a difference of 12 percentage points); \u201CEmployee satisfaction\u201D: \u201CTechnological inn"
+        "ovations\u201D 40% and \u201CNon-technological innovations\u201D 51% (a difference of 11 percentage "
+        "points); \u201CCitizen involvement\u201D: \u201CTechnological innovations\u201D 33% and \u201CNon-te"
+        "chnological innovations\u201D 28% (a difference of 5 percentage points); \u201CPolicy goals\u201D: "
+        "\u201CTechnological innovations\u201D 31% and \u201CNon-technological innovations\u201D 35% (a diffe"
+        "rence of 4 percentage points).");
   CHECK(testing::Lines(diags).empty());
 
   const model::Edition& edition = Edition2021();

@@ -77,7 +77,7 @@ int CheckRules(const Laid& laid) {
       }
       if (HasTag(item, "Note")) notes_per_column[lines->x]++;
       // No heading is hyphenated, nor a caption's first line.
-      for (const char* tag : {"H1", "H2", "H3", "Caption"}) {
+      for (const char* tag : {"H1", "H2", "H3", "H4", "Caption"}) {
         if (!HasTag(item, tag)) continue;
         const int last = std::string(tag) == "Caption" ? std::min(lines->first + lines->count, 1)
                                                        : lines->first + lines->count;
