@@ -171,12 +171,15 @@ std::string AppendixName(const model::LanguageEdition& language) {
 
 // One piece of the writers' work: a language's PDF (drawn, then post-processed), one figure's exports, or a
 // workbook. Independent of each other, so they may run at once.
-using WriteTask = std::function<void(std::vector<Output>&, base::Diagnostics&)>;
+struct WriteTask {
+  enum Kind { kPdf, kFigure, kWorkbook } kind;
+  std::function<void(std::vector<Output>&, base::Diagnostics&)> run;
+};
 
 // The writers' tasks of one language, in the order its outputs are listed: PDF, figures, workbook.
 void AddWriteTasks(const model::Edition& edition, const model::LanguageEdition& language, LaidOut& laid_out,
                    std::vector<WriteTask>& tasks) {
-  tasks.push_back([&laid_out, &language](std::vector<Output>& out, base::Diagnostics&) {
+  tasks.push_back({WriteTask::kPdf, [&laid_out, &language](std::vector<Output>& out, base::Diagnostics&) {
     // The pages are let go as soon as Cairo has them: the post-pass needs only the metadata and alt texts.
     std::unique_ptr<layout::Document> document = std::move(laid_out.document);
     std::string pdf = render::RenderPdf(*document);
@@ -185,10 +188,10 @@ void AddWriteTasks(const model::Edition& edition, const model::LanguageEdition& 
     summary.figure_alts = std::move(document->figure_alts);
     document.reset();
     out.push_back({language.file, render::PostProcessPdf(pdf, summary)});
-  });
+  }});
   for (const auto& [id, chart] : laid_out.charts) {
-    tasks.push_back([&edition, &language, id = id, chart = chart.get()](std::vector<Output>& out,
-                                                                      base::Diagnostics& diags) {
+    tasks.push_back({WriteTask::kFigure, [&edition, &language, id = id, chart = chart.get()](
+                                             std::vector<Output>& out, base::Diagnostics& diags) {
       exports::FigureExport figure;
       figure.chart = chart;
       figure.spec = &edition.figures.at(id);
@@ -197,11 +200,12 @@ void AddWriteTasks(const model::Edition& edition, const model::LanguageEdition& 
       figure.text = &language.figures.at(id);
       figure.language = &language;
       for (auto& [path, bytes] : exports::ExportFigure(figure, diags)) out.push_back({path, std::move(bytes)});
-    });
+    }});
   }
-  tasks.push_back([&edition, &language, &laid_out](std::vector<Output>& out, base::Diagnostics& diags) {
+  tasks.push_back({WriteTask::kWorkbook, [&edition, &language, &laid_out](std::vector<Output>& out,
+                                                                           base::Diagnostics& diags) {
     out.push_back({AppendixName(language), appendix::BuildWorkbook(edition, language, laid_out.charts, diags)});
-  });
+  }});
 }
 
 // A language whose hyphenation patterns are not installed cannot be set; say which package has them. libhyphen
@@ -242,11 +246,15 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   std::optional<model::Edition> edition;
   std::vector<base::Diagnostics> load_diags(2);
   MakeSinks(load_diags, options.strict);
+  std::vector<double> load_cpu(2);
   RunTasks(2, jobs, [&](size_t task) {
+    double begun = ThreadCpuSeconds();
     if (task == 0) edition = model::LoadEdition(reading, load, load_diags[0]);
     if (task == 1) text::VerifyFontManifest(reading, options.fonts_dir, load_diags[1]);
+    load_cpu[task] = ThreadCpuSeconds() - begun;
   });
   AddInOrder(load_diags, diags);
+  double check_cpu = ThreadCpuSeconds();
   if (edition) {
     check::CheckEdition(*edition, diags);
     check::CheckFigures(*edition, diags);
@@ -258,6 +266,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
       check::CheckUntranslated(*edition, language, options.write && !options.draft, diags);
     }
   }
+  check_cpu = ThreadCpuSeconds() - check_cpu;
   size_t sections = 0;
   if (edition) {
     for (const auto& language : edition->languages) sections += language.sections.size();
@@ -265,7 +274,8 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   progress.StageDone("load", Seconds(start),
                      base::Counted(edition ? edition->languages.size() : 0, "language", "languages") + ", " +
                          base::Counted(sections, "section file", "section files") + ", " +
-                         base::Counted(edition ? edition->tables.size() : 0, "table", "tables"));
+                         base::Counted(edition ? edition->tables.size() : 0, "table", "tables") + ", " +
+                         CpuNote(load_cpu[0] + load_cpu[1] + check_cpu));
   if (!edition || diags.HasErrors()) return Outcome::kContentErrors;
 
   // The languages share nothing mutable after the checks; each gets its own fonts and hyphenator.
@@ -333,14 +343,28 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   std::vector<base::Diagnostics> task_diags(tasks.size());
   MakeSinks(task_diags, options.strict);
   std::vector<double> task_cpu(tasks.size());
-  RunTasks(tasks.size(), jobs, [&](size_t i) {
+  // The PDFs start first: they are the longest tasks, and each frees its language's pages, the largest thing
+  // held, while the figures' outputs have not yet piled up.
+  std::vector<size_t> schedule;
+  for (size_t i = 0; i < tasks.size(); ++i) {
+    if (tasks[i].kind == WriteTask::kPdf) schedule.push_back(i);
+  }
+  for (size_t i = 0; i < tasks.size(); ++i) {
+    if (tasks[i].kind != WriteTask::kPdf) schedule.push_back(i);
+  }
+  RunTasks(tasks.size(), jobs, [&](size_t next) {
+    const size_t i = schedule[next];
     double begun = ThreadCpuSeconds();
-    tasks[i](task_outputs[i], task_diags[i]);
+    tasks[i].run(task_outputs[i], task_diags[i]);
     task_cpu[i] = ThreadCpuSeconds() - begun;
   });
   AddInOrder(task_diags, diags);
   double cpu = ThreadCpuSeconds();  // the calling thread's own part from here; before, it ran tasks
-  for (double task : task_cpu) cpu -= task;
+  double kind_cpu[3] = {0, 0, 0};
+  for (size_t i = 0; i < tasks.size(); ++i) {
+    cpu -= task_cpu[i];
+    kind_cpu[tasks[i].kind] += task_cpu[i];
+  }
   std::vector<Output> outputs;
   for (std::vector<Output>& made : task_outputs) {
     for (Output& output : made) outputs.push_back(std::move(output));
@@ -356,7 +380,9 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   WriteOutputs(fs, options.out_dir, outputs, /*remove_stale=*/wanted.size() == edition->languages.size());
   progress.StageDone("write", Seconds(start),
                      base::Counted(outputs.size(), "file", "files") + " in " + options.out_dir + ", " +
-                         CpuNote(ThreadCpuSeconds() - cpu));
+                         CpuNote(ThreadCpuSeconds() - cpu) + " (PDFs " + CpuNote(kind_cpu[WriteTask::kPdf]) +
+                         ", figure exports " + CpuNote(kind_cpu[WriteTask::kFigure]) + ", workbooks " +
+                         CpuNote(kind_cpu[WriteTask::kWorkbook]) + ")");
   return Outcome::kBuilt;
 }
 
