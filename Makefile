@@ -72,10 +72,13 @@ bench: compile
 	@bench/watch content/2021
 
 # How the build grows: the 2021 sections repeated 5, 25 and 50 times (generated into a temporary folder), each
-# built once (RUNS=3 for medians); CPU, wall, peak memory, ms per page and per-stage times. Takes minutes.
+# built once (RUNS=3 for medians); CPU, wall, peak memory, ms per page and per-stage times. Then the same content
+# through Typst (from npm, when node is present) at 1x and 25x. Takes minutes.
 bench-scale: SETUP_GROUP = bench
 bench-scale: compile
 	@bench/scale content/2021 5 25 50
+	@bench/typst content/2021
+	@RUNS=1 bench/typst content/2021 25
 
 # The binary, templates, fonts, man page and bash completion under $(DESTDIR)$(PREFIX).
 install: compile
