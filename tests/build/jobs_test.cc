@@ -27,13 +27,14 @@ struct Built {
   std::vector<std::string> diagnostics;  ///< "file:line:col: message", in the order they are printed
 };
 
-Built BuildInMemory(const std::string& content, int jobs) {
+Built BuildInMemory(const std::string& content, int jobs,
+                    const std::string& templates = BAROMETER_SOURCE_DIR "/templates") {
   barometer::base::RealFileSystem real;
   barometer::base::SilentProgress quiet;
   barometer::base::Diagnostics diags;
   barometer::build::BuildOptions options;
   options.content_dir = content;
-  options.templates_dir = BAROMETER_SOURCE_DIR "/templates";
+  options.templates_dir = templates;
   options.fonts_dir = BAROMETER_SOURCE_DIR "/fonts";
   options.jobs = jobs;
   Built built;
@@ -80,21 +81,26 @@ TEST_CASE("build: one thread and several make the same outputs, byte for byte an
 }
 
 TEST_CASE("build: diagnostics of the writers on several threads come in the order of one thread") {
-  // Two words the figure exports and the workbooks need, gone from both languages: each language's figures and
-  // workbook report them at the same place (the labels file), from tasks that may run on any thread.
+  // Two words the figure exports and the workbooks need, gone from both languages (their labels and the language
+  // profiles' defaults): each language's figures and workbook report them at the same place (the labels file),
+  // from tasks that may run on any thread.
   const fs::path work = fs::temp_directory_path() / ("barometer-jobs-" + std::to_string(getpid()));
   fs::remove_all(work);
   fs::create_directories(work);
   fs::copy(BAROMETER_SOURCE_DIR "/content/2021", work / "2021", fs::copy_options::recursive);
+  fs::copy(BAROMETER_SOURCE_DIR "/templates", work / "templates", fs::copy_options::recursive);
   for (const char* language : {"da", "en"}) {
     DropLines(work / "2021" / language / "labels.yaml", {"appendix-zone-item:", "export-series:"});
+    DropLines(work / "templates" / "languages" / (std::string(language) + ".yaml"),
+              {"appendix-zone-item:", "export-series:", "  appendix-zone-item:", "  export-series:"});
   }
-  Built serial = BuildInMemory((work / "2021").string(), 1);
+  const std::string templates = (work / "templates").string();
+  Built serial = BuildInMemory((work / "2021").string(), 1, templates);
   CHECK(serial.outcome == barometer::build::Outcome::kContentErrors);
   CHECK(serial.outputs.empty());
   REQUIRE(serial.diagnostics.size() >= 4);
   for (int run = 0; run < 3; ++run) {
-    Built parallel = BuildInMemory((work / "2021").string(), 4);
+    Built parallel = BuildInMemory((work / "2021").string(), 4, templates);
     CHECK(parallel.outcome == barometer::build::Outcome::kContentErrors);
     CHECK(parallel.diagnostics == serial.diagnostics);
   }
