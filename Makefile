@@ -7,7 +7,7 @@ PREFIX ?= /usr/local
 # What scripts/setup installs; `test` and `bench` set their own (target variables reach the prerequisites).
 SETUP_GROUP = build
 
-.PHONY: all setup configure compile edition-2021 verify-2021 reprotest test sanitize fuzz bench record-layout install clean
+.PHONY: all setup configure compile edition-2021 verify-2021 reprotest test sanitize fuzz bench bench-scale record-layout install clean
 
 all: compile
 
@@ -70,6 +70,15 @@ bench: SETUP_GROUP = bench
 bench: compile
 	@bench/run content/2021
 	@bench/watch content/2021
+
+# How the build grows: the 2021 sections repeated 5, 25 and 50 times (generated into a temporary folder), each
+# built once (RUNS=3 for medians); CPU, wall, peak memory, ms per page and per-stage times. Then the same content
+# through Typst (from npm, when node is present) at 1x and 25x. Takes minutes.
+bench-scale: SETUP_GROUP = bench
+bench-scale: compile
+	@bench/scale content/2021 5 25 50
+	@bench/typst content/2021
+	@RUNS=1 bench/typst content/2021 25
 
 # The binary, templates, fonts, man page and bash completion under $(DESTDIR)$(PREFIX).
 install: compile

@@ -1,9 +1,13 @@
 #include "build/build.h"
 
+#include <time.h>
+
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 #include <tuple>
@@ -38,16 +42,62 @@ double Seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
 }
 
-struct StageTimes {
-  double figures = 0, layout = 0, write = 0;
-  int pages = 0, charts = 0;
+// The CPU time of the calling thread: the cost of a task, whatever else the machine is doing.
+double ThreadCpuSeconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
+
+// Wall and CPU time of a stage, the CPU summed over the threads that worked on it.
+struct Cost {
+  double wall = 0, cpu = 0;
 };
 
-struct LanguageResult {
-  std::vector<Output> outputs;
-  StageTimes times;
-  std::string error;  ///< an exception's message from the language's thread
-};
+// "12.3 ms cpu", for the progress lines.
+std::string CpuNote(double seconds) {
+  char text[48];
+  std::snprintf(text, sizeof text, "%.1f ms cpu", seconds * 1000);
+  return text;
+}
+
+// Runs tasks 0..count-1 on at most `jobs` threads, the calling thread among them, each task once. Tasks write
+// only their own results, which the caller reads in task order, so what the build makes does not depend on
+// which thread ran what. An exception leaves its task (and only it) unfinished; the first one, in task order,
+// is thrown again once every task has ended.
+void RunTasks(size_t count, size_t jobs, const std::function<void(size_t)>& run) {
+  std::vector<std::exception_ptr> errors(count);
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < count; i = next++) {
+      try {
+        run(i);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (size_t i = 1; i < std::min(jobs, count); ++i) helpers.emplace_back(work);
+  work();
+  for (std::thread& helper : helpers) helper.join();
+  for (const std::exception_ptr& error : errors) {
+    if (error) std::rethrow_exception(error);
+  }
+}
+
+// Sinks for tasks on worker threads, one a task, as strict about warnings as the build.
+void MakeSinks(std::vector<base::Diagnostics>& sinks, bool strict) {
+  for (base::Diagnostics& sink : sinks) sink.SetWarningsAsErrors(strict);
+}
+
+// Diagnostics of tasks that ran on worker threads, each task's in a sink of its own, added to `diags` in task
+// order: said in the same order whichever task finished first.
+void AddInOrder(const std::vector<base::Diagnostics>& from, base::Diagnostics& diags) {
+  for (const base::Diagnostics& task : from) {
+    for (const base::Diagnostic& d : task.Sorted()) diags.Add(d);
+  }
+}
 
 // A language's text tools. Made on the main thread, one language after the other, and warmed up there: the
 // first use of each font goes through process-wide caches in fontconfig, Cairo and FreeType, and two threads
@@ -71,17 +121,26 @@ struct TextTools {
   text::Shaper shaper;
 };
 
-void BuildLanguage(const model::Edition& edition, const model::LanguageEdition& language,
-                   const BuildOptions& options, TextTools& tools, base::Diagnostics& diags, LanguageResult& result) {
+// One language laid out: its charts and pages, what the writers need.
+struct LaidOut {
+  std::map<std::string, std::shared_ptr<const figures::Chart>> charts;
+  std::unique_ptr<layout::Document> document;
+  Cost figures, layout;
+  int pages = 0;
+};
+
+// Figures and layout of one language, on one thread (its shaper is its own and not shared).
+void LayOut(const model::Edition& edition, const model::LanguageEdition& language, const BuildOptions& options,
+            TextTools& tools, base::Diagnostics& diags, LaidOut& result) {
   auto start = Clock::now();
-  text::Shaper& shaper = tools.shaper;
+  double cpu = ThreadCpuSeconds();
   const base::NumberStyle& numbers = language.profile.numbers;
-  figures::ChartContext context{&edition.design, &numbers, &shaper, &language.profile};
+  figures::ChartContext context{&edition.design, &numbers, &tools.shaper, &language.profile};
 
   layout::LayoutInput input;
   input.edition = &edition;
   input.language = &language;
-  input.shaper = &shaper;
+  input.shaper = &tools.shaper;
   input.creator = std::string("barometer ") + BAROMETER_VERSION;
   // The source language is what the others translate: none of its text is untranslated.
   if (options.draft && language.code != edition.source_language) {
@@ -90,38 +149,63 @@ void BuildLanguage(const model::Edition& edition, const model::LanguageEdition& 
     }
   }
   input.charts = figures::BuildCharts(edition, language, context, diags);
-  result.times.figures = Seconds(start);
-  result.times.charts = static_cast<int>(input.charts.size());
+  result.figures = {Seconds(start), ThreadCpuSeconds() - cpu};
 
   start = Clock::now();
-  layout::Document document = layout::LayoutEdition(input, diags);
-  result.times.layout = Seconds(start);
-  result.times.pages = static_cast<int>(document.pages.size());
-  if (diags.HasErrors() || !options.write) return;
+  cpu = ThreadCpuSeconds();
+  result.document = std::make_unique<layout::Document>(layout::LayoutEdition(input, diags));
+  result.layout = {Seconds(start), ThreadCpuSeconds() - cpu};
+  result.pages = static_cast<int>(result.document->pages.size());
+  result.charts = std::move(input.charts);
+}
 
-  start = Clock::now();
-  result.outputs.push_back({language.file, render::PostProcessPdf(render::RenderPdf(document), document)});
-  for (const auto& [id, chart] : input.charts) {
-    exports::FigureExport figure;
-    figure.chart = chart.get();
-    figure.spec = &edition.figures.at(id);
-    auto table = edition.tables.find(figure.spec->table);
-    figure.table = table == edition.tables.end() ? nullptr : &table->second;
-    figure.text = &language.figures.at(id);
-    figure.language = &language;
-    for (auto& [path, bytes] : exports::ExportFigure(figure, diags)) result.outputs.push_back({path, std::move(bytes)});
-  }
+// The workbook's name: "<pdf stem>-appendix-<code>" when the PDF's stem ends in "-<code>", else "<stem>-appendix".
+std::string AppendixName(const model::LanguageEdition& language) {
   std::string stem = language.file.substr(0, language.file.size() - 4);
-  std::string appendix_name = stem;
   std::string suffix = "-" + language.code;
-  if (appendix_name.size() > suffix.size() &&
-      appendix_name.compare(appendix_name.size() - suffix.size(), suffix.size(), suffix) == 0) {
-    appendix_name = appendix_name.substr(0, appendix_name.size() - suffix.size()) + "-appendix" + suffix;
-  } else {
-    appendix_name += "-appendix";
+  if (stem.size() > suffix.size() && stem.compare(stem.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    return stem.substr(0, stem.size() - suffix.size()) + "-appendix" + suffix + ".xlsx";
   }
-  result.outputs.push_back({appendix_name + ".xlsx", appendix::BuildWorkbook(edition, language, input.charts, diags)});
-  result.times.write = Seconds(start);
+  return stem + "-appendix.xlsx";
+}
+
+// One piece of the writers' work: a language's PDF (drawn, then post-processed), one figure's exports, or a
+// workbook. Independent of each other, so they may run at once.
+struct WriteTask {
+  enum Kind { kPdf, kFigure, kWorkbook } kind;
+  std::function<void(std::vector<Output>&, base::Diagnostics&)> run;
+};
+
+// The writers' tasks of one language, in the order its outputs are listed: PDF, figures, workbook.
+void AddWriteTasks(const model::Edition& edition, const model::LanguageEdition& language, LaidOut& laid_out,
+                   std::vector<WriteTask>& tasks) {
+  tasks.push_back({WriteTask::kPdf, [&laid_out, &language](std::vector<Output>& out, base::Diagnostics&) {
+    // The pages are let go as soon as Cairo has them: the post-pass needs only the metadata and alt texts.
+    std::unique_ptr<layout::Document> document = std::move(laid_out.document);
+    std::string pdf = render::RenderPdf(*document);
+    layout::Document summary;
+    summary.metadata = std::move(document->metadata);
+    summary.figure_alts = std::move(document->figure_alts);
+    document.reset();
+    out.push_back({language.file, render::PostProcessPdf(pdf, summary)});
+  }});
+  for (const auto& [id, chart] : laid_out.charts) {
+    tasks.push_back({WriteTask::kFigure, [&edition, &language, id = id, chart = chart.get()](
+                                             std::vector<Output>& out, base::Diagnostics& diags) {
+      exports::FigureExport figure;
+      figure.chart = chart;
+      figure.spec = &edition.figures.at(id);
+      auto table = edition.tables.find(figure.spec->table);
+      figure.table = table == edition.tables.end() ? nullptr : &table->second;
+      figure.text = &language.figures.at(id);
+      figure.language = &language;
+      for (auto& [path, bytes] : exports::ExportFigure(figure, diags)) out.push_back({path, std::move(bytes)});
+    }});
+  }
+  tasks.push_back({WriteTask::kWorkbook, [&edition, &language, &laid_out](std::vector<Output>& out,
+                                                                           base::Diagnostics& diags) {
+    out.push_back({AppendixName(language), appendix::BuildWorkbook(edition, language, laid_out.charts, diags)});
+  }});
 }
 
 // A language whose hyphenation patterns are not installed cannot be set; say which package has them. libhyphen
@@ -145,17 +229,32 @@ bool Wanted(const BuildOptions& options, const std::string& code) {
 
 }  // namespace
 
+size_t Jobs(const BuildOptions& options) {
+  if (options.jobs > 0) return static_cast<size_t>(options.jobs);
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
 Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress& progress,
               base::Diagnostics& diags) {
   auto start = Clock::now();
   diags.SetWarningsAsErrors(options.strict);
+  const size_t jobs = Jobs(options);
   model::LoadOptions load{options.content_dir, options.templates_dir, options.languages};
   // Every file read from here on is an input of the build record.
   RecordingFileSystem reading(fs);
   // Hashing the font files takes as long as reading the content; do both at once.
-  std::thread fonts([&] { text::VerifyFontManifest(reading, options.fonts_dir, diags); });
-  std::optional<model::Edition> edition = model::LoadEdition(reading, load, diags);
-  fonts.join();
+  std::optional<model::Edition> edition;
+  std::vector<base::Diagnostics> load_diags(2);
+  MakeSinks(load_diags, options.strict);
+  std::vector<double> load_cpu(2);
+  RunTasks(2, jobs, [&](size_t task) {
+    double begun = ThreadCpuSeconds();
+    if (task == 0) edition = model::LoadEdition(reading, load, load_diags[0]);
+    if (task == 1) text::VerifyFontManifest(reading, options.fonts_dir, load_diags[1]);
+    load_cpu[task] = ThreadCpuSeconds() - begun;
+  });
+  AddInOrder(load_diags, diags);
+  double check_cpu = ThreadCpuSeconds();
   if (edition) {
     check::CheckEdition(*edition, diags);
     check::CheckFigures(*edition, diags);
@@ -167,6 +266,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
       check::CheckUntranslated(*edition, language, options.write && !options.draft, diags);
     }
   }
+  check_cpu = ThreadCpuSeconds() - check_cpu;
   size_t sections = 0;
   if (edition) {
     for (const auto& language : edition->languages) sections += language.sections.size();
@@ -174,15 +274,15 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   progress.StageDone("load", Seconds(start),
                      base::Counted(edition ? edition->languages.size() : 0, "language", "languages") + ", " +
                          base::Counted(sections, "section file", "section files") + ", " +
-                         base::Counted(edition ? edition->tables.size() : 0, "table", "tables"));
+                         base::Counted(edition ? edition->tables.size() : 0, "table", "tables") + ", " +
+                         CpuNote(load_cpu[0] + load_cpu[1] + check_cpu));
   if (!edition || diags.HasErrors()) return Outcome::kContentErrors;
 
-  // The languages share nothing mutable after the checks; each gets its own fonts, hyphenator and thread.
+  // The languages share nothing mutable after the checks; each gets its own fonts and hyphenator.
   std::vector<const model::LanguageEdition*> wanted;
   for (const auto& language : edition->languages) {
     if (Wanted(options, language.code)) wanted.push_back(&language);
   }
-  std::vector<LanguageResult> results(wanted.size());
   start = Clock::now();
   std::vector<std::unique_ptr<TextTools>> tools;
   for (const model::LanguageEdition* language : wanted) {
@@ -192,7 +292,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
                                                   base::Counted(wanted.size(), "language", "languages"));
   if (!tools.empty()) text::CheckTemplateFaces(tools.front()->fonts, edition->design, diags);
   if (diags.HasErrors()) return Outcome::kContentErrors;
-  // The record hashes every input (the fonts are most of it) while the languages are built.
+  // The record hashes every input (the fonts are most of it) while the languages are laid out.
   // libhyphen reads the dictionary itself; read it once more through the recorder so the record hashes it.
   std::vector<std::string> built;
   for (const model::LanguageEdition* language : wanted) {
@@ -201,54 +301,76 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
     built.push_back(language->code);
   }
   std::string record;
-  std::thread recorder([&] {
-    if (options.write) {
+  std::vector<LaidOut> laid_out(wanted.size());
+  std::vector<base::Diagnostics> language_diags(wanted.size());
+  MakeSinks(language_diags, options.strict);
+  RunTasks(wanted.size() + 1, jobs, [&](size_t i) {
+    if (i < wanted.size()) {
+      LayOut(*edition, *wanted[i], options, *tools[i], language_diags[i], laid_out[i]);
+    } else if (options.write) {
       record = BuildInfoJson(*edition, built, reading.Read(),
                              {options.content_dir, options.templates_dir, options.fonts_dir});
     }
   });
-  auto run = [&](size_t i) {
-    try {
-      BuildLanguage(*edition, *wanted[i], options, *tools[i], diags, results[i]);
-    } catch (const std::exception& e) {
-      results[i].error = e.what();
-    }
-  };
-  if (options.parallel && wanted.size() > 1) {
-    std::vector<std::thread> threads;
-    for (size_t i = 0; i < wanted.size(); ++i) threads.emplace_back(run, i);
-    for (std::thread& thread : threads) thread.join();
-  } else {
-    for (size_t i = 0; i < wanted.size(); ++i) run(i);
-  }
-  recorder.join();
-  for (const LanguageResult& result : results) {
-    if (!result.error.empty()) throw std::runtime_error(result.error);
-  }
+  AddInOrder(language_diags, diags);
 
-  StageTimes slowest;
+  Cost figures, layout;
   int pages = 0, charts = 0;
   std::string per_language;
-  for (size_t i = 0; i < results.size(); ++i) {
-    const StageTimes& t = results[i].times;
-    slowest.figures = std::max(slowest.figures, t.figures);
-    slowest.layout = std::max(slowest.layout, t.layout);
-    slowest.write = std::max(slowest.write, t.write);
-    pages += t.pages;
-    charts += t.charts;
-    per_language += (i ? ", " : "") + wanted[i]->code + " " + std::to_string(t.pages);
+  for (size_t i = 0; i < laid_out.size(); ++i) {
+    const LaidOut& done = laid_out[i];
+    // Languages laid out at once take the slowest one's time; one after the other, the sum of them.
+    figures.wall = jobs > 1 ? std::max(figures.wall, done.figures.wall) : figures.wall + done.figures.wall;
+    layout.wall = jobs > 1 ? std::max(layout.wall, done.layout.wall) : layout.wall + done.layout.wall;
+    figures.cpu += done.figures.cpu;
+    layout.cpu += done.layout.cpu;
+    pages += done.pages;
+    charts += static_cast<int>(done.charts.size());
+    per_language += (i ? ", " : "") + wanted[i]->code + " " + std::to_string(done.pages);
   }
-  progress.StageDone("figures", slowest.figures, base::Counted(static_cast<size_t>(charts), "chart", "charts"));
-  progress.StageDone("layout", slowest.layout,
-                     base::Counted(static_cast<size_t>(pages), "page", "pages") + " (" + per_language + ")");
+  progress.StageDone("figures", figures.wall,
+                     base::Counted(static_cast<size_t>(charts), "chart", "charts") + ", " + CpuNote(figures.cpu));
+  progress.StageDone("layout", layout.wall,
+                     base::Counted(static_cast<size_t>(pages), "page", "pages") + " (" + per_language + "), " +
+                         CpuNote(layout.cpu));
   if (diags.HasErrors()) return Outcome::kContentErrors;
   if (!options.write) return Outcome::kBuilt;
 
   start = Clock::now();
-  std::vector<Output> outputs;
-  for (LanguageResult& result : results) {
-    for (Output& output : result.outputs) outputs.push_back(std::move(output));
+  std::vector<WriteTask> tasks;
+  for (size_t i = 0; i < wanted.size(); ++i) AddWriteTasks(*edition, *wanted[i], laid_out[i], tasks);
+  std::vector<std::vector<Output>> task_outputs(tasks.size());
+  std::vector<base::Diagnostics> task_diags(tasks.size());
+  MakeSinks(task_diags, options.strict);
+  std::vector<double> task_cpu(tasks.size());
+  // The PDFs start first: they are the longest tasks, and each frees its language's pages, the largest thing
+  // held, while the figures' outputs have not yet piled up.
+  std::vector<size_t> schedule;
+  for (size_t i = 0; i < tasks.size(); ++i) {
+    if (tasks[i].kind == WriteTask::kPdf) schedule.push_back(i);
   }
+  for (size_t i = 0; i < tasks.size(); ++i) {
+    if (tasks[i].kind != WriteTask::kPdf) schedule.push_back(i);
+  }
+  RunTasks(tasks.size(), jobs, [&](size_t next) {
+    const size_t i = schedule[next];
+    double begun = ThreadCpuSeconds();
+    tasks[i].run(task_outputs[i], task_diags[i]);
+    task_cpu[i] = ThreadCpuSeconds() - begun;
+  });
+  AddInOrder(task_diags, diags);
+  double cpu = ThreadCpuSeconds();  // the calling thread's own part from here; before, it ran tasks
+  double kind_cpu[3] = {0, 0, 0};
+  for (size_t i = 0; i < tasks.size(); ++i) {
+    cpu -= task_cpu[i];
+    kind_cpu[tasks[i].kind] += task_cpu[i];
+  }
+  std::vector<Output> outputs;
+  for (std::vector<Output>& made : task_outputs) {
+    for (Output& output : made) outputs.push_back(std::move(output));
+  }
+  task_outputs.clear();
+  if (diags.HasErrors()) return Outcome::kContentErrors;
   outputs.push_back({"build-info.json", std::move(record)});
   if (options.in_memory) {
     *options.in_memory = std::move(outputs);
@@ -256,8 +378,11 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   }
   // A build of some languages leaves the others' files alone.
   WriteOutputs(fs, options.out_dir, outputs, /*remove_stale=*/wanted.size() == edition->languages.size());
-  progress.StageDone("write", slowest.write + Seconds(start), base::Counted(outputs.size(), "file", "files") + " in " +
-                                                                  options.out_dir);
+  progress.StageDone("write", Seconds(start),
+                     base::Counted(outputs.size(), "file", "files") + " in " + options.out_dir + ", " +
+                         CpuNote(ThreadCpuSeconds() - cpu) + " (PDFs " + CpuNote(kind_cpu[WriteTask::kPdf]) +
+                         ", figure exports " + CpuNote(kind_cpu[WriteTask::kFigure]) + ", workbooks " +
+                         CpuNote(kind_cpu[WriteTask::kWorkbook]) + ")");
   return Outcome::kBuilt;
 }
 

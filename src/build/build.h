@@ -21,7 +21,10 @@ struct BuildOptions {
   std::string out_dir;        ///< e.g. "output/2021"; unused when `write` is false
   std::vector<std::string> languages;  ///< empty: every language of edition.yaml
   bool write = true;          ///< false: check only (`barometer check`), nothing is written
-  bool parallel = true;       ///< build the languages on separate threads
+  /// Threads at most (the calling one among them) for the independent parts: the languages' figures and layout,
+  /// then each PDF, figure export and workbook. 0: one per core; 1: everything on the calling thread. The
+  /// outputs and diagnostics are the same, byte for byte, whatever the number.
+  int jobs = 0;
   bool strict = false;        ///< warnings are errors (`--strict`)
   bool draft = false;         ///< build despite untranslated text, marking it in the margin (`--draft`)
   /// When set (and `write`), the outputs, SHA256SUMS aside, land here instead of in `out_dir` (auditing builds in
@@ -33,6 +36,9 @@ enum class Outcome {
   kBuilt = 0,          ///< every output written
   kContentErrors = 1,  ///< diagnostics with errors; nothing written
 };
+
+/// The threads a build of `options` uses at most.
+size_t Jobs(const BuildOptions& options);
 
 /// Runs the whole pipeline. Content problems become diagnostics (Outcome kContentErrors); I/O and library
 /// failures throw std::runtime_error.

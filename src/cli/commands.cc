@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
@@ -81,6 +82,22 @@ void SetDataFolders(const Invocation& inv, build::BuildOptions* options) {
   options->fonts_dir = inv.Value("--fonts", Relative(data + "/fonts"));
 }
 
+// The value of --jobs: a whole number from 1 to 256.
+int JobCount(const std::string& value) {
+  int jobs = 0;
+  size_t used = 0;
+  try {
+    jobs = std::stoi(value, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != value.size() || value.empty() || !std::isdigit(static_cast<unsigned char>(value[0])) || jobs < 1 ||
+      jobs > 256) {
+    throw UsageError("'--jobs' takes a whole number of threads from 1 to 256, not '" + value + "'");
+  }
+  return jobs;
+}
+
 // The operand and options that every command on an edition shares, checked: the edition folder, the languages,
 // the output folder, the templates and fonts.
 build::BuildOptions ContentCommand(const Invocation& inv, const base::FileSystem& fs) {
@@ -94,7 +111,9 @@ build::BuildOptions ContentCommand(const Invocation& inv, const base::FileSystem
   options.out_dir = inv.Value("--out");
   options.write = !options.out_dir.empty();
   if (options.write) RequireOutputOutside(options.out_dir, options.content_dir);
-  options.parallel = !inv.Has("--serial");
+  if (inv.Has("--serial") && inv.Has("--jobs")) throw UsageError("'--serial' and '--jobs' say the same thing; give one");
+  if (inv.Has("--serial")) options.jobs = 1;
+  if (inv.Has("--jobs")) options.jobs = JobCount(inv.Value("--jobs"));
   options.strict = inv.Has("--strict");
   options.draft = inv.Has("--draft");
   SetDataFolders(inv, &options);
@@ -246,14 +265,14 @@ const ProgramSpec& Barometer() {
     p.commands = {
         {.name = "build", .operand = "CONTENT_DIR",
          .summary = "build the edition into OUT_DIR (written only when there are no errors)",
-         .options = with(content, {"--out", "--serial", "--strict", "--draft"}), .required = {"--out"},
+         .options = with(content, {"--out", "--jobs", "--serial", "--strict", "--draft"}), .required = {"--out"},
          .run = RunPipeline},
         {.name = "check", .operand = "CONTENT_DIR",
          .summary = "load, check and lay out the edition without writing anything",
-         .options = with(content, {"--serial", "--strict"}), .run = RunPipeline},
+         .options = with(content, {"--jobs", "--serial", "--strict"}), .run = RunPipeline},
         {.name = "watch", .operand = "CONTENT_DIR",
          .summary = "build, then rebuild on every saved change to the content, template or fonts",
-         .options = with(content, {"--out", "--serial"}), .required = {"--out"}, .run = RunWatch},
+         .options = with(content, {"--out", "--jobs", "--serial"}), .required = {"--out"}, .run = RunWatch},
         {.name = "mark-translated", .operand = "CONTENT_DIR",
          .summary = "record that translations are up to date with the source language (<lang>/translation.lock)",
          .options = content, .run = RunMarkTranslated},
@@ -295,7 +314,9 @@ const ProgramSpec& Barometer() {
         {.name = "--json", .help = "print the report (diff, translation-status) as JSON, for other tools"},
         {.name = "--html", .value = "FILE",
          .help = "also write the diff as one self-contained HTML page (images embedded, no scripts)"},
-        {.name = "--serial", .help = "build the languages one after the other instead of in parallel"},
+        {.name = "--jobs", .short_name = "-j", .value = "N",
+         .help = "threads at most for the languages, PDFs, figure exports and workbooks (default: one per core)"},
+        {.name = "--serial", .help = "everything on one thread, as --jobs 1"},
         {.name = "--strict", .help = "treat warnings as errors (e.g. a number typed by hand that a table holds)"},
         {.name = "--draft", .help = "build despite untranslated text, marking each such paragraph in the margin"},
         {.name = "--markdown", .help = "translation-status as Markdown tables"},

@@ -43,7 +43,8 @@ Distributor::Distributor(const model::Template& design, const std::map<std::stri
 
 void Distributor::Record(const std::string& id, double x, double y) {
   if (id.empty() || !page_) return;
-  pages_.first_page.emplace(id, page_->number);
+  auto [it, added] = pages_.first_page.emplace(id, page_->number);
+  if (added) placed_log_.push_back(it);
   if (anchors_.count(id)) Emit({Destination{BlockDestination(id), x, y}, {}, ""});
 }
 
@@ -303,7 +304,7 @@ void Distributor::FlushPending() {
 Distributor::Snapshot Distributor::Save() const {
   return {document_.pages.size(),
           document_.pages.back(),
-          pages_,
+          placed_log_.size(),
           master_,
           columns_,
           column_,
@@ -317,7 +318,10 @@ Distributor::Snapshot Distributor::Save() const {
 void Distributor::Restore(const Snapshot& snapshot) {
   document_.pages.resize(snapshot.page_count);
   document_.pages.back() = snapshot.last_page;
-  pages_ = snapshot.placed;
+  while (placed_log_.size() > snapshot.placed_count) {
+    pages_.first_page.erase(placed_log_.back());
+    placed_log_.pop_back();
+  }
   master_ = snapshot.master;
   columns_ = snapshot.columns;
   column_ = snapshot.column;

@@ -95,11 +95,12 @@ class Distributor {
     bool empty() const { return y <= top + 0.01; }
   };
 
-  /// The distributor's state at a point, to lay out the rest of a section again.
+  /// The distributor's state at a point, to lay out the rest of a section again. Its size is that of the page
+  /// it was taken on, never that of the edition: ids placed since are found in `placed_log_`.
   struct Snapshot {
     size_t page_count = 0;  ///< pages before the last one are finished: only the last is kept
     Page last_page;
-    PageMap placed;
+    size_t placed_count = 0;  ///< the length of `placed_log_`
     const model::MasterPage* master = nullptr;
     std::vector<Column> columns;
     size_t column = 0;
@@ -142,6 +143,8 @@ class Distributor {
   const std::map<std::string, ShapedFootnote>& footnotes_;
   Document& document_;
   PageMap& pages_;
+  /// The ids in the order they first entered `pages_`, so that Restore() removes those placed after a snapshot.
+  std::vector<std::map<std::string, int>::iterator> placed_log_;
   base::Diagnostics* diags_;  ///< a scratch sink while balancing trials run
   const model::MasterPage* master_ = nullptr;
   Page* page_ = nullptr;

@@ -434,6 +434,9 @@ const FontRef& Shaper::Font(PangoFont* font) {
   g_free(name);
   pango_font_description_free(described);
   ref.face = std::make_shared<const FontFace>(font);
+  // Pango makes a font's Cairo font on first use; made here, on the shaping thread, the writers that draw the
+  // language's PDF and figures on several threads at once only read it.
+  pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
   return font_refs_.emplace(font, std::move(ref)).first->second;
 }
 

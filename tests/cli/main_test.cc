@@ -38,6 +38,13 @@ TEST_CASE("cli: help, version and usage errors") {
   CHECK(Barometer("build " BAROMETER_SOURCE_DIR "/tests/fixtures/mini").status == 2);  // no --out
   CHECK(Barometer("check " BAROMETER_SOURCE_DIR "/tests/fixtures/mini --bogus").status == 2);
   CHECK(Barometer("check /nonexistent/edition").status == 2);
+  for (const char* jobs : {"0", "-1", "2x", "257"}) {
+    Run bad = Barometer("check " BAROMETER_SOURCE_DIR "/tests/fixtures/mini --jobs=" + std::string(jobs));
+    CHECK(bad.status == 2);
+    CHECK(bad.out.find("'--jobs' takes a whole number of threads from 1 to 256") != std::string::npos);
+  }
+  CHECK(Barometer("check " BAROMETER_SOURCE_DIR "/tests/fixtures/mini --jobs 2 --serial").status == 2);
+  CHECK(Barometer("check -q " BAROMETER_SOURCE_DIR "/tests/fixtures/mini -j 3").status == 0);
 }
 
 TEST_CASE("cli: a clean edition checks and builds, one progress line per stage") {
