@@ -534,3 +534,17 @@ TEST_CASE("layout: a cover without a series name prints no lone year") {
   }
   CHECK(series_lines == 1);
 }
+
+TEST_CASE("layout: the colophon's date follows the language's date style") {
+  for (auto [language, expected] : {std::pair{"da", "15. juni 2021"}, std::pair{"en", "15 June 2021"}}) {
+    INFO("language " << language);
+    auto laid = LayOut(BAROMETER_SOURCE_DIR "/content/2021", language,
+                       [](model::Edition& edition) { edition.publication_date = {2021, 6, 15}; });
+    int found = 0;
+    for (const layout::Item& item : laid->document.pages.back().items) {
+      const auto* lines = std::get_if<layout::TextLines>(&item.content);
+      if (lines && lines->paragraph->LineText(0).find(expected) != std::string::npos) ++found;
+    }
+    CHECK(found == 1);
+  }
+}
