@@ -30,13 +30,7 @@ FlowBox BoxFor(const model::Block& block, std::string what, double width, double
 double Builder::Stack(FlowBox& box, double x, double y, const std::shared_ptr<const text::ShapedParagraph>& p,
                       const TagPath& tags) {
   box.items.push_back({TextLines{p, 0, p->line_count(), x, y}, tags, ""});
-  for (int line = 0; line < p->line_count(); ++line) {
-    for (const text::LinkBox& link : p->LinkBoxes(line)) {
-      box.items.push_back({LinkArea{x + p->line(line).x + link.x0, y + p->Height(line), link.x1 - link.x0,
-                                    p->leading(), link.target, link.text},
-                           tags, ""});
-    }
-  }
+  AppendLinkAreas(*p, 0, p->line_count(), x, y, tags, box.items);
   return p->Height(p->line_count());
 }
 

@@ -12,6 +12,36 @@ namespace {
 constexpr double kEpsilon = 0.01;
 constexpr int kMinLines = 2;  // at least two lines of a paragraph on each side of a break
 constexpr size_t kMaxRebreaks = 3;  // times a paragraph is broken again to keep a hyphen off a column's end
+// What the float search weighs (FloatPlanCost): a page, a page of boxes alone with too much blank, a box put off to
+// a later page than its text's, unbalanced last-page columns; a point of blank column foot costs 1.
+constexpr double kPageCost = 1000;
+constexpr double kLonePageCost = 5000;
+constexpr double kDeferredCost = 30;
+constexpr double kSpreadCost = 2;  // a point of last-page column feet more than a line apart
+constexpr double kBrokenRulesCost = 5000;  // a widow, an orphan or a stranded heading
+constexpr size_t kMaxFloatsTriedTogether = 4;  // every combination up to this many boxes; one at a time beyond
+
+// The lowest point any item of `page` reaches (its top margin when it has none).
+double ItemsBottom(const Page& page, double top) {
+  double bottom = top;
+  for (const Item& item : page.items) {
+    std::visit(
+        [&](const auto& c) {
+          using T = std::decay_t<decltype(c)>;
+          if constexpr (std::is_same_v<T, TextLines>) {
+            bottom = std::max(bottom, c.y + c.paragraph->Height(c.count));
+          } else if constexpr (std::is_same_v<T, FilledRect>) {
+            if (c.y >= top - kEpsilon) bottom = std::max(bottom, c.y + c.h);  // not a page's background
+          } else if constexpr (std::is_same_v<T, PlacedChart>) {
+            bottom = std::max(bottom, c.y + c.chart->height);
+          } else if constexpr (std::is_same_v<T, RuleLine>) {
+            bottom = std::max(bottom, std::max(c.y0, c.y1));
+          }
+        },
+        item.content);
+  }
+  return bottom;
+}
 
 void Offset(Item& item, double dx, double dy) {
   std::visit(
@@ -29,11 +59,24 @@ void Offset(Item& item, double dx, double dy) {
 }  // namespace
 
 std::string BlockDestination(const std::string& block_id) { return "blk-" + block_id; }
+std::string NoteDestination(int number) { return "fn-" + std::to_string(number); }
+std::string NoteMarkDestination(int number) { return "fnref-" + std::to_string(number); }
 
 void AppendBoxItems(const FlowBox& box, double x, double y, std::vector<Item>& out) {
   for (Item item : box.items) {
     Offset(item, x, y);
     out.push_back(std::move(item));
+  }
+}
+
+void AppendLinkAreas(const text::ShapedParagraph& p, int first, int count, double x, double y, const TagPath& tags,
+                     std::vector<Item>& out) {
+  for (int line = first; line < first + count; ++line) {
+    for (const text::LinkBox& link : p.LinkBoxes(line)) {
+      out.push_back({LinkArea{x + p.line(line).x + link.x0, y + p.Height(line - first), link.x1 - link.x0,
+                              p.leading(), link.target, link.text},
+                     tags, ""});
+    }
   }
 }
 
@@ -50,7 +93,11 @@ void Distributor::Record(const std::string& id, double x, double y) {
 
 void Distributor::NewPage(const model::MasterPage& master) {
   FinishPage();
-  if (page_has_flow_) last_flow_columns_ = columns_;
+  if (page_has_flow_) {
+    last_flow_columns_ = columns_;
+    foot_blank_ += FootBlank();
+  }
+  foot_boxes_.clear();
   master_ = &master;
   Page page;
   page.number = static_cast<int>(document_.pages.size()) + 1;
@@ -75,17 +122,22 @@ void Distributor::NewPage(const model::MasterPage& master) {
   std::vector<const FlowBox*> boxes;
   boxes.swap(pending_pages_);
   for (const FlowBox* box : boxes) PlacePageBoxAtTop(*box);
+  deferred_floats_ += static_cast<int>(boxes.size());
   ShortenBalancedColumns();
   PlacePendingColumnBoxes();
 }
 
 void Distributor::ShortenBalancedColumns() {
-  if (page_->number != balance_page_) return;
-  for (Column& column : columns_) column.bottom = std::min(column.bottom, column.top + balance_height_);
+  for (auto [page, bottom] :
+       {std::pair{balance_page_, balance_bottom_}, std::pair{plan_.cut_page, plan_.cut_bottom}}) {
+    if (page_->number != page) continue;
+    for (Column& column : columns_) column.bottom = std::min(column.bottom, bottom);
+  }
 }
 
 void Distributor::BlankPage() {
   FinishPage();
+  foot_boxes_.clear();
   Page page;
   page.number = static_cast<int>(document_.pages.size()) + 1;
   page.label = std::to_string(page.number);
@@ -133,7 +185,8 @@ void Distributor::PlacePendingColumnBoxes() {
     }
     AppendBoxItems(box, column.x, y, page_->items);
     Record(box.block_id, column.x, y);
-    column.y = y + box.height + box.space_after;
+    column.ink = y + box.height;
+    column.y = column.ink + box.space_after;
     MarkFlow();
     pending_columns_.erase(pending_columns_.begin());
   }
@@ -145,13 +198,51 @@ void Distributor::PlaceBox(const FlowBox& box) {
                  std::all_of(columns_.begin(), columns_.end(), [](const Column& c) { return c.empty(); });
     if (fresh && columns_[0].y + box.height <= columns_[0].bottom + kEpsilon) {
       PlacePageBoxAtTop(box);
-    } else {
-      pending_pages_.push_back(&box);  // to the top of the next page; the text flows on around it
+      return;
     }
+    const bool try_foot = float_index_ < plan_.at_foot.size() && plan_.at_foot[float_index_];
+    ++float_index_;
+    if (try_foot && PlaceBoxAtFoot(box)) return;
+    pending_pages_.push_back(&box);  // to the top of the next page; the text flows on around it
     return;
   }
   pending_columns_.push_back(&box);
   PlacePendingColumnBoxes();
+}
+
+bool Distributor::PlaceBoxAtFoot(const FlowBox& box) {
+  if (!pending_pages_.empty()) return false;  // boxes keep their order
+  const double need = box.space_before + box.height;
+  for (const Column& column : columns_) {
+    if (column.y + column.notes_height + need > column.bottom + kEpsilon) return false;
+  }
+  for (Column& column : columns_) column.bottom -= need;
+  foot_boxes_.push_back(&box);
+  return true;
+}
+
+void Distributor::EmitFootBoxes() {
+  if (foot_boxes_.empty()) return;
+  double y = 0;
+  for (const Column& column : columns_) y = std::max(y, column.bottom);
+  for (const FlowBox* box : foot_boxes_) {
+    y += box->space_before;
+    AppendBoxItems(*box, design_.margins.inner, y, page_->items);
+    Record(box->block_id, design_.margins.inner, y);
+    y += box->height;
+  }
+}
+
+double Distributor::FootRoom() const {
+  double room = 0;
+  for (const FlowBox* box : foot_boxes_) room += box->space_before + box->height;
+  return room;
+}
+
+double Distributor::FootBlank() const {
+  double blank = 0;
+  for (const Column& column : columns_) blank += PageBottom() - FootRoom() - column.y - column.notes_height;
+  return columns_.empty() ? 0 : blank / static_cast<double>(columns_.size());
 }
 
 double Distributor::NoteHeight(const std::string& id, bool first_in_column) const {
@@ -191,16 +282,13 @@ void Distributor::EmitLines(const FlowText& text, int first, int count, double x
     if (text.marker) Emit({TextLines{text.marker, 0, 1, x - text.indent - text.marker_shift, y}, text.marker_tags, ""});
   }
   Emit({TextLines{text.paragraph, first, count, x, y}, text.tags, ""});
+  AppendLinkAreas(p, first, count, x, y, text.tags, page_->items);
   Column& column = columns_[column_];
   for (int line = first; line < first + count; ++line) {
-    double line_top = y + p.Height(line - first);
-    for (const text::LinkBox& link : p.LinkBoxes(line)) {
-      Emit({LinkArea{x + p.line(line).x + link.x0, line_top, link.x1 - link.x0, p.leading(), link.target,
-                     link.text},
-            text.tags, ""});
-    }
     for (const std::string& id : p.FootnotesOnLine(line)) {
       if (std::find(column.notes.begin(), column.notes.end(), id) != column.notes.end()) continue;
+      const int number = footnotes_.at(id).number;
+      Emit({Destination{NoteMarkDestination(number), x + p.line(line).x, y + p.Height(line - first)}, {}, ""});
       column.notes_height += NoteHeight(id, column.notes.empty());
       column.notes.push_back(id);
     }
@@ -270,7 +358,7 @@ void Distributor::PlaceText(const FlowText& original, const FlowText* next) {
       rules_broken_ = true;
     }
     EmitLines(*text, first, take, column.x + text->indent, y);
-    columns_[column_].y = y + p->Height(take);
+    columns_[column_].y = columns_[column_].ink = y + p->Height(take);
     MarkFlow();
     first += take;
     if (first < p->line_count()) NextColumn();
@@ -290,10 +378,12 @@ void Distributor::FlushPending() {
     const FlowBox& box = *pending_pages_.front();
     double y = lowest + box.space_before;
     bool no_notes = std::all_of(columns_.begin(), columns_.end(), [](const Column& c) { return c.notes.empty(); });
-    if (no_notes && y + box.height <= PageBottom() + kEpsilon) {
+    if (no_notes && y + box.height <= PageBottom() - FootRoom() + kEpsilon) {
       AppendBoxItems(box, design_.margins.inner, y, page_->items);
       Record(box.block_id, design_.margins.inner, y);
-      for (Column& column : columns_) column.y = y + box.height + box.space_after;
+      for (Column& column : columns_) {
+        column.y = y + box.height + box.space_after;
+      }
       pending_pages_.erase(pending_pages_.begin());
     } else {
       NewPage(*master_);
@@ -312,7 +402,9 @@ Distributor::Snapshot Distributor::Save() const {
           last_flow_page_,
           last_flow_columns_,
           pending_columns_,
-          pending_pages_};
+          pending_pages_,
+          foot_boxes_,
+          foot_blank_};
 }
 
 void Distributor::Restore(const Snapshot& snapshot) {
@@ -330,10 +422,14 @@ void Distributor::Restore(const Snapshot& snapshot) {
   last_flow_columns_ = snapshot.last_flow_columns;
   pending_columns_ = snapshot.pending_columns;
   pending_pages_ = snapshot.pending_pages;
+  foot_boxes_ = snapshot.foot_boxes;
+  foot_blank_ = snapshot.foot_blank;
   page_ = &document_.pages.back();
 }
 
 void Distributor::PlaceBody(const SectionFlow& section) {
+  float_index_ = 0;
+  deferred_floats_ = 0;
   for (size_t i = 0; i < section.body.size(); ++i) {
     if (const auto* text = std::get_if<FlowText>(&section.body[i])) {
       const FlowText* next = nullptr;
@@ -346,50 +442,80 @@ void Distributor::PlaceBody(const SectionFlow& section) {
   FlushPending();
 }
 
-void Distributor::BalanceLastPage(const SectionFlow& section, const Snapshot& start) {
+double Distributor::ColumnSpread() const {
+  const std::vector<Column>& columns = page_has_flow_ ? columns_ : last_flow_columns_;
+  double lowest = 1e9, highest = -1e9;
+  for (const Column& column : columns) {
+    const double foot = column.ink >= 0 ? column.ink : column.top;
+    lowest = std::min(lowest, foot);
+    highest = std::max(highest, foot);
+  }
+  return columns.empty() ? 0 : highest - lowest;
+}
+
+bool Distributor::TryBalancedBottom(const SectionFlow& section, const Snapshot& start, int last_page, double bottom) {
+  const size_t page_count = document_.pages.size();
+  Restore(start);
+  balance_page_ = last_page;
+  balance_bottom_ = bottom;
+  ShortenBalancedColumns();  // the section's first page is its last: it was made before `start`
+  base::Diagnostics* real = diags_;
+  base::Diagnostics trial;  // a trial that needs to break a rule does not fit; it reports nothing
+  diags_ = &trial;
+  rules_broken_ = false;
+  PlaceBody(section);
+  diags_ = real;
+  return document_.pages.size() == page_count && last_flow_page_ == last_page && pending_columns_.empty() &&
+         pending_pages_.empty() && trial.Sorted().empty() && !rules_broken_;
+}
+
+void Distributor::BalanceLastPage(const SectionFlow& section, const Snapshot& start, bool fine) {
   // The page to balance is the last one with text; a page after it may hold only page-wide boxes (a tips box
   // that did not fit below the text), and then the text above them still wants both columns.
   const int last_page = page_has_flow_ ? page_->number : last_flow_page_;
   if (last_page != page_->number && last_page != page_->number - 1) return;
   const std::vector<Column> columns = page_has_flow_ ? columns_ : last_flow_columns_;
   if (columns.size() < 2) return;
-  double lowest = columns[0].y, highest = columns[0].y, used = 0;
-  for (const Column& column : columns) {
-    lowest = std::min(lowest, column.y);
-    highest = std::max(highest, column.y);
-    used += column.y - column.top;
-  }
   const double leading = design_.Style("body").leading;
-  if (highest - lowest <= 2 * leading) return;
-  const size_t page_count = document_.pages.size();
+  if (ColumnSpread() <= leading) return;  // within a line of each other already
+  double highest = 0, used = 0;
+  for (const Column& column : columns) {
+    const double foot = column.ink >= 0 ? column.ink : column.top;
+    highest = std::max(highest, foot);
+    used += foot - column.top;
+  }
+  // Boxes at the page's foot take their room from every column's height.
+  const double reserved = page_has_flow_ ? FootRoom() : 0;
+  const double top = columns[0].top;  // below any page-wide boxes at the page's top
   // The shortest column height that still holds the last page's content without a new page.
-  double low = used / static_cast<double>(columns.size()) - leading;
-  double high = highest - columns[0].top;
+  double low = used / static_cast<double>(columns.size()) - leading + reserved;
+  double high = highest - top + reserved;
   double best = 0;
-  base::Diagnostics* real = diags_;
   for (int step = 0; step < design_.geometry.balance_steps && high - low > leading / 2; ++step) {
     double height = (low + high) / 2;
-    Restore(start);
-    balance_page_ = last_page;
-    balance_height_ = height;
-    ShortenBalancedColumns();  // the section's first page is its last: it was made before `start`
-    base::Diagnostics trial;  // a trial that needs to break a rule does not fit; it reports nothing
-    diags_ = &trial;
-    rules_broken_ = false;
-    PlaceBody(section);
-    diags_ = real;
-    bool fits = document_.pages.size() == page_count && last_flow_page_ == last_page && pending_columns_.empty() &&
-                pending_pages_.empty() && trial.Sorted().empty() && !rules_broken_;
-    if (fits) {
+    if (TryBalancedBottom(section, start, last_page, top + height)) {
       best = height;
       high = height;
     } else {
       low = height;
     }
   }
+  if (fine && best > 0) {
+    // From the shortest columns up to the unbalanced ones, the height whose feet end closest.
+    TryBalancedBottom(section, start, last_page, top + best);
+    double best_spread = ColumnSpread();
+    const double from = used / static_cast<double>(columns.size()) - leading + reserved;
+    const double to = highest - top + reserved;
+    const double step = std::max(leading / 4, (to - from) / (4 * design_.geometry.balance_steps));
+    for (double height = from; height <= to + kEpsilon && best_spread > leading; height += step) {
+      if (!TryBalancedBottom(section, start, last_page, top + height)) continue;
+      const double trial_spread = ColumnSpread();
+      if (trial_spread < best_spread - kEpsilon) best_spread = trial_spread, best = height;
+    }
+  }
   Restore(start);
   balance_page_ = best > 0 ? last_page : 0;
-  balance_height_ = best;
+  balance_bottom_ = top + best;
   ShortenBalancedColumns();
   PlaceBody(section);
   balance_page_ = 0;
@@ -413,8 +539,93 @@ void Distributor::AddSection(const SectionFlow& section) {
   }
   Record(section.id, design_.margins.inner, design_.margins.top);
   Snapshot start = Save();
+  PlaceSectionBody(section, start);
+}
+
+double Distributor::TryFloatPlan(const SectionFlow& section, const Snapshot& start, const FloatPlan& plan,
+                                 bool final) {
+  Restore(start);
+  plan_ = plan;
+  ShortenBalancedColumns();  // the section's first page may be the one cut: it was made before `start`
+  rules_broken_ = false;
   PlaceBody(section);
-  BalanceLastPage(section, start);
+  const bool broke_rules = rules_broken_;
+  BalanceLastPage(section, start, final);
+  return FloatPlanCost(start) + (broke_rules || rules_broken_ ? kBrokenRulesCost : 0);
+}
+
+double Distributor::FloatPlanCost(const Snapshot& start) const {
+  double cost = deferred_floats_ * kDeferredCost + foot_blank_ - start.foot_blank;
+  // Last-page columns whose feet end more than a line apart.
+  cost += kSpreadCost * std::max(0.0, ColumnSpread() - design_.Style("body").leading);
+  const double content = design_.ContentHeight();
+  for (size_t i = start.page_count - 1; i < document_.pages.size(); ++i) {
+    const Page& page = document_.pages[i];
+    cost += kPageCost;
+    if (page.number <= last_flow_page_) continue;
+    double blank = 1 - (ItemsBottom(page, design_.margins.top) - design_.margins.top) / content;
+    if (blank > design_.geometry.floats.lone_blank_share) cost += kLonePageCost;
+  }
+  return cost;
+}
+
+void Distributor::PlaceSectionBody(const SectionFlow& section, const Snapshot& start) {
+  base::Diagnostics* real = diags_;
+  base::Diagnostics scratch;  // trials report nothing; the chosen plan is laid out again below
+  diags_ = &scratch;
+  FloatPlan best;
+  double best_cost = TryFloatPlan(section, start, best);
+  const size_t floats = float_index_;
+  std::vector<std::vector<bool>> choices;
+  if (floats <= kMaxFloatsTriedTogether) {
+    for (size_t mask = 1; mask < (size_t{1} << floats); ++mask) {
+      std::vector<bool> at_foot(floats);
+      for (size_t k = 0; k < floats; ++k) at_foot[k] = (mask >> k) & 1;
+      choices.push_back(std::move(at_foot));
+    }
+  } else {
+    for (size_t k = 0; k < floats; ++k) {
+      choices.emplace_back(floats, false);
+      choices.back()[k] = true;
+    }
+  }
+  for (const std::vector<bool>& at_foot : choices) {
+    FloatPlan plan;
+    plan.at_foot = at_foot;
+    double cost = TryFloatPlan(section, start, plan);
+    if (cost < best_cost - kEpsilon) best_cost = cost, best = plan;
+  }
+  // A page that holds boxes alone after the section's last text: end that text's page earlier, a line a column
+  // more at a time, so the last lines flow on to the boxes' page.
+  TryFloatPlan(section, start, best);
+  if (last_flow_page_ < page_->number && best.cut_page == 0 && page_->master == section.master->name) {
+    const int page = last_flow_page_;
+    double lowest = 0, top = 0;
+    for (const Column& column : last_flow_columns_) lowest = std::max(lowest, column.y), top = column.top;
+    const double leading = design_.Style(section.master->body_style).leading;
+    // Of the cuts that leave no page of boxes alone, the one whose emptier page (the cut one or the boxes' one)
+    // is fullest.
+    double best_blank = 3;
+    FloatPlan chosen = best;
+    for (int lines = 1; lines <= design_.geometry.floats.max_pull_lines && lowest - lines * leading > top; ++lines) {
+      FloatPlan plan = best;
+      plan.cut_page = page;
+      plan.cut_bottom = lowest - lines * leading;
+      if (TryFloatPlan(section, start, plan) > best_cost - kLonePageCost / 2) continue;
+      // Balanced columns on the last page first.
+      double blank = 0;
+      for (const Page* p : {&document_.pages[page - 1], &document_.pages.back()}) {
+        blank = std::max(blank, 1 - (ItemsBottom(*p, design_.margins.top) - design_.margins.top) /
+                                        design_.ContentHeight());
+      }
+      if (ColumnSpread() > leading) blank += 1;
+      if (blank < best_blank - kEpsilon) best_blank = blank, chosen = plan;
+    }
+    best = chosen;
+  }
+  diags_ = real;
+  TryFloatPlan(section, start, best, true);
+  plan_ = {};
 }
 
 void Distributor::AddSinglePage(const model::MasterPage& master, const FlowBox& box, double y) {
@@ -425,9 +636,12 @@ void Distributor::AddSinglePage(const model::MasterPage& master, const FlowBox& 
 
 void Distributor::FinishPage() {
   if (!page_) return;
+  EmitFootBoxes();
   for (const Column& column : columns_) {
     if (column.notes.empty()) continue;
-    double y = PageBottom() - column.notes_height + design_.footnote_gap;
+    // Footnotes end at the page's foot, or above the boxes there.
+    const double notes_bottom = foot_boxes_.empty() ? PageBottom() : column.bottom;
+    double y = notes_bottom - column.notes_height + design_.footnote_gap;
     const double width = design_.ColumnWidth(master_->columns);
     const model::LayoutGeometry::Footnotes& g = design_.geometry.footnotes;
     Emit({RuleLine{column.x, y - design_.footnote_gap / 2, column.x + std::min(width, g.rule_length),
@@ -435,8 +649,10 @@ void Distributor::FinishPage() {
           {}, ""});
     for (const std::string& id : column.notes) {
       const ShapedFootnote& note = footnotes_.at(id);
-      Emit({TextLines{note.paragraph, 0, note.paragraph->line_count(), column.x, y},
-            {{"Note", 1000000 + note.number}}, ""});
+      const TagPath tags = {{"Note", 1000000 + note.number}};
+      Emit({Destination{NoteDestination(note.number), column.x, y}, {}, ""});
+      Emit({TextLines{note.paragraph, 0, note.paragraph->line_count(), column.x, y}, tags, ""});
+      AppendLinkAreas(*note.paragraph, 0, note.paragraph->line_count(), column.x, y, tags, page_->items);
       y += note.paragraph->Height(note.paragraph->line_count()) + g.gap;
     }
   }

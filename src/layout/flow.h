@@ -38,7 +38,7 @@ struct FlowText {
 /// An unbreakable box: items relative to its top-left corner.
 struct FlowBox {
   double width = 0, height = 0;
-  bool page_width = false;  ///< spans all columns; placed at the top of a page
+  bool page_width = false;  ///< spans all columns; placed at the top or the foot of a page
   double space_before = 0, space_after = 0;
   std::vector<Item> items;
   std::string block_id;
@@ -91,6 +91,7 @@ class Distributor {
   struct Column {
     double x = 0, top = 0, y = 0, bottom = 0;
     double notes_height = 0;  ///< footnotes placed at this column's foot, including the gap and rule
+    double ink = -1;          ///< the foot of its last text line or column box (no space after); -1 for none
     std::vector<std::string> notes;
     bool empty() const { return y <= top + 0.01; }
   };
@@ -108,19 +109,54 @@ class Distributor {
     int last_flow_page = 0;
     std::vector<Column> last_flow_columns;
     std::vector<const FlowBox*> pending_columns, pending_pages;
+    std::vector<const FlowBox*> foot_boxes;
+    double foot_blank = 0;
+  };
+  /// One way to place a section's page-wide boxes, tried by PlaceSectionBody.
+  struct FloatPlan {
+    /// Per page-wide box met on a page that already has text, in order: try the foot of that page before the
+    /// top of the next.
+    std::vector<bool> at_foot;
+    /// A page whose columns end at cut_bottom, so the section's last text flows on to the next page and keeps a
+    /// box company there; 0 for none.
+    int cut_page = 0;
+    double cut_bottom = 0;
   };
   Snapshot Save() const;
   void Restore(const Snapshot& snapshot);
   void PlaceBody(const SectionFlow& section);
+  /// Lays out a section's body with each candidate FloatPlan (its balancing included) and keeps the cheapest.
+  void PlaceSectionBody(const SectionFlow& section, const Snapshot& start);
+  /// Lays out the body under `plan` from `start`, balanced (finely for the `final` layout); returns its cost
+  /// (FloatPlanCost).
+  double TryFloatPlan(const SectionFlow& section, const Snapshot& start, const FloatPlan& plan, bool final = false);
+  /// What the layout since `start` costs: its pages, each page of boxes alone that leaves more than the
+  /// template's share blank, blank column feet on pages before the last, boxes put off to the next page.
+  double FloatPlanCost(const Snapshot& start) const;
+  /// Reserves the foot of the current page for a page-wide box when every column's content so far stays above
+  /// it; the box is drawn when the page is finished, above the footnotes.
+  bool PlaceBoxAtFoot(const FlowBox& box);
+  void EmitFootBoxes();
+  /// The height the boxes at the current page's foot take, their spaces included.
+  double FootRoom() const;
+  /// The blank at the feet of the current page's columns, averaged over them (points).
+  double FootBlank() const;
   /// Balances the columns of a section's last page with text by laying it out again with shorter columns. (After
-  /// it may come one page that holds only page-wide boxes that did not fit below the text.)
-  void BalanceLastPage(const SectionFlow& section, const Snapshot& start);
+  /// it may come one page that holds only page-wide boxes that did not fit below the text.) A coarse search takes
+  /// the shortest columns that fit; a `fine` one tries heights a quarter line apart and keeps those whose feet are
+  /// closest, as widow, orphan and heading rules make the columns' feet move in steps.
+  void BalanceLastPage(const SectionFlow& section, const Snapshot& start, bool fine);
+  /// Lays out the body with the last page's columns ending at `bottom`; whether that holds the page's content
+  /// without a new page or a broken rule.
+  bool TryBalancedBottom(const SectionFlow& section, const Snapshot& start, int last_page, double bottom);
+  /// How far apart the foot of the last page's columns are (text and column boxes, spaces after them left out).
+  double ColumnSpread() const;
   double PageBottom() const { return design_.page_height - design_.margins.bottom; }
 
   void NewPage(const model::MasterPage& master);
   /// A page left blank, so that the next one is even.
   void BlankPage();
-  /// On the page being balanced, ends the columns at the balanced height.
+  /// On the page being balanced (or cut by the float plan), ends the columns at that height.
   void ShortenBalancedColumns();
   void NextColumn();
   /// Notes that body content (text or a column box) went onto this page.
@@ -157,12 +193,24 @@ class Distributor {
   std::vector<const FlowBox*> pending_pages_;
   std::set<std::string> anchors_;
   bool rules_broken_ = false;    ///< a paragraph had to be split against the widow and orphan rules
+  FloatPlan plan_;               ///< the plan being laid out
+  size_t float_index_ = 0;       ///< page-wide boxes met on pages with text so far in the section
+  int deferred_floats_ = 0;      ///< page-wide boxes put off to the top of a later page so far in the section
+  std::vector<const FlowBox*> foot_boxes_;  ///< page-wide boxes at the current page's foot, top to bottom
+  double foot_blank_ = 0;        ///< FootBlank() summed over the pages with text left so far
   int balance_page_ = 0;         ///< the page whose columns are shortened to balance them, or 0
-  double balance_height_ = 0;    ///< the column height on that page
+  double balance_bottom_ = 0;    ///< where that page's columns end
 };
 
 /// The named destination of a block that a page reference points to.
 std::string BlockDestination(const std::string& block_id);
+/// The named destinations of footnote `number`'s text and of its mark in the text.
+std::string NoteDestination(int number);
+std::string NoteMarkDestination(int number);
+
+/// The link areas of lines [first, first + count) of `p`, its first line's top at (x, y).
+void AppendLinkAreas(const text::ShapedParagraph& p, int first, int count, double x, double y, const TagPath& tags,
+                     std::vector<Item>& out);
 
 /// Places a box's items at (x, y) on a page (offsets every coordinate).
 void AppendBoxItems(const FlowBox& box, double x, double y, std::vector<Item>& out);

@@ -10,9 +10,12 @@ FlowBox Builder::Cover() {
   box.what = "cover";
   const model::LayoutGeometry::Cover& g = design_.geometry.cover;
   double y = 0;
-  y += Stack(box, 0, y, ShapePlain(language_.series + " " + std::to_string(in_.edition->year), "cover-series",
-                                   width, language_.loc),
-             {{"P", NewTag()}});
+  // The series line names the series and its year; an edition outside a series prints neither (no lone year).
+  if (!language_.series.empty()) {
+    y += Stack(box, 0, y, ShapePlain(language_.series + " " + std::to_string(in_.edition->year), "cover-series",
+                                     width, language_.loc),
+               {{"P", NewTag()}});
+  }
   box.items.push_back(
       {RuleLine{0, y + g.rule_gap, g.rule_length, y + g.rule_gap, g.rule_width, design_.Colour("accent-2")}, {}, ""});
   double title_top = design_.ContentHeight() * g.title_top;

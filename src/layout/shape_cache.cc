@@ -22,9 +22,11 @@ std::vector<text::TextRun> Builder::Runs(const RichText& rich, const model::Sect
     run.link = span.link;
     if (!span.footnote.empty()) {
       std::string key = (section ? section->id : std::string()) + "/" + span.footnote;
-      run.text = std::to_string(FootnoteNumber(key, section, span.footnote));
+      const int number = FootnoteNumber(key, section, span.footnote);
+      run.text = std::to_string(number);
       run.superscript = true;
       run.footnote = key;
+      run.link = "#" + NoteDestination(number);  // the mark leads to its note, and the note's number back
     } else if (!span.page_ref.empty()) {
       auto it = pages_.first_page.find(span.page_ref);
       // Before the first pass has placed anything, a two-digit stand-in keeps the line breaks close.
@@ -107,9 +109,12 @@ int Builder::FootnoteNumber(const std::string& key, const model::Section* sectio
     for (const model::Footnote& note : section->footnotes) {
       if (note.id != id) continue;
       std::vector<text::TextRun> runs;
-      text::TextRun mark;
-      mark.text = std::to_string(number) + "\u2002";
+      text::TextRun mark, space;
+      mark.text = std::to_string(number);
+      mark.link = "#" + NoteMarkDestination(number);
+      space.text = "\u2002";
       runs.push_back(mark);
+      runs.push_back(space);
       for (text::TextRun& r : Runs(note.text, section)) runs.push_back(std::move(r));
       footnotes_[key] = {number, Shape(std::move(runs), "footnote", column_width_, note.loc)};
     }

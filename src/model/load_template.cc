@@ -140,6 +140,8 @@ void ReadGeometry(MapReader& map, LayoutGeometry& g) {
                                     {"rule_width", &g.footnotes.rule_width}, {"gap", &g.footnotes.gap}});
   ReadLengths(layout, "superscript", {{"rise", &g.superscript.rise}, {"size", &g.superscript.size}});
   ReadLengths(layout, "draft", {{"mark_width", &g.draft.mark_width}, {"mark_gap", &g.draft.mark_gap}});
+  ReadLengths(layout, "floats", {{"lone_blank_share", &g.floats.lone_blank_share},
+                                 {"max_pull_lines", &g.floats.max_pull_lines}});
   for (auto [key, value] : {std::pair{"balance_steps", &g.balance_steps}, std::pair{"passes", &g.passes}}) {
     std::optional<int> count = layout.Integer(key, false);
     if (!count) continue;

@@ -144,6 +144,10 @@ struct LayoutGeometry {
     double mark_width = 10;  ///< a draft's margin mark beside untranslated text
     double mark_gap = 2;     ///< from the mark to the text
   } draft;
+  struct Floats {
+    double lone_blank_share = 1.0 / 3;  ///< most of its content area a page of boxes alone may leave blank
+    double max_pull_lines = 12;  ///< most lines a column gives to the next page so a box is not alone there
+  } floats;
   int balance_steps = 9;  ///< trials to find the shortest balanced columns of a section's last page
   int passes = 4;         ///< layout passes at most for page references and the contents to settle
 };

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <vector>
 
+#include "layout/flow.h"
 #include "layout/layout_fixture.h"
 
 using namespace barometer;
@@ -175,6 +176,200 @@ Typography Measure(const layout::Document& document) {
   return t;
 }
 
+
+// The pages' figures of issue 14's "Floats and pages", from the compiler's own layout.
+struct Pages {
+  int section_ends = 0;       // pages ending a section whose text runs in two or more columns
+  int unbalanced = 0;         // of those, pages whose column bottoms differ by more than a line
+  double total_difference = 0, worst_difference = 0;
+  int lone_box_pages = 0;     // pages of boxes alone leaving more than a third of their content area blank
+  int floats = 0;             // figures and tips boxes found
+  int misplaced_floats = 0;   // before the page of the paragraph introducing them, or after the next one
+  int bottom_floats = 0;      // page-wide figures and boxes ending at a page's foot
+};
+
+bool InBox(const layout::Item& item) {
+  for (const char* tag : {"Sect", "Div", "Note", "Caption", "Figure", "Table"}) {
+    if (HasTag(item, tag)) return true;
+  }
+  return false;
+}
+
+// Text of the flow (paragraphs, list items, headings), not of a box.
+bool IsFlowText(const layout::Item& item, double column_width) {
+  const auto* lines = std::get_if<layout::TextLines>(&item.content);
+  if (!lines || InBox(item)) return false;
+  if (!(HasTag(item, "P") || HasTag(item, "LBody") || HasTag(item, "H2") || HasTag(item, "H3"))) return false;
+  return lines->paragraph->width() <= column_width + 1;
+}
+
+std::string WithoutSoftHyphens(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "\u00AD") == 0) {
+      ++i;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+// The first and last page holding text that begins with `prefix` (0, 0 when none does).
+std::pair<int, int> PagesOfText(const layout::Document& document, const std::string& prefix) {
+  std::pair<int, int> found{0, 0};
+  for (const layout::Page& page : document.pages) {
+    for (const layout::Item& item : page.items) {
+      const auto* lines = std::get_if<layout::TextLines>(&item.content);
+      if (!lines || WithoutSoftHyphens(lines->paragraph->text()).rfind(prefix, 0) != 0) continue;
+      if (!found.first) found.first = page.number;
+      found.second = page.number;
+    }
+  }
+  return found;
+}
+
+Pages MeasurePages(const Laid& laid, const std::string& language_code) {
+  const model::Template& design = laid.edition.design;
+  const layout::Document& document = laid.document;
+  const double page_bottom = design.page_height - design.margins.bottom;
+  const double leading = design.Style("body").leading;
+  Pages result;
+  std::set<int> section_starts;
+  for (const layout::OutlineEntry& entry : document.outline) {
+    if (entry.level == 1) section_starts.insert(entry.page);
+  }
+  for (const layout::Page& page : document.pages) {
+    auto master = design.masters.find(page.master);
+    if (master == design.masters.end() || master->second.columns < 2) continue;
+    const int columns = master->second.columns;
+    const double width = design.ColumnWidth(columns);
+    std::vector<double> tops(columns, page_bottom), bottoms(columns, 0);
+    double lowest = design.margins.top;
+    bool flow = false;
+    // A column ends with its lowest text or column box (not a footnote, not a page-wide box).
+    auto extend_column = [&](double x, double y, double w, double bottom) {
+      const int column = static_cast<int>((x - design.margins.inner + 1) / (width + design.gutter));
+      if (w > width + 1 || column < 0 || column >= columns) return;
+      tops[column] = std::min(tops[column], y);
+      bottoms[column] = std::max(bottoms[column], bottom);
+    };
+    for (const layout::Item& item : page.items) {
+      if (const auto* chart = std::get_if<layout::PlacedChart>(&item.content)) {
+        lowest = std::max(lowest, chart->y + chart->chart->height);
+        extend_column(chart->x, chart->y, chart->chart->width, chart->y + chart->chart->height);
+        continue;
+      }
+      const auto* lines = std::get_if<layout::TextLines>(&item.content);
+      if (!lines || item.tags.empty() || HasTag(item, "Note")) continue;
+      const double bottom = lines->y + lines->paragraph->Height(lines->count);
+      lowest = std::max(lowest, bottom);
+      flow = flow || IsFlowText(item, width);
+      if (!HasTag(item, "Sect")) extend_column(lines->x, lines->y, lines->paragraph->width(), bottom);
+    }
+    if (!flow) {
+      // A page of boxes alone: at most a third of its content area blank.
+      const double blank = 1 - (lowest - design.margins.top) / design.ContentHeight();
+      INFO("page " << page.number << " holds boxes alone, " << blank * 100 << "% blank");
+      CHECK(blank <= 1.0 / 3 + 1e-6);
+      result.lone_box_pages += blank > 1.0 / 3 + 1e-6;
+      continue;
+    }
+    const bool ends_section = section_starts.count(page.number + 1) ||
+                              page.number == static_cast<int>(document.pages.size());
+    if (!ends_section) continue;
+    // An empty column starts and ends where the others' text starts.
+    const double first_top = *std::min_element(tops.begin(), tops.end());
+    for (int c = 0; c < columns; ++c) {
+      if (bottoms[c] == 0) bottoms[c] = first_top;
+    }
+    const double difference =
+        *std::max_element(bottoms.begin(), bottoms.end()) - *std::min_element(bottoms.begin(), bottoms.end());
+    ++result.section_ends;
+    result.total_difference += difference;
+    result.worst_difference = std::max(result.worst_difference, difference);
+    // The goal is every such page within one line; widow, orphan and heading rules still leave a few pages
+    // (the case stories' contacts, the methodology box) a line or two further apart, counted below.
+    WARN_MESSAGE(difference <= leading + 0.01,
+                 "page " << page.number << " ends a section; its columns end " << difference << "pt apart");
+    result.unbalanced += difference > leading + 0.01;
+  }
+  // Each figure and tips box on the page of the paragraph that introduces it or the next one.
+  const model::LanguageEdition* language = nullptr;
+  for (const auto& l : laid.edition.languages) {
+    if (l.code == language_code) language = &l;
+  }
+  REQUIRE(language);
+  for (const model::Section& section : language->sections) {
+    std::string intro;
+    for (const model::Block& block : section.blocks) {
+      if (const auto* paragraph = std::get_if<model::Paragraph>(&block.content)) {
+        intro = paragraph->text.Plain().substr(0, 40);
+        continue;
+      }
+      std::pair<int, int> placed{0, 0};
+      if (const auto* figure = std::get_if<model::FigureRef>(&block.content)) {
+        for (const layout::Page& page : document.pages) {
+          for (const layout::Item& item : page.items) {
+            const auto* chart = std::get_if<layout::PlacedChart>(&item.content);
+            if (!chart || chart->chart->figure_id != figure->figure_id) continue;
+            placed = {page.number, page.number};
+            const bool page_wide = chart->chart->width > design.ColumnWidth(2) + 1;
+            if (page_wide && chart->y > design.margins.top + design.ContentHeight() / 2) ++result.bottom_floats;
+          }
+        }
+      } else if (const auto* tips = std::get_if<model::TipsBox>(&block.content)) {
+        placed = PagesOfText(document, tips->title.Plain().substr(0, 30));
+      } else {
+        continue;
+      }
+      ++result.floats;
+      if (intro.empty()) continue;
+      const std::pair<int, int> introduced = PagesOfText(document, intro);
+      INFO(section.id << "/" << block.id << " on page " << placed.first << ", introduced on pages "
+                      << introduced.first << "-" << introduced.second);
+      const bool in_place = placed.first && introduced.first && placed.first >= introduced.first &&
+                            placed.first <= introduced.second + 1;
+      CHECK(in_place);
+      result.misplaced_floats += !in_place;
+    }
+  }
+  return result;
+}
+
+// Footnote marks and notes lead to each other, and links inside notes are clickable.
+void CheckFootnoteLinks(const layout::Document& document) {
+  std::set<std::string> destinations, targets;
+  int notes = 0, note_links = 0;
+  for (const layout::Page& page : document.pages) {
+    for (const layout::Item& item : page.items) {
+      if (const auto* destination = std::get_if<layout::Destination>(&item.content)) {
+        destinations.insert(destination->name);
+      } else if (const auto* link = std::get_if<layout::LinkArea>(&item.content)) {
+        targets.insert(link->target);
+        if (HasTag(item, "Note") && link->target.rfind('#', 0) != 0) ++note_links;
+      } else if (HasTag(item, "Note")) {
+        const auto* lines = std::get_if<layout::TextLines>(&item.content);
+        if (!lines) continue;
+        ++notes;
+        // The note's links all have areas on the page.
+        int boxes = 0;
+        for (int i = 0; i < lines->paragraph->line_count(); ++i) {
+          for (const auto& box : lines->paragraph->LinkBoxes(i)) boxes += box.target.rfind('#', 0) != 0;
+        }
+        CHECK(boxes > 0);  // the edition's footnote gives a web address
+      }
+    }
+  }
+  for (int number = 1; number <= notes; ++number) {
+    INFO("footnote " << number);
+    CHECK(destinations.count(layout::NoteDestination(number)));
+    CHECK(destinations.count(layout::NoteMarkDestination(number)));
+    CHECK(targets.count("#" + layout::NoteDestination(number)));      // the mark leads to the note
+    CHECK(targets.count("#" + layout::NoteMarkDestination(number)));  // and the note's number back
+  }
+  CHECK(note_links > 0);
+}
 }  // namespace
 
 TEST_CASE("layout: the 2021 edition keeps every rule on every page, in both languages") {
@@ -188,7 +383,9 @@ TEST_CASE("layout: the 2021 edition keeps every rule on every page, in both lang
     // One footnote in the edition, and it is on a page.
     int notes = 0;
     for (const auto& page : laid->document.pages) {
-      for (const auto& item : page.items) notes += HasTag(item, "Note");
+      for (const auto& item : page.items) {
+        notes += HasTag(item, "Note") && std::holds_alternative<layout::TextLines>(item.content);
+      }
     }
     CHECK(notes == 1);
     // Few paragraphs end in a last line shorter than a fifth of the column (without the line breaker's rule
@@ -226,6 +423,25 @@ TEST_CASE("layout: the 2021 edition keeps every rule on every page, in both lang
     CHECK(t.wide * 100 <= t.justified * 15);          // spaces over 1.6x natural on at most 15%
     CHECK(t.scaled > 0);                              // the template allows glyph scaling, and it is used
     CHECK(t.protruded > 0);                           // and optical margins
+    // Issue 14's floats and pages.
+    const Pages pages = MeasurePages(*laid, language);
+    MESSAGE(language << ": " << pages.section_ends << " pages end a section, " << pages.unbalanced
+                     << " with columns more than a line apart (mean " << pages.total_difference / pages.section_ends
+                     << "pt, worst " << pages.worst_difference << "pt); " << pages.lone_box_pages
+                     << " pages of boxes alone with over a third blank; " << pages.floats << " figures and boxes, "
+                     << pages.misplaced_floats << " away from their text, " << pages.bottom_floats
+                     << " page-wide ones at a page's foot");
+    CHECK(pages.section_ends >= 8);
+    // Before this pass: Danish 4 such pages over a line apart (mean 16.6pt, worst 33.6pt), English 3 (mean 14.8pt,
+    // worst 28.8pt). Now the mean is within a line; not yet every page (see above).
+    const double leading = laid->edition.design.Style("body").leading;
+    CHECK(pages.unbalanced <= 3);
+    CHECK(pages.total_difference / pages.section_ends <= leading);
+    CHECK(pages.worst_difference <= 2.3 * leading);
+    CHECK(pages.lone_box_pages == 0);
+    CHECK(pages.floats == 12);  // ten figures and two tips boxes
+    CHECK(pages.misplaced_floats == 0);
+    CheckFootnoteLinks(laid->document);
     // Ten figures, each with alt text.
     REQUIRE(laid->document.figure_alts.size() == 10);
     for (const std::string& alt : laid->document.figure_alts) CHECK(alt.size() > 20);
@@ -295,4 +511,40 @@ TEST_CASE("layout: page references that do not settle within the template's pass
   // With the template's passes, the same edition settles without a word.
   auto settled = LayOut(BAROMETER_SOURCE_DIR "/tests/fixtures/mini", "en");
   CHECK(settled->diags.Sorted().empty());
+}
+
+TEST_CASE("layout: a cover without a series name prints no lone year") {
+  auto laid = LayOut(BAROMETER_SOURCE_DIR "/content/2021", "en",
+                     [](model::Edition& edition) { edition.languages[1].series.clear(); });
+  REQUIRE(laid->edition.languages[1].code == "en");
+  const layout::Page& cover = laid->document.pages.at(0);
+  int texts = 0;
+  for (const layout::Item& item : cover.items) {
+    const auto* lines = std::get_if<layout::TextLines>(&item.content);
+    if (!lines) continue;
+    ++texts;
+    CHECK(lines->paragraph->LineText(0).find("2021") == std::string::npos);
+  }
+  CHECK(texts == 3);  // title, subtitle and publisher
+  auto with_series = LayOut(BAROMETER_SOURCE_DIR "/content/2021", "en");
+  int series_lines = 0;
+  for (const layout::Item& item : with_series->document.pages.at(0).items) {
+    const auto* lines = std::get_if<layout::TextLines>(&item.content);
+    series_lines += lines && lines->paragraph->LineText(0) == "THE INNOVATION BAROMETER 2021";
+  }
+  CHECK(series_lines == 1);
+}
+
+TEST_CASE("layout: the colophon's date follows the language's date style") {
+  for (auto [language, expected] : {std::pair{"da", "15. juni 2021"}, std::pair{"en", "15 June 2021"}}) {
+    INFO("language " << language);
+    auto laid = LayOut(BAROMETER_SOURCE_DIR "/content/2021", language,
+                       [](model::Edition& edition) { edition.publication_date = {2021, 6, 15}; });
+    int found = 0;
+    for (const layout::Item& item : laid->document.pages.back().items) {
+      const auto* lines = std::get_if<layout::TextLines>(&item.content);
+      if (lines && lines->paragraph->LineText(0).find(expected) != std::string::npos) ++found;
+    }
+    CHECK(found == 1);
+  }
 }

@@ -59,6 +59,8 @@ TEST_CASE("template: the layout geometry comes from the template, every part nam
   CHECK(design.geometry.superscript.rise == 0.4);
   CHECK(design.geometry.superscript.size == 0.62);
   CHECK(design.geometry.cover.title_top == 0.30);
+  CHECK(design.geometry.floats.lone_blank_share == 0.333);
+  CHECK(design.geometry.floats.max_pull_lines == 12);
   CHECK(design.geometry.passes == 6);
 }
 
