@@ -23,7 +23,7 @@ void CheckReferences(const model::Edition& edition, const model::LanguageEdition
   bool all_loaded = true;
   for (const Section& section : language.sections) {
     targets.insert(section.id);
-    for (const Block& block : section.blocks) targets.insert(block.id);
+    model::ForEachBlock(section.blocks, [&](const Block& block) { targets.insert(block.id); });
     all_loaded = all_loaded && !section.unreadable;
   }
   std::vector<std::string> figure_ids;
@@ -57,11 +57,11 @@ void CheckReferences(const model::Edition& edition, const model::LanguageEdition
         }
       }
     };
-    for (const Block& block : section.blocks) {
+    model::ForEachBlock(section.blocks, [&](const Block& block) {
       ForEachText(block, check_text);
       if (const auto* figure = std::get_if<model::FigureRef>(&block.content)) {
         if (!edition.figures.count(figure->figure_id)) {
-          if (edition.figures_unreadable) continue;
+          if (edition.figures_unreadable) return;
           std::vector<std::string> hints;
           std::string guess = base::ClosestMatch(figure->figure_id, figure_ids);
           if (!guess.empty()) hints.push_back("did you mean '" + guess + "'?");
@@ -70,7 +70,7 @@ void CheckReferences(const model::Edition& edition, const model::LanguageEdition
           diags.Error(block.loc, "figure '" + figure->figure_id + "' is placed twice");
         }
       }
-    }
+    });
     for (const model::Footnote& note : section.footnotes) {
       check_text(note.text);
       if (!used_notes.count(note.id)) diags.Warning(note.loc, "footnote '" + note.id + "' is never referenced");
@@ -93,10 +93,15 @@ void CheckTranslation(const model::LanguageEdition& source, const model::Languag
     const Section& a = source.sections[s];
     const Section& b = other.sections[s];
     if (a.unreadable || b.unreadable) continue;
+    // A case's story counts block by block, in reading order, like the section's own blocks.
+    std::vector<const Block*> a_blocks, b_blocks;
+    model::ForEachBlock(a.blocks, [&](const Block& block) { a_blocks.push_back(&block); });
+    model::ForEachBlock(b.blocks, [&](const Block& block) { b_blocks.push_back(&block); });
     std::map<std::string, const Block*> source_blocks, other_blocks;
-    for (const Block& block : a.blocks) source_blocks[block.id] = &block;
-    for (const Block& block : b.blocks) other_blocks[block.id] = &block;
-    for (const Block& block : a.blocks) {
+    for (const Block* block : a_blocks) source_blocks[block->id] = block;
+    for (const Block* block : b_blocks) other_blocks[block->id] = block;
+    for (const Block* block_ptr : a_blocks) {
+      const Block& block = *block_ptr;
       auto it = other_blocks.find(block.id);
       if (it == other_blocks.end()) {
         diags.Error(b.loc, "block '" + block.id + "' (" + model::BlockKindName(block.content) + ", " +
@@ -108,18 +113,18 @@ void CheckTranslation(const model::LanguageEdition& source, const model::Languag
                                          source.code + "'");
       }
     }
-    for (const Block& block : b.blocks) {
-      if (!source_blocks.count(block.id)) {
-        diags.Error(block.loc, "block '" + block.id + "' is not in the source language '" + source.code + "'");
+    for (const Block* block : b_blocks) {
+      if (!source_blocks.count(block->id)) {
+        diags.Error(block->loc, "block '" + block->id + "' is not in the source language '" + source.code + "'");
       }
     }
     // Same ids, different order: the translation reads differently.
     std::vector<std::string> order_a, order_b;
-    for (const Block& block : a.blocks) {
-      if (other_blocks.count(block.id)) order_a.push_back(block.id);
+    for (const Block* block : a_blocks) {
+      if (other_blocks.count(block->id)) order_a.push_back(block->id);
     }
-    for (const Block& block : b.blocks) {
-      if (source_blocks.count(block.id)) order_b.push_back(block.id);
+    for (const Block* block : b_blocks) {
+      if (source_blocks.count(block->id)) order_b.push_back(block->id);
     }
     for (size_t i = 0; i < order_a.size() && i < order_b.size(); ++i) {
       if (order_a[i] != order_b[i]) {
@@ -168,6 +173,11 @@ void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
       if (!edition.design.masters.empty() && !edition.design.masters.count(section.master)) {
         diags.Error(section.loc, "master page '" + section.master + "' is not in template '" +
                                      edition.design.name + "'");
+      }
+      if (!section.unreadable && model::ListedInContents(section.master) && section.TitleForContents().empty()) {
+        diags.Error(section.loc, "section '" + section.id + "' has no title, and the contents list it",
+                    {"give it a 'title:', or open it with a level-2 heading or a tips box with a title (the contents "
+                     "take that)"});
       }
     }
     for (const std::string& key : RequiredLabels()) {
