@@ -10,8 +10,11 @@ FlowBox Builder::Cover() {
   box.what = "cover";
   const model::LayoutGeometry::Cover& g = design_.geometry.cover;
   double y = 0;
-  y += Stack(box, 0, y, ShapePlain(language_.series + " " + std::to_string(in_.edition->year), "cover-series",
-                                   width, language_.loc),
+  // An edition of no series shows its year alone.
+  const std::string year = std::to_string(in_.edition->year);
+  y += Stack(box, 0, y,
+             ShapePlain(language_.series.empty() ? year : language_.series + " " + year, "cover-series", width,
+                        language_.loc),
              {{"P", NewTag()}});
   box.items.push_back(
       {RuleLine{0, y + g.rule_gap, g.rule_length, y + g.rule_gap, g.rule_width, design_.Colour("accent-2")}, {}, ""});
@@ -26,6 +29,11 @@ FlowBox Builder::Cover() {
   }
   auto publisher = ShapePlain(language_.publisher, "cover-publisher", width, language_.loc);
   double bottom = design_.ContentHeight() - publisher->Height(publisher->line_count());
+  if (!language_.edition_notice.empty()) {
+    // "Second edition" stands just above the publisher, where a reader looks for the imprint.
+    auto notice = ShapePlain(language_.edition_notice, "cover-publisher", width, language_.loc);
+    Stack(box, 0, bottom - notice->Height(notice->line_count()), notice, {{"P", NewTag()}});
+  }
   Stack(box, 0, bottom, publisher, {{"P", NewTag()}});
   box.height = design_.ContentHeight();
   return box;
@@ -46,7 +54,7 @@ FlowBox Builder::Contents(const std::vector<SectionFlow>& sections) {
   const model::LayoutGeometry::Contents& g = design_.geometry.contents;
   const double number_width = g.number_width;
   for (const SectionFlow& section : sections) {
-    if (section.master->name == "back-cover") continue;
+    if (!model::ListedInContents(section.master->name) || section.title.empty()) continue;
     y += entry.space_before;
     auto it = pages_.first_page.find(section.id);
     std::string page = it == pages_.first_page.end() ? "00" : std::to_string(it->second);
