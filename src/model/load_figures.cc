@@ -120,7 +120,7 @@ Table LoadTable(const base::FileSystem& fs, const std::string& path, const std::
     for (int k = 0; k < 3; ++k) {
       if (!IsId(fields[k].text)) {
         diags.Error({path, line_no, fields[k].col},
-                    "'" + fields[k].text + "' is not an id (lower-case letters, digits and '-')");
+                    "'" + fields[k].text + "' is not an id (lower-case letters, digits, '-' and '_')");
         good = false;
       }
     }
