@@ -193,6 +193,7 @@ const std::vector<DiagnosticKind>& DiagnosticKinds() {
       {"number-reference-no-table", "number reference '{*}': figure '*' has no table"},
       {"number-reference-unknown-category", "number reference '{*}': table '*' has no category '*' for figure '*'"},
       {"number-reference-ambiguous-series", "number reference '{*}': category '*' has * series; name one as {*/SERIES}"},
+      {"number-reference-group-base", "number reference '{*}': figure '*' has a base per group; name one as {*/n/GROUP}"},
       {"number-reference-unknown-series", "number reference '{*}': table '*' has no series '*' for category '*'"},
       {"number-reference-mixed", "number reference '{*}' mixes '+' and '-'; write a sum or a difference"},
       {"number-reference-not-percentages", "number reference '{*}': only percentages can be added or subtracted"},

@@ -57,8 +57,8 @@ void CheckReferences(const model::Edition& edition, const model::LanguageEdition
         }
       }
     };
+    for (const Block& block : section.blocks) ForEachText(block, check_text);  // a case's story included
     model::ForEachBlock(section.blocks, [&](const Block& block) {
-      ForEachText(block, check_text);
       if (const auto* figure = std::get_if<model::FigureRef>(&block.content)) {
         if (!edition.figures.count(figure->figure_id)) {
           if (edition.figures_unreadable) return;
@@ -157,10 +157,52 @@ bool PossiblyUntranslated(const std::string& text, const std::string& source_tex
   return text == source_text && text.find(' ') != std::string::npos;
 }
 
-const std::vector<std::string>& RequiredLabels() {
-  static const std::vector<std::string> keys = {"contents", "figure",  "before",    "now",       "contact",
-                                                "contacts", "tips-by", "methodology-facts", "isbn", "publisher",
-                                                "published", "source"};
+const std::vector<std::string>& LayoutLabels() {
+  static const std::vector<std::string> keys = {
+      "contents", "figure",      "before",         "now",        "contact",         "contacts",
+      "tips-by",  "methodology-facts", "isbn",     "publisher",  "published",       "web",
+      "source",   "figure-source", "figure-base", "significant-pair", "appendix-base-groups"};
+  return keys;
+}
+
+std::vector<std::string> RequiredLabels(const model::Edition& edition, const model::LanguageEdition& language) {
+  std::set<std::string> used = {"contents", "publisher"};  // the contents page; the workbook's cover
+  for (const Section& section : language.sections) {
+    model::ForEachBlock(section.blocks, [&](const Block& block) {
+      if (const auto* story = std::get_if<model::CaseStory>(&block.content)) {
+        if (!story->before.empty()) used.insert("before");
+        if (!story->now.empty()) used.insert("now");
+        if (!story->contacts.empty()) used.insert(story->contacts.size() == 1 ? "contact" : "contacts");
+      } else if (const auto* tips = std::get_if<model::TipsBox>(&block.content)) {
+        if (!tips->giver.name.empty()) used.insert("tips-by");
+      } else if (std::holds_alternative<model::Methodology>(block.content)) {
+        used.insert("methodology-facts");
+      } else if (std::holds_alternative<model::Colophon>(block.content)) {
+        used.insert("published");
+        if (!edition.web.empty()) used.insert("web");
+      }
+    });
+  }
+  if (!language.isbn.empty()) used.insert("isbn");  // the colophon and the workbook's cover print it
+  if (!edition.figures.empty()) used.insert("figure");
+  // Every figure's sheet ends in a source line: its own, else the edition's; the cover needs one of either.
+  bool all_have_sources = !edition.figures.empty();
+  for (const auto& [id, spec] : edition.figures) {
+    auto text = language.figures.find(id);
+    const bool has_source = text != language.figures.end() && !text->second.source.empty();
+    all_have_sources = all_have_sources && has_source;
+    if (has_source) used.insert("figure-source");
+    if (!spec.group_base_n.empty()) {
+      used.insert("figure-base");
+      used.insert("appendix-base-groups");
+    }
+    if (!spec.significant_pairs.empty()) used.insert("significant-pair");
+  }
+  if (!all_have_sources) used.insert("source");
+  std::vector<std::string> keys;
+  for (const std::string& key : LayoutLabels()) {
+    if (used.count(key)) keys.push_back(key);
+  }
   return keys;
 }
 
@@ -180,7 +222,8 @@ void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
                      "take that)"});
       }
     }
-    for (const std::string& key : RequiredLabels()) {
+    const std::vector<std::string> required = RequiredLabels(edition, language);
+    for (const std::string& key : required) {
       if (!language.labels.count(key) && !language.labels_unreadable) {
         diags.Error(language.LabelsLoc(), "label '" + key + "' is missing");
       }
@@ -201,8 +244,9 @@ void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
       }
     }
     for (const auto& [key, text] : source.labels) {
-      bool required = std::find(RequiredLabels().begin(), RequiredLabels().end(), key) != RequiredLabels().end();
-      if (!language.labels.count(key) && !required) {  // a missing required label is reported above
+      // A missing required label is reported above; a layout label this language does not print is not needed.
+      const bool layout = std::find(LayoutLabels().begin(), LayoutLabels().end(), key) != LayoutLabels().end();
+      if (!language.labels.count(key) && !layout) {
         diags.Error(language.LabelsLoc(), "label '" + key + "' of language '" + source.code + "' is missing");
       }
     }

@@ -78,7 +78,7 @@ FlowBox Builder::FigureBox(const model::Block& block, const model::FigureRef& re
   std::vector<std::string> lines = {words.question, words.note};
   if (!spec.group_base_n.empty()) {
     // Groups with bases of their own: each group's n, so a reader can weigh the difference between them.
-    const base::NumberStyle numbers = base::NumberStyle::ForLanguage(language_.locale);
+    const base::NumberStyle& numbers = language_.profile.numbers;
     std::string bases;
     for (const auto& [id, n] : spec.group_base_n) {
       auto label = words.labels.find(id);

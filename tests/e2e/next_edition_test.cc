@@ -130,17 +130,23 @@ TEST_CASE("next edition: captions, per-group bases, pair significance and source
   const std::string da = Text("da");
   CHECK(InOrder(da, {"Figur 2. Statslige arbejdspladser støtter sig til fælles registre",
                      "Den vigtigste kilde til data efter type af arbejdsplads.",
-                     "Grundlag (uvægtet n): Statslige arbejdspladser 412; Kommunale arbejdspladser 792.",
+                     "Grundlag (uvejet n): Statslige arbejdspladser 412; Kommunale arbejdspladser 792.",
                      "Forskellen mellem Statslige arbejdspladser og Kommunale arbejdspladser er signifikant (p < 0,05).",
                      "Kilde: Servicebarometerets undersøgelse 2023"}));
   CHECK(Count(da, "Næsten halvdelen af arbejdspladserne bruger data hver dag") == 1);
+}
+
+TEST_CASE("next edition: a group's base is cited from the figure spec in the text") {
+  CHECK(Text("en").find("such as the 412 state workplaces of Figure 2") != std::string::npos);
+  CHECK(Text("da").find("fx de 412 statslige arbejdspladser i figur 2") != std::string::npos);
+  CHECK(Text("en").find("1,437 invented workplaces") != std::string::npos);
 }
 
 TEST_CASE("next edition: the colophon opens with the title, subtitle and edition notice, without an ISBN line") {
   const std::string en = Text("en");
   CHECK(InOrder(en, {"The Service Barometer is an invented publication",
                      "Data in everyday public services. How public workplaces use data", "Revised edition, June 2023",
-                     "Published by: Nordby Institute for Public Services", "Published: 2023-06-15"}));
+                     "Published by: Nordby Institute for Public Services", "Published: 15 June 2023"}));
 }
 
 TEST_CASE("next edition: the workbooks carry captions, group bases, pair notes and each figure's source") {
@@ -161,7 +167,7 @@ TEST_CASE("next edition: the workbooks carry captions, group bases, pair notes a
   CHECK(en.find("\tSource: The Service Barometer, Nordby Institute for Public Services") != std::string::npos);
 
   const std::string da = Cells("da");
-  CHECK(da.find("\tGrundlag for hver gruppe (uvægtet n): Statslige arbejdspladser 412; Kommunale arbejdspladser 792") !=
+  CHECK(da.find("\tGrundlag for hver gruppe (uvejet n): Statslige arbejdspladser 412; Kommunale arbejdspladser 792") !=
         std::string::npos);
   CHECK(da.find("\tKilde: Servicebarometerets undersøgelse 2023") != std::string::npos);
   CHECK(da.find("Forskellen mellem Statslige arbejdspladser og Kommunale arbejdspladser er signifikant") !=
