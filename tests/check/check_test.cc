@@ -118,7 +118,7 @@ TEST_CASE("check: a section without a title that the contents list is an error, 
 TEST_CASE("check: the blocks of a case's story are compared with the source language one by one") {
   base::MemoryFileSystem fs;
   testing::LoadMini(fs);
-  REQUIRE(Edit(fs, "mini/da/story.yaml", "      before: [Before text.]\n",
+  REQUIRE(Edit(fs, "mini/da/story.yaml", "      before: [Tekst om før.]\n",
                "      story:\n        - {id: s-p1, paragraph: Først.}\n        - {id: s-q, quote: Citat.}\n"));
   REQUIRE(Edit(fs, "mini/en/story.yaml", "      before: [Before text.]\n",
                "      story:\n        - {id: s-p1, paragraph: First.}\n        - {id: s-extra, paragraph: More.}\n"));
