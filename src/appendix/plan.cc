@@ -18,9 +18,28 @@ std::string Words::Word(const std::string& key) {
   return key;
 }
 
+std::string Words::Source(const model::Edition& edition) {
+  if (language_.labels.count("source")) return Word("source");
+  std::vector<const model::FigureSpec*> specs;
+  for (const auto& [id, spec] : edition.figures) specs.push_back(&spec);
+  std::stable_sort(specs.begin(), specs.end(),
+                   [](const model::FigureSpec* a, const model::FigureSpec* b) { return a->number < b->number; });
+  std::vector<std::string> sources;
+  for (const model::FigureSpec* spec : specs) {
+    auto text = language_.figures.find(spec->id);
+    if (text == language_.figures.end() || text->second.source.empty()) continue;
+    if (std::find(sources.begin(), sources.end(), text->second.source) == sources.end()) {
+      sources.push_back(text->second.source);
+    }
+  }
+  if (sources.empty()) return Word("source");  // reports the missing label
+  std::string line = Word("figure-source") + ":";
+  for (size_t i = 0; i < sources.size(); ++i) line += (i ? "; " : " ") + sources[i];
+  return line;
+}
+
 std::string Words::Label(const model::FigureSpec& spec, const model::FigureText& text, const std::string& id) {
-  auto it = text.labels.find(id);
-  if (it != text.labels.end()) return it->second;
+  if (auto label = model::FigureLabel(spec, text, id)) return *label;
   if (missing_.insert(spec.id + "/" + id).second) {
     diags_.Error(text.loc, "figure '" + spec.id + "' has no label for '" + id + "' in language '" + language_.code +
                                "'; the Excel appendix needs it");
@@ -227,6 +246,20 @@ class Planner {
     return "";
   }
 
+  /// One note per pair of groups whose difference the editor states is significant.
+  void SignificantPairs(const FigureSpec& spec, const FigureText& text, std::vector<std::string>* markers) {
+    for (const auto& pair : spec.significant_pairs) {
+      markers->push_back(Ref(spec.id + "/pair/" + pair.first + "/" + pair.second,
+                             FigureName(spec) + ": " +
+                                 model::SignificantPairSentence(Word("significant-pair"), text, pair)));
+    }
+  }
+
+  /// The sheet's source line: the figure's own source when it has one, else the edition's.
+  std::string SourceLine(const FigureText& text) {
+    return text.source.empty() ? Word("source") : Word("figure-source") + ": " + text.source;
+  }
+
   uint32_t Colour(const FigureSpec& spec, const std::string& category, const std::string& series, size_t index) {
     auto chart = charts_.find(spec.id);
     if (chart != charts_.end() && chart->second) {
@@ -308,9 +341,10 @@ class Planner {
     if (!significance.empty()) {
       markers.push_back(Ref(spec.id + "/significance", FigureName(spec) + ": " + significance));
     }
+    SignificantPairs(spec, text, &markers);
     if (missing) markers.push_back(Ref("missing", Word("appendix-x-note")));
     main.lines.push_back(NotesLine(markers));
-    main.lines.push_back(Word("source"));
+    main.lines.push_back(SourceLine(text));
     main.chart = std::move(chart);
     plan_.sheets.push_back(std::move(main));
 
@@ -328,7 +362,7 @@ class Planner {
                                         Ref("weighting", Word("appendix-weighting"))};
       if (gaps) notes.push_back(Ref("missing", Word("appendix-x-note")));
       excluded.lines.push_back(NotesLine(notes));
-      excluded.lines.push_back(Word("source"));
+      excluded.lines.push_back(SourceLine(text));
       plan_.sheets.push_back(std::move(excluded));
     }
 
@@ -361,7 +395,7 @@ class Planner {
       if (!text.note.empty()) notes.push_back(Ref(spec.id + "/note", FigureName(spec) + ": " + text.note));
       if (gaps) notes.push_back(Ref("missing", Word("appendix-x-note")));
       further.lines.push_back(NotesLine(notes));
-      further.lines.push_back(Word("source"));
+      further.lines.push_back(SourceLine(text));
       plan_.sheets.push_back(std::move(further));
     }
   }
@@ -369,9 +403,16 @@ class Planner {
   /// Question, population and base: the lines that say what the numbers count.
   void DescribeFigure(const FigureSpec& spec, const FigureText& text, bool counts_vary,
                       std::vector<std::string>* lines) {
+    if (!text.caption.empty()) lines->push_back(text.caption);
     if (!text.question.empty()) lines->push_back(Field("appendix-question", text.question));
     if (!text.population.empty()) lines->push_back(Field("appendix-population", text.population));
-    if (spec.base_n > 0) {
+    if (!spec.group_base_n.empty()) {
+      std::string bases;
+      for (const auto& [id, n] : spec.group_base_n) {
+        bases += (bases.empty() ? "" : "; ") + words_.Label(spec, text, id) + " " + numbers_.Format(n);
+      }
+      lines->push_back(Field("appendix-base-groups", bases));
+    } else if (spec.base_n > 0) {
       // The tables give one n per figure; it is the base of the whole figure, not of each group in it.
       std::string base = Field("appendix-base-figure", numbers_.Format(spec.base_n));
       if (!counts_vary) base += " " + Ref("base", Word("appendix-base-note"));
@@ -398,10 +439,11 @@ class Planner {
     std::vector<std::string> markers = {Ref(spec.id + "/zones", FigureName(spec) + ": " + Word("appendix-zones-note"))};
     if (!text.note.empty()) markers.push_back(Ref(spec.id + "/note", FigureName(spec) + ": " + text.note));
     sheet.lines.push_back(Word("appendix-one-table"));
+    if (!text.caption.empty()) sheet.lines.push_back(text.caption);
     if (!text.question.empty()) sheet.lines.push_back(Field("appendix-question", text.question));
     if (!text.population.empty()) sheet.lines.push_back(Field("appendix-population", text.population));
     sheet.lines.push_back(NotesLine(markers));
-    sheet.lines.push_back(Word("source"));
+    sheet.lines.push_back(SourceLine(text));
     plan_.sheets.push_back(std::move(sheet));
   }
 

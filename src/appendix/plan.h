@@ -31,6 +31,9 @@ class Words {
   Words(const model::LanguageEdition& language, base::Diagnostics& diags) : language_(language), diags_(diags) {}
 
   std::string Word(const std::string& key);
+  /// The workbook's source line: the label `source` when the edition gives one, else the figures' own sources
+  /// (`source` in <lang>/figures.yaml), each named once, in figure order.
+  std::string Source(const model::Edition& edition);
   std::string Label(const model::FigureSpec& spec, const model::FigureText& text, const std::string& id);
   const model::LanguageEdition& language() const { return language_; }
 

@@ -77,7 +77,7 @@ void SetProperties(lxw_workbook* workbook, const model::Edition& edition, const 
   // libxlsxwriter copies the strings; these only need to live through the call.
   std::string title = language.title + " – " + words.Word("appendix-title");
   std::string subject = language.subtitle.empty() ? words.Word("appendix-title") : language.subtitle;
-  std::string publisher = language.publisher, series = language.series, source = words.Word("source");
+  std::string publisher = language.publisher, series = language.series, source = words.Source(edition);
   lxw_doc_properties properties = {};
   properties.title = title.data();
   properties.subject = subject.data();
@@ -105,7 +105,7 @@ std::vector<ChartSheetExtras> Write(lxw_workbook* workbook, const model::Edition
   CoverFacts facts;
   facts.title = language.title + " – " + words.Word("appendix-title");
   facts.about = words.Word("appendix-about");
-  facts.source = words.Word("source");
+  facts.source = words.Source(edition);
   facts.publisher = language.publisher;
   facts.published = edition.publication_date;
   facts.isbn = language.isbn;

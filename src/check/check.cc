@@ -23,7 +23,7 @@ void CheckReferences(const model::Edition& edition, const model::LanguageEdition
   bool all_loaded = true;
   for (const Section& section : language.sections) {
     targets.insert(section.id);
-    for (const Block& block : section.blocks) targets.insert(block.id);
+    model::ForEachBlock(section.blocks, [&](const Block& block) { targets.insert(block.id); });
     all_loaded = all_loaded && !section.unreadable;
   }
   std::vector<std::string> figure_ids;
@@ -57,11 +57,11 @@ void CheckReferences(const model::Edition& edition, const model::LanguageEdition
         }
       }
     };
-    for (const Block& block : section.blocks) {
-      ForEachText(block, check_text);
+    for (const Block& block : section.blocks) ForEachText(block, check_text);  // a case's story included
+    model::ForEachBlock(section.blocks, [&](const Block& block) {
       if (const auto* figure = std::get_if<model::FigureRef>(&block.content)) {
         if (!edition.figures.count(figure->figure_id)) {
-          if (edition.figures_unreadable) continue;
+          if (edition.figures_unreadable) return;
           std::vector<std::string> hints;
           std::string guess = base::ClosestMatch(figure->figure_id, figure_ids);
           if (!guess.empty()) hints.push_back("did you mean '" + guess + "'?");
@@ -70,7 +70,7 @@ void CheckReferences(const model::Edition& edition, const model::LanguageEdition
           diags.Error(block.loc, "figure '" + figure->figure_id + "' is placed twice");
         }
       }
-    }
+    });
     for (const model::Footnote& note : section.footnotes) {
       check_text(note.text);
       if (!used_notes.count(note.id)) diags.Warning(note.loc, "footnote '" + note.id + "' is never referenced");
@@ -93,10 +93,15 @@ void CheckTranslation(const model::LanguageEdition& source, const model::Languag
     const Section& a = source.sections[s];
     const Section& b = other.sections[s];
     if (a.unreadable || b.unreadable) continue;
+    // A case's story counts block by block, in reading order, like the section's own blocks.
+    std::vector<const Block*> a_blocks, b_blocks;
+    model::ForEachBlock(a.blocks, [&](const Block& block) { a_blocks.push_back(&block); });
+    model::ForEachBlock(b.blocks, [&](const Block& block) { b_blocks.push_back(&block); });
     std::map<std::string, const Block*> source_blocks, other_blocks;
-    for (const Block& block : a.blocks) source_blocks[block.id] = &block;
-    for (const Block& block : b.blocks) other_blocks[block.id] = &block;
-    for (const Block& block : a.blocks) {
+    for (const Block* block : a_blocks) source_blocks[block->id] = block;
+    for (const Block* block : b_blocks) other_blocks[block->id] = block;
+    for (const Block* block_ptr : a_blocks) {
+      const Block& block = *block_ptr;
       auto it = other_blocks.find(block.id);
       if (it == other_blocks.end()) {
         diags.Error(b.loc, "block '" + block.id + "' (" + model::BlockKindName(block.content) + ", " +
@@ -108,18 +113,18 @@ void CheckTranslation(const model::LanguageEdition& source, const model::Languag
                                          source.code + "'");
       }
     }
-    for (const Block& block : b.blocks) {
-      if (!source_blocks.count(block.id)) {
-        diags.Error(block.loc, "block '" + block.id + "' is not in the source language '" + source.code + "'");
+    for (const Block* block : b_blocks) {
+      if (!source_blocks.count(block->id)) {
+        diags.Error(block->loc, "block '" + block->id + "' is not in the source language '" + source.code + "'");
       }
     }
     // Same ids, different order: the translation reads differently.
     std::vector<std::string> order_a, order_b;
-    for (const Block& block : a.blocks) {
-      if (other_blocks.count(block.id)) order_a.push_back(block.id);
+    for (const Block* block : a_blocks) {
+      if (other_blocks.count(block->id)) order_a.push_back(block->id);
     }
-    for (const Block& block : b.blocks) {
-      if (source_blocks.count(block.id)) order_b.push_back(block.id);
+    for (const Block* block : b_blocks) {
+      if (source_blocks.count(block->id)) order_b.push_back(block->id);
     }
     for (size_t i = 0; i < order_a.size() && i < order_b.size(); ++i) {
       if (order_a[i] != order_b[i]) {
@@ -152,10 +157,52 @@ bool PossiblyUntranslated(const std::string& text, const std::string& source_tex
   return text == source_text && text.find(' ') != std::string::npos;
 }
 
-const std::vector<std::string>& RequiredLabels() {
-  static const std::vector<std::string> keys = {"contents", "figure",  "before",    "now",       "contact",
-                                                "contacts", "tips-by", "methodology-facts", "isbn", "publisher",
-                                                "published", "source"};
+const std::vector<std::string>& LayoutLabels() {
+  static const std::vector<std::string> keys = {
+      "contents", "figure",      "before",         "now",        "contact",         "contacts",
+      "tips-by",  "methodology-facts", "isbn",     "publisher",  "published",       "web",
+      "source",   "figure-source", "figure-base", "significant-pair", "appendix-base-groups"};
+  return keys;
+}
+
+std::vector<std::string> RequiredLabels(const model::Edition& edition, const model::LanguageEdition& language) {
+  std::set<std::string> used = {"contents", "publisher"};  // the contents page; the workbook's cover
+  for (const Section& section : language.sections) {
+    model::ForEachBlock(section.blocks, [&](const Block& block) {
+      if (const auto* story = std::get_if<model::CaseStory>(&block.content)) {
+        if (!story->before.empty()) used.insert("before");
+        if (!story->now.empty()) used.insert("now");
+        if (!story->contacts.empty()) used.insert(story->contacts.size() == 1 ? "contact" : "contacts");
+      } else if (const auto* tips = std::get_if<model::TipsBox>(&block.content)) {
+        if (!tips->giver.name.empty()) used.insert("tips-by");
+      } else if (std::holds_alternative<model::Methodology>(block.content)) {
+        used.insert("methodology-facts");
+      } else if (std::holds_alternative<model::Colophon>(block.content)) {
+        used.insert("published");
+        if (!edition.web.empty()) used.insert("web");
+      }
+    });
+  }
+  if (!language.isbn.empty()) used.insert("isbn");  // the colophon and the workbook's cover print it
+  if (!edition.figures.empty()) used.insert("figure");
+  // Every figure's sheet ends in a source line: its own, else the edition's; the cover needs one of either.
+  bool all_have_sources = !edition.figures.empty();
+  for (const auto& [id, spec] : edition.figures) {
+    auto text = language.figures.find(id);
+    const bool has_source = text != language.figures.end() && !text->second.source.empty();
+    all_have_sources = all_have_sources && has_source;
+    if (has_source) used.insert("figure-source");
+    if (!spec.group_base_n.empty()) {
+      used.insert("figure-base");
+      used.insert("appendix-base-groups");
+    }
+    if (!spec.significant_pairs.empty()) used.insert("significant-pair");
+  }
+  if (!all_have_sources) used.insert("source");
+  std::vector<std::string> keys;
+  for (const std::string& key : LayoutLabels()) {
+    if (used.count(key)) keys.push_back(key);
+  }
   return keys;
 }
 
@@ -169,8 +216,14 @@ void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
         diags.Error(section.loc, "master page '" + section.master + "' is not in template '" +
                                      edition.design.name + "'");
       }
+      if (!section.unreadable && model::ListedInContents(section.master) && section.TitleForContents().empty()) {
+        diags.Error(section.loc, "section '" + section.id + "' has no title, and the contents list it",
+                    {"give it a 'title:', or open it with a level-2 heading or a tips box with a title (the contents "
+                     "take that)"});
+      }
     }
-    for (const std::string& key : RequiredLabels()) {
+    const std::vector<std::string> required = RequiredLabels(edition, language);
+    for (const std::string& key : required) {
       if (!language.labels.count(key) && !language.labels_unreadable) {
         diags.Error(language.LabelsLoc(), "label '" + key + "' is missing");
       }
@@ -191,8 +244,9 @@ void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
       }
     }
     for (const auto& [key, text] : source.labels) {
-      bool required = std::find(RequiredLabels().begin(), RequiredLabels().end(), key) != RequiredLabels().end();
-      if (!language.labels.count(key) && !required) {  // a missing required label is reported above
+      // A missing required label is reported above; a layout label this language does not print is not needed.
+      const bool layout = std::find(LayoutLabels().begin(), LayoutLabels().end(), key) != LayoutLabels().end();
+      if (!language.labels.count(key) && !layout) {
         diags.Error(language.LabelsLoc(), "label '" + key + "' of language '" + source.code + "' is missing");
       }
     }

@@ -8,8 +8,12 @@
 
 namespace barometer::check {
 
-/// The label keys the layout prints; every language's labels.yaml must define them.
-const std::vector<std::string>& RequiredLabels();
+/// Every label key the layout, the workbook's cover and the figures' notes may print.
+const std::vector<std::string>& LayoutLabels();
+
+/// The label keys `language`'s edition prints, and so must have (from its profile or labels.yaml): a label for a
+/// field the edition does not use (an ISBN it has not got, a case without contacts) is not required.
+std::vector<std::string> RequiredLabels(const model::Edition& edition, const model::LanguageEdition& language);
 
 /// Whether a translated text equal to its source text is probably not translated yet: identical texts of more
 /// than one word. A single word both languages share is usually a name, an acronym or a loanword ("Apps", "Web").

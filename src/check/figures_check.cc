@@ -78,6 +78,39 @@ void CheckListedOnce(const model::FigureSpec& spec, Diagnostics& diags) {
                   DidYouMean(id, spec.categories));
     }
   }
+  auto drawn_series = [&](const std::string& id) {
+    return std::find(spec.series.begin(), spec.series.end(), id) != spec.series.end();
+  };
+  for (const auto& [a, b] : spec.significant_pairs) {
+    for (const std::string* id : {&a, &b}) {
+      if (!drawn_series(*id)) {
+        diags.Error(spec.loc, "figure '" + spec.id + "': significant pair names '" + *id + "', which is no series of the figure",
+                    DidYouMean(*id, spec.series));
+      }
+    }
+    if (a == b) diags.Error(spec.loc, "figure '" + spec.id + "': significant pair compares '" + a + "' with itself");
+  }
+  if (!spec.group_base_n.empty()) {
+    std::set<std::string> given;
+    for (const auto& [id, n] : spec.group_base_n) {
+      given.insert(id);
+      if (!drawn_series(id)) {
+        diags.Error(spec.loc, "figure '" + spec.id + "': base_n names group '" + id + "', which is no series of the figure",
+                    DidYouMean(id, spec.series));
+      }
+    }
+    for (const std::string& id : spec.series) {
+      if (!given.count(id)) {
+        diags.Error(spec.loc, "figure '" + spec.id + "': base_n gives no base for series '" + id + "'",
+                    {"give every series its n, or one number for the whole figure"});
+      }
+    }
+  }
+  if (!spec.show_series_name && spec.series.size() != 1) {
+    diags.Error(spec.loc, "figure '" + spec.id + "': show_series_name: false is for a figure of one series, not " +
+                              std::to_string(spec.series.size()),
+                {"a figure of several series needs their names to tell them apart"});
+  }
 }
 
 void CheckSpec(const model::Edition& edition, const model::FigureSpec& spec, const std::vector<base::Diagnostic>& before,
@@ -178,7 +211,10 @@ std::vector<std::string> NeededLabels(const model::Edition& edition, const model
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   };
   for (const std::string& id : spec.categories) add(id);
-  for (const std::string& id : spec.series) add(id);
+  // A single series whose name is not shown needs no label; the figure's title stands for it.
+  if (spec.show_series_name || spec.series.size() != 1) {
+    for (const std::string& id : spec.series) add(id);
+  }
   for (const std::string& id : spec.excluded) add(id);
   if (!spec.highlight.empty()) {
     if (auto table = edition.tables.find(spec.table); table != edition.tables.end()) {

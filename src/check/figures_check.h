@@ -7,8 +7,9 @@
 // - every language's figures.yaml has texts for every spec and none for unknown figure ids, and a label for
 //   every category, series, excluded, zone and zone item id (and for the highlighted group's total, when the
 //   table has one); a label key no spec uses is a warning;
-// - an English figures.yaml has no Danish letter (æ, ø, å) in its labels (the 2021 English edition printed
-//   Danish labels in Figures 4 and 6).
+// - a translation's label that equals the source language's (more than one word) is a warning: possibly
+//   untranslated;
+// - per-group bases and significant pairs name series of the figure; an unnamed series is a figure's only one.
 //
 // Errors are at the spec's position in figures.yaml, at the figure's entry in <lang>/figures.yaml, or at the
 // label's key. Nothing is reported twice: a table the loader could not read or found errors in is not checked

@@ -44,11 +44,11 @@ void FigureValues(const model::Edition& edition, const std::string& figure_id, c
 std::vector<Candidate> SectionValues(const model::Edition& edition, const model::Section& section,
                                      const base::NumberStyle& style) {
   std::vector<Candidate> out;
-  for (const model::Block& block : section.blocks) {
+  model::ForEachBlock(section.blocks, [&](const model::Block& block) {  // a case's story included
     if (const auto* figure = std::get_if<model::FigureRef>(&block.content)) {
       FigureValues(edition, figure->figure_id, style, out);
     }
-  }
+  });
   return out;
 }
 
@@ -57,6 +57,9 @@ std::vector<Candidate> BaseValues(const model::Edition& edition, const base::Num
   std::vector<Candidate> out;
   for (const auto& [id, spec] : edition.figures) {
     if (spec.base_n > 0) out.push_back({id + "/n", static_cast<double>(spec.base_n), style.Format(spec.base_n)});
+    for (const auto& [series, n] : spec.group_base_n) {
+      out.push_back({id + "/n/" + series, static_cast<double>(n), style.Format(n)});
+    }
   }
   return out;
 }

@@ -86,13 +86,16 @@ std::map<std::string, Unit> Units(const model::LanguageEdition& language) {
     std::string title;
     Append(title, section.title);
     const std::string file = section.loc.file;
-    out[section.id] = {Fingerprint(title + section.kicker), section.title.Plain() + " " + section.kicker,
+    // An untitled section has no words of its own to translate.
+    std::string section_words = section.title.empty() ? section.kicker : section.title.Plain() + " " + section.kicker;
+    out[section.id] = {Fingerprint(title + section.kicker), section_words,
                        section.title.loc.line ? section.title.loc : section.loc, file};
-    for (const model::Block& block : section.blocks) {
+    // A case's story is translated block by block: each is a unit of its own, as a section's blocks are.
+    model::ForEachBlock(section.blocks, [&](const model::Block& block) {
       std::string words;
       model::ForEachText(block, [&](const model::RichText& text) { words += text.Plain() + " "; });
       out[section.id + "/" + block.id] = {Fingerprint(BlockText(block)), words, block.loc, file};
-    }
+    });
     for (const model::Footnote& note : section.footnotes) {
       std::string text;
       Append(text, note.text);

@@ -184,8 +184,7 @@ std::string Word(const FigureExport& figure, const std::string& key, base::Diagn
 }
 
 std::string Label(const FigureExport& figure, const std::string& id) {
-  auto it = figure.text->labels.find(id);
-  return it != figure.text->labels.end() ? it->second : id;  // BuildChart reports a missing label
+  return model::FigureLabel(*figure.spec, *figure.text, id).value_or(id);  // BuildChart reports a missing label
 }
 
 /// A value the figure leaves out (excluded answers), from the table.
@@ -275,11 +274,22 @@ std::string FigureJson(const FigureExport& figure, base::Diagnostics& diags) {
     if (model::ParseChartKind(name, &kind) && kind == spec.kind) json["kind"] = name;
   }
   json["title"] = text.title;
+  if (!text.caption.empty()) json["caption"] = text.caption;
   json["question"] = text.question;
   json["population"] = text.population;
   if (spec.kind != model::ChartKind::kZones) json["base_n"] = spec.base_n;
+  if (!spec.group_base_n.empty()) {
+    nlohmann::ordered_json bases;
+    for (const auto& [id, n] : spec.group_base_n) bases[id] = n;
+    json["base_n_by_series"] = bases;
+  }
+  if (!spec.significant_pairs.empty()) {
+    nlohmann::ordered_json pairs = nlohmann::ordered_json::array();
+    for (const auto& [a, b] : spec.significant_pairs) pairs.push_back({a, b});
+    json["significant_pairs"] = pairs;
+  }
   json["note"] = text.note;
-  json["source"] = Word(figure, "source", diags);
+  json["source"] = text.source.empty() ? Word(figure, "source", diags) : text.source;
   json["alt"] = chart.alt;
   if (spec.kind == model::ChartKind::kZones) {
     nlohmann::ordered_json zones = nlohmann::ordered_json::array();

@@ -34,7 +34,7 @@ AltEntry PairEntry(ChartBuilder& b, const std::string& series, const std::string
 
 // A caption line naming who the single series is ("All innovations"). Returns the height used.
 double SeriesCaption(ChartBuilder& b, const std::string& series, double y) {
-  if (series.empty()) return 0;
+  if (series.empty() || !b.spec().show_series_name) return 0;
   TextOptions options;
   options.width = b.width();
   options.label_id = series;

@@ -20,9 +20,12 @@ std::string BuildBars(ChartBuilder& b) {
   TextOptions heading_options;
   heading_options.width = width;
   heading_options.label_id = heading;
-  Text head = b.ShapeText({Run(b.LabelOf(heading), true)}, heading_options);
-  b.AddLabel(head, 0, 0, by_series ? "category" : "series");
-  double y = TextHeight(head) + 7;
+  double y = 0;
+  if (by_series || spec.show_series_name) {
+    Text head = b.ShapeText({Run(b.LabelOf(heading), true)}, heading_options);
+    b.AddLabel(head, 0, 0, by_series ? "category" : "series");
+    y = TextHeight(head) + 7;
+  }
 
   std::vector<double> values;
   for (const std::string& id : rows) values.push_back(by_series ? b.Value(id, heading) : b.Value(heading, id));

@@ -58,8 +58,7 @@ ChartBuilder::ChartBuilder(const model::FigureSpec& spec, const model::Table* ta
 }
 
 std::string ChartBuilder::LabelOf(const std::string& id) {
-  auto it = words_.labels.find(id);
-  if (it != words_.labels.end()) return it->second;
+  if (auto label = model::FigureLabel(spec_, words_, id)) return *label;
   if (reported_.insert("label:" + id).second) {
     diags_.Error(words_.loc, "figure '" + spec_.id + "' has no label for '" + id + "'");
   }

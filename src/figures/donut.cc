@@ -87,7 +87,7 @@ void AddValues(ChartBuilder& b, const Ring& ring, const Segments& segments) {
 
 // The series in the hole: who answered.
 void AddHoleLabel(ChartBuilder& b, const Ring& ring, const std::string& series) {
-  if (series.empty()) return;
+  if (series.empty() || !b.spec().show_series_name) return;
   TextOptions options;
   options.width = ring.inner * 2 * 0.86;
   options.align = model::Align::kCenter;

@@ -57,8 +57,14 @@ FlowBox Builder::FigureBox(const model::Block& block, const model::FigureRef& re
   title_run.text = title;
   // A caption's first line never ends in a hyphen, even where the template hyphenates captions.
   auto caption = Shape({title_run}, "figure-title", box.width, words.loc, "link", {0});
-  y += Stack(box, 0, y, caption, {{"Caption", NewTag()}});
+  int caption_tag = NewTag();
+  y += Stack(box, 0, y, caption, {{"Caption", caption_tag}});
   y += design_.Style("figure-title").space_after;
+  if (!words.caption.empty()) {
+    // The caption says what the figure shows, under its title; the note below says how to read the numbers.
+    y += Stack(box, 0, y, ShapePlain(words.caption, "figure-note", box.width, words.loc), {{"Caption", caption_tag}});
+    y += design_.Style("figure-title").space_after;
+  }
   auto chart_it = in_.charts.find(ref.figure_id);
   if (chart_it != in_.charts.end() && chart_it->second) {
     const figures::Chart& chart = *chart_it->second;
@@ -67,10 +73,26 @@ FlowBox Builder::FigureBox(const model::Block& block, const model::FigureRef& re
   }
   const TextStyle& note_style = design_.Style("figure-note");
   int note_tag = NewTag();
-  for (const std::string* part : {&words.question, &words.note}) {
-    if (part->empty()) continue;
+  std::vector<std::string> lines = {words.question, words.note};
+  if (!spec.group_base_n.empty()) {
+    // Groups with bases of their own: each group's n, so a reader can weigh the difference between them.
+    const base::NumberStyle& numbers = language_.profile.numbers;
+    std::string bases;
+    for (const auto& [id, n] : spec.group_base_n) {
+      auto label = words.labels.find(id);
+      bases += (bases.empty() ? "" : "; ") + (label == words.labels.end() ? id : label->second) + " " +
+               numbers.Format(n);
+    }
+    lines.push_back(Label(language_, "figure-base") + ": " + bases + ".");
+  }
+  for (const auto& pair : spec.significant_pairs) {
+    lines.push_back(model::SignificantPairSentence(Label(language_, "significant-pair"), words, pair));
+  }
+  if (!words.source.empty()) lines.push_back(Label(language_, "figure-source") + ": " + words.source);
+  for (const std::string& line : lines) {
+    if (line.empty()) continue;
     y += note_style.space_before;
-    y += Stack(box, 0, y, ShapePlain(*part, "figure-note", box.width, words.loc), {{"P", note_tag}});
+    y += Stack(box, 0, y, ShapePlain(line, "figure-note", box.width, words.loc), {{"P", note_tag}});
   }
   box.height = y;
   return box;
@@ -108,13 +130,17 @@ FlowBox Builder::TipsBox(const model::Block& block, const model::TipsBox& tips, 
   int tag = NewTag();
   TagPath tags = {{"Sect", tag}};
   auto p_tags = [&](int t) { return TagPath{{"Sect", tag}, {"P", t}}; };
-  y += Stack(inner_box, pad, y, Shape(Runs(tips.title, &section), "box-title", inner, tips.title.loc),
-             {{"Sect", tag}, {HeadingTag(heading_level), NewTag()}});
-  std::string giver = Label(language_, "tips-by") + " " + tips.giver.name;
-  if (!tips.giver.role.empty()) giver += ", " + tips.giver.role;
-  if (!tips.giver.organisation.empty()) giver += ", " + tips.giver.organisation;
-  y += Stack(inner_box, pad, y, ShapePlain(giver, "box-small", inner, tips.giver.loc), p_tags(NewTag()));
-  y += g.giver_gap;
+  if (!tips.title.empty()) {
+    y += Stack(inner_box, pad, y, Shape(Runs(tips.title, &section), "box-title", inner, tips.title.loc),
+               {{"Sect", tag}, {HeadingTag(heading_level), NewTag()}});
+  }
+  if (!tips.giver.name.empty()) {
+    std::string giver = Label(language_, "tips-by") + " " + tips.giver.name;
+    if (!tips.giver.role.empty()) giver += ", " + tips.giver.role;
+    if (!tips.giver.organisation.empty()) giver += ", " + tips.giver.organisation;
+    y += Stack(inner_box, pad, y, ShapePlain(giver, "box-small", inner, tips.giver.loc), p_tags(NewTag()));
+  }
+  if (!tips.title.empty() || !tips.giver.name.empty()) y += g.giver_gap;
   if (!tips.intro.empty()) {
     y += Stack(inner_box, pad, y, Shape(Runs(tips.intro, &section), "box-body", inner, tips.intro.loc),
                p_tags(NewTag()));

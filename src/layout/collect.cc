@@ -28,7 +28,7 @@ SectionFlow Builder::Section(const model::Section& section) {
   // An unknown master is reported by check::CheckEdition, which stops the build before layout.
   if (master_it == design_.masters.end()) master_it = design_.masters.find("body");
   flow.master = &master_it->second;
-  flow.title = section.title.Plain();
+  flow.title = section.TitleForContents().Plain();
   flow.opening = Opening(section, *flow.master);
   for (const model::Block& block : section.blocks) AddBlock(flow, block, section);
   return flow;
@@ -46,6 +46,13 @@ FlowBox Builder::Opening(const model::Section& section, const model::MasterPage&
   if (!section.kicker.empty()) {
     y += Stack(opening, 0, y, ShapePlain(section.kicker, "kicker", full, section.loc), {{"P", NewTag()}});
     y += design_.Style("kicker").space_after;
+  }
+  if (section.title.empty()) {
+    // A section without a title of its own opens with its first block (a heading or a titled tips box names it
+    // in the contents); only a kicker, if any, stands above it.
+    opening.height = y;
+    opening.space_after = y > 0 ? design_.geometry.section.opening_space_after : 0;
+    return opening;
   }
   y += Stack(opening, 0, y, Shape(Runs(section.title, &section), master.title_style, full, section.title.loc),
              {{"H1", sect}});
@@ -102,7 +109,9 @@ void Builder::AddHeading(SectionFlow& flow, const model::Block& block, const mod
   text.keep_with_next = true;
   text.block_id = block.id;
   flow.heading_level = heading.level == 2 ? 2 : 3;
-  if (heading.level == 2) {
+  // A heading that names its untitled section in the contents is the section's outline entry, not one under it.
+  const bool names_section = section.title.empty() && &section.TitleForContents() == &heading.text;
+  if (heading.level == 2 && !names_section) {
     text.destination = "sec-" + section.id + "-" + block.id;
     flow.subheadings.emplace_back(heading.text.Plain(), text.destination);
   }
@@ -144,6 +153,7 @@ void Builder::AddCase(SectionFlow& flow, const model::Block& block, const model:
   lede.space_after = design_.Style("lead").space_after;
   flow.body.push_back(std::move(lede));
   for (auto [key, paragraphs] : {std::pair{"before", &story.before}, std::pair{"now", &story.now}}) {
+    if (paragraphs->empty()) continue;  // a case told as a free story
     FlowText heading;
     heading.paragraph = ShapePlain(Label(language_, key), "h2", column, block.loc);
     heading.space_before = design_.Style("h2").space_before;
@@ -156,6 +166,8 @@ void Builder::AddCase(SectionFlow& flow, const model::Block& block, const model:
       flow.body.push_back(Text(paragraph, section, "body", column, {{"P", NewTag()}}, "link"));
     }
   }
+  // The nomination, link and contacts below close the case, after its whole story.
+  for (const model::Block& part : story.story) AddBlock(flow, part, section);
   if (!story.nomination.empty()) {
     FlowText nomination = Text(story.nomination, section, "box-body", column, {{"P", NewTag()}}, "link");
     nomination.space_before = design_.geometry.case_story.nomination_space_before;
@@ -185,6 +197,10 @@ void Builder::AddColophon(SectionFlow& flow, const model::Block& block, const mo
   }
   // The imprint comes from edition.yaml; an empty ISBN prints nothing rather than a made-up number.
   std::vector<std::string> imprint;
+  if (colophon.show_title) {
+    imprint.push_back(language_.subtitle.empty() ? language_.title : language_.title + ". " + language_.subtitle);
+  }
+  if (!language_.edition_notice.empty()) imprint.push_back(language_.edition_notice);
   imprint.push_back(Label(language_, "publisher") + ": " + language_.publisher);
   imprint.push_back(Label(language_, "published") + ": " + PublicationDate());
   if (!in_.edition->web.empty()) imprint.push_back(Label(language_, "web") + ": " + in_.edition->web);

@@ -29,6 +29,11 @@ FlowBox Builder::Cover() {
   }
   auto publisher = ShapePlain(language_.publisher, "cover-publisher", width, language_.loc);
   double bottom = design_.ContentHeight() - publisher->Height(publisher->line_count());
+  if (!language_.edition_notice.empty()) {
+    // "Second edition" stands just above the publisher, where a reader looks for the imprint.
+    auto notice = ShapePlain(language_.edition_notice, "cover-publisher", width, language_.loc);
+    Stack(box, 0, bottom - notice->Height(notice->line_count()), notice, {{"P", NewTag()}});
+  }
   Stack(box, 0, bottom, publisher, {{"P", NewTag()}});
   box.height = design_.ContentHeight();
   return box;
@@ -49,7 +54,7 @@ FlowBox Builder::Contents(const std::vector<SectionFlow>& sections) {
   const model::LayoutGeometry::Contents& g = design_.geometry.contents;
   const double number_width = g.number_width;
   for (const SectionFlow& section : sections) {
-    if (section.master->name == "back-cover") continue;
+    if (!model::ListedInContents(section.master->name) || section.title.empty()) continue;
     y += entry.space_before;
     auto it = pages_.first_page.find(section.id);
     std::string page = it == pages_.first_page.end() ? "00" : std::to_string(it->second);

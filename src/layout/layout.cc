@@ -35,11 +35,15 @@ Document LayoutPass(const LayoutInput& input, const PageMap& previous, PageMap& 
   document.outline.push_back({Label(language, "contents"), "contents", 1, 2});
   for (const SectionFlow& section : sections) {
     auto it = placed.first_page.find(section.id);
-    document.outline.push_back({section.title, SectionDestination(section.id), 1,
-                                it == placed.first_page.end() ? 0 : it->second});
+    // A section with no title (a back cover) has no entry; its subheadings then stand at the top level.
+    if (!section.title.empty()) {
+      document.outline.push_back({section.title, SectionDestination(section.id), 1,
+                                  it == placed.first_page.end() ? 0 : it->second});
+    }
+    const int sub_level = section.title.empty() ? 1 : 2;
     for (const auto& [title, destination] : section.subheadings) {
       auto sub = placed.first_page.find(destination);
-      document.outline.push_back({title, destination, 2, sub == placed.first_page.end() ? 0 : sub->second});
+      document.outline.push_back({title, destination, sub_level, sub == placed.first_page.end() ? 0 : sub->second});
     }
   }
 

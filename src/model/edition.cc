@@ -35,6 +35,39 @@ const char* BlockKindName(const BlockContent& content) {
   return kNames[content.index()];
 }
 
+const RichText& Section::TitleForContents() const {
+  static const RichText kNone;
+  if (!title.empty() || blocks.empty()) return title.empty() ? kNone : title;
+  const BlockContent& first = blocks.front().content;
+  if (const auto* heading = std::get_if<Heading>(&first); heading && heading->level == 2) return heading->text;
+  if (const auto* tips = std::get_if<TipsBox>(&first); tips && !tips->title.empty()) return tips->title;
+  return kNone;
+}
+
+std::string FillIn(const std::string& pattern, const std::map<std::string, std::string>& values) {
+  std::string out;
+  for (size_t i = 0; i < pattern.size();) {
+    size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string::npos;
+    auto it = close == std::string::npos ? values.end() : values.find(pattern.substr(i + 1, close - i - 1));
+    if (it != values.end()) {
+      out += it->second;
+      i = close + 1;
+    } else {
+      out += pattern[i++];
+    }
+  }
+  return out;
+}
+
+std::string SignificantPairSentence(const std::string& pattern, const FigureText& text,
+                                    const std::pair<std::string, std::string>& pair) {
+  auto label = [&](const std::string& id) {
+    auto it = text.labels.find(id);
+    return it == text.labels.end() ? id : it->second;  // the figure checks report a missing label
+  };
+  return FillIn(pattern, {{"a", label(pair.first)}, {"b", label(pair.second)}});
+}
+
 std::string Date::IsoTimestamp() const {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT00:00:00Z", year, month ? month : 1, day ? day : 1);

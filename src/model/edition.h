@@ -79,10 +79,14 @@ struct Link {
   RichText text;
   std::string url;
 };
+struct Block;
+/// A case: its lede, then its story (the older fixed "before" and "now" parts, or a free sequence of blocks), then
+/// the nomination, link and contacts that close it.
 struct CaseStory {
   RichText lede;
   std::vector<RichText> before;
   std::vector<RichText> now;
+  std::vector<Block> story;  ///< paragraphs, headings, lists, quotes and figures, in reading order
   RichText nomination;
   std::optional<Link> link;
   std::vector<Person> contacts;
@@ -92,8 +96,8 @@ struct Tip {
   RichText body;
 };
 struct TipsBox {
-  RichText title;
-  Person giver;
+  RichText title;  ///< may be empty: a box that opens its section needs no title of its own
+  Person giver;    ///< name empty when the tips have no giver
   RichText intro;
   std::vector<Tip> items;
 };
@@ -107,6 +111,7 @@ struct Methodology {
 struct Colophon {
   std::vector<RichText> about;
   std::vector<Link> links;
+  bool show_title = false;  ///< the imprint starts with the publication's title and subtitle
 };
 
 using BlockContent = std::variant<Heading, Paragraph, BulletList, PullQuote, FigureRef, CaseStory, TipsBox,
@@ -131,7 +136,7 @@ struct Section {
   std::string id;
   std::string file;
   SourceLoc loc;
-  RichText title;
+  RichText title;  ///< empty when the section has none (see TitleForContents)
   std::string kicker;
   std::string master = "body";
   std::vector<Block> blocks;
@@ -139,7 +144,24 @@ struct Section {
   /// True when the file could not be read or parsed (its diagnostic says why): the checks that compare it with
   /// other files skip it, so that error is not buried under follow-on ones.
   bool unreadable = false;
+
+  /// The words that name the section in the contents and bookmarks: its title, else the title of a first block
+  /// that is a level-2 heading or a titled tips box; empty when there is neither.
+  const RichText& TitleForContents() const;
 };
+
+/// `pattern` with each {name} replaced by its value ("The difference between {a} and {b} ..."); an unknown
+/// {name} stays as written.
+std::string FillIn(const std::string& pattern, const std::map<std::string, std::string>& values);
+
+/// The figure's sentence that the difference between a pair of its groups is significant, from the label
+/// `significant-pair` with the groups' labels in place of {a} and {b}.
+std::string SignificantPairSentence(const std::string& pattern, const FigureText& text,
+                                    const std::pair<std::string, std::string>& pair);
+
+/// Calls `visit` on each block of `blocks` and on the blocks inside them (a case's story), in reading order.
+template <typename F>
+void ForEachBlock(const std::vector<Block>& blocks, F&& visit);
 
 /// A date as far as it is known: month and day may be 0 (only the year is known).
 struct Date {
@@ -191,6 +213,7 @@ struct LanguageEdition {
   std::string locale;  ///< BCP 47 tag for the PDF /Lang; the profile's tag unless edition.yaml sets one
   LanguageProfile profile;
   std::string series, title, subtitle, publisher, isbn, file;
+  std::string edition_notice;  ///< "Second edition", "Revised June 2023": on the cover and in the colophon
   std::vector<std::string> keywords;
   SourceLoc loc;
   std::vector<Section> sections;           ///< in edition order
@@ -226,5 +249,13 @@ struct Edition {
   std::map<std::string, Table> tables;        ///< by table name
   Template design;
 };
+
+template <typename F>
+void ForEachBlock(const std::vector<Block>& blocks, F&& visit) {
+  for (const Block& block : blocks) {
+    visit(block);
+    if (const auto* story = std::get_if<CaseStory>(&block.content)) ForEachBlock(story->story, visit);
+  }
+}
 
 }  // namespace barometer::model

@@ -37,4 +37,11 @@ std::vector<std::string> ChartKindNames() {
   return names;
 }
 
+std::optional<std::string> FigureLabel(const FigureSpec& spec, const FigureText& text, const std::string& id) {
+  auto it = text.labels.find(id);
+  if (it != text.labels.end()) return it->second;
+  if (!spec.show_series_name && spec.series.size() == 1 && id == spec.series.front()) return text.title;
+  return std::nullopt;
+}
+
 }  // namespace barometer::model

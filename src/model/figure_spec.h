@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,8 +58,15 @@ struct FigureSpec {
   std::vector<std::string> excluded;    ///< categories in the table that are not drawn ("don't know")
   bool single_choice = false;           ///< drawn + excluded shares of each series sum to 100 within rounding
   bool page_width = false;              ///< spans the page instead of one column
-  int base_n = 0;
+  int base_n = 0;  ///< the base of the whole figure; 0 when each group has its own (group_base_n)
+  /// The unweighted base of each series (group) when the groups' bases differ: series id -> n, in series order.
+  std::vector<std::pair<std::string, int>> group_base_n;
   std::vector<std::string> significant;  ///< categories whose difference between series is significant at 0.05
+  /// Pairs of series (groups) whose difference is significant at 0.05, as the editor states them.
+  std::vector<std::pair<std::string, std::string>> significant_pairs;
+  /// False for a single-series figure whose series needs no name: nothing is printed in the donut's hole or
+  /// above the bar, and the series needs no label (the alt text and the workbook use the figure's title).
+  bool show_series_name = true;
   bool significant_overall = false;
   std::vector<std::string> highlight;    ///< categories to emphasise or group
   std::map<std::string, std::vector<std::string>> zones;  ///< kZones: zone id -> item ids
@@ -78,8 +86,14 @@ struct FigureText {
   std::map<std::string, std::string> written;
   /// Where each byte of a text was written (model::Span::byte_positions for plain strings): "note" -> places.
   std::map<std::string, std::vector<base::SourceLoc>> positions;
+  std::string caption;  ///< a sentence under the title saying what the figure shows; separate from the note
+  std::string source;   ///< where the figure's data come from, printed as its last line
   base::SourceLoc loc;
   std::map<std::string, base::SourceLoc> label_locs;
 };
+
+/// The label of a category, series or zone id in `text`; for the single series of a figure that does not name it,
+/// the figure's title. Nothing when the language has no label for it (the callers report that).
+std::optional<std::string> FigureLabel(const FigureSpec& spec, const FigureText& text, const std::string& id);
 
 }  // namespace barometer::model

@@ -42,7 +42,8 @@ LanguageEdition ReadLanguage(const std::string& code, const YAML::Node& node, co
   lang.series = map.String("series", false).value_or("");
   lang.title = map.String("title", true).value_or("");
   lang.subtitle = map.String("subtitle", false).value_or("");
-  lang.publisher = map.String("publisher", true).value_or("");
+  lang.publisher = map.String("publisher", false).value_or("");
+  lang.edition_notice = map.String("edition_notice", false).value_or("");
   lang.isbn = map.String("isbn", false).value_or("");
   lang.file = map.String("file", true).value_or("");
   lang.keywords = map.StringList("keywords", false).value_or(std::vector<std::string>{});
@@ -97,7 +98,8 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
   edition.year = map.Integer("year", true).value_or(0);
   edition.template_name = map.String("template", true).value_or("");
   edition.source_language = map.String("source_language", true).value_or("");
-  edition.publisher = map.String("publisher", true).value_or("");
+  // The publisher's name as every language prints it, unless a language gives its own.
+  edition.publisher = map.String("publisher", false).value_or("");
   edition.web = map.String("web", false).value_or("");
   if (auto date = map.String("publication_date", true)) {
     if (!ParseDate(*date, &edition.publication_date)) {
@@ -170,6 +172,11 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
         lang.profile = std::move(*profile);
       }
       if (lang.locale.empty()) lang.locale = lang.profile.tag.empty() ? code : lang.profile.tag;
+      if (lang.publisher.empty()) lang.publisher = edition.publisher;
+      if (lang.publisher.empty()) {
+        diags.Error(lang.loc, "language '" + code + "' has no publisher",
+                    {"give 'publisher:' under the language, or once for all languages at the top of edition.yaml"});
+      }
       const std::string dir = JoinPath(options.content_dir, code);
       for (const std::string& id : edition.section_ids) {
         const std::string section_path = JoinPath(dir, id + ".yaml");

@@ -55,7 +55,7 @@ bool SplitCsvLine(const std::string& line, std::vector<Field>* fields) {
 bool IsId(const std::string& id) {
   if (id.empty()) return false;
   for (char c : id) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
   }
   return true;
 }
@@ -120,7 +120,7 @@ Table LoadTable(const base::FileSystem& fs, const std::string& path, const std::
     for (int k = 0; k < 3; ++k) {
       if (!IsId(fields[k].text)) {
         diags.Error({path, line_no, fields[k].col},
-                    "'" + fields[k].text + "' is not an id (lower-case letters, digits and '-')");
+                    "'" + fields[k].text + "' is not an id (lower-case letters, digits, '-' and '_')");
         good = false;
       }
     }
@@ -204,9 +204,42 @@ std::map<std::string, FigureSpec> LoadFigureSpecs(const base::FileSystem& fs, co
       if (*width == "page") spec.page_width = true;
       else if (*width != "column") diags.Error(LocOf(path, entry.second["width"]), "width must be 'column' or 'page'");
     }
-    spec.base_n = map.Integer("base_n", !zones).value_or(0);
+    YAML::Node base = map.Node("base_n", !zones);
+    if (base.IsDefined() && base.IsMap()) {
+      // One base per group: the groups of a figure are often asked of different numbers of workplaces.
+      for (const auto& group : base) {
+        const std::string id = group.first.Scalar();
+        int n = 0;
+        try {
+          n = group.second.IsScalar() ? group.second.as<int>() : 0;
+        } catch (const YAML::Exception&) {
+          n = 0;
+        }
+        if (n <= 0) {
+          diags.Error(LocOf(path, group.second), "base_n of group '" + id + "' must be a positive whole number");
+          continue;
+        }
+        spec.group_base_n.emplace_back(id, n);
+      }
+    } else if (base.IsDefined()) {
+      spec.base_n = map.Integer("base_n", !zones).value_or(0);
+    }
     spec.significant = map.StringList("significant", false).value_or(std::vector<std::string>{});
     spec.significant_overall = map.Bool("significant_overall", false).value_or(false);
+    spec.show_series_name = map.Bool("show_series_name", false).value_or(true);
+    YAML::Node pairs = map.Node("significant_pairs", false);
+    if (pairs.IsDefined()) {
+      bool good = pairs.IsSequence();
+      for (size_t i = 0; good && i < pairs.size(); ++i) {
+        const YAML::Node pair = pairs[i];
+        if (!pair.IsSequence() || pair.size() != 2 || !pair[0].IsScalar() || !pair[1].IsScalar()) {
+          diags.Error(LocOf(path, pair), "each significant pair must be a list of two series ids, e.g. [state, municipal]");
+          continue;
+        }
+        spec.significant_pairs.emplace_back(pair[0].Scalar(), pair[1].Scalar());
+      }
+      if (!good) diags.Error(LocOf(path, pairs), "'significant_pairs' must be a list of pairs of series ids");
+    }
     spec.highlight = map.StringList("highlight", false).value_or(std::vector<std::string>{});
     YAML::Node zone_node = map.Node("zones", zones);
     if (zone_node.IsDefined()) {
@@ -252,8 +285,10 @@ std::map<std::string, FigureText> LoadFigureTexts(const base::FileSystem& fs, co
     text.population = map.String("population", false).value_or("");
     text.note = map.String("note", false).value_or("");
     text.alt = map.String("alt", false).value_or("");
+    text.caption = map.String("caption", false).value_or("");
+    text.source = map.String("source", false).value_or("");
     const YAML::Node& fields = entry.second;
-    for (const char* field : {"title", "question", "population", "note", "alt"}) {
+    for (const char* field : {"title", "question", "population", "note", "alt", "caption", "source"}) {
       if (fields[field].IsDefined()) text.positions[field] = file.ScalarPositions(fields[field]);
     }
     YAML::Node labels = map.Node("labels", false);

@@ -141,6 +141,7 @@ class SectionReader {
       Colophon colophon;
       MapReader c(value, file_.path, diags_, "colophon");
       colophon.about = TextList(c, "about", true);
+      colophon.show_title = c.Bool("show_title", false).value_or(false);
       YAML::Node links = c.Node("links", false);
       if (links.IsDefined()) {
         if (!links.IsSequence()) {
@@ -158,8 +159,34 @@ class SectionReader {
     CaseStory story;
     MapReader map(node, file_.path, diags_, "case");
     story.lede = TextKey(map, "lede", true);
-    story.before = TextList(map, "before", true);
-    story.now = TextList(map, "now", true);
+    // A case is told either in the fixed "before" and "now" parts or as a free story of blocks (or both: the
+    // story then follows "now").
+    const bool has_story = map.Has("story");
+    story.before = TextList(map, "before", !has_story);
+    story.now = TextList(map, "now", !has_story);
+    if (has_story) {
+      YAML::Node blocks = map.Node("story", true);
+      if (!blocks.IsSequence() || blocks.size() == 0) {
+        diags_.Error(LocOf(file_.path, blocks), "'story' must be a list of blocks",
+                     {"write each paragraph, heading, list, quote or figure as a block with its own id, as in "
+                      "a section's 'blocks'"});
+      } else {
+        for (const auto& item : blocks) {
+          std::optional<Block> block = ReadBlock(item);
+          if (!block) continue;
+          const char* kind = BlockKindName(block->content);
+          if (std::holds_alternative<CaseStory>(block->content) || std::holds_alternative<TipsBox>(block->content) ||
+              std::holds_alternative<Methodology>(block->content) ||
+              std::holds_alternative<Colophon>(block->content)) {
+            diags_.Error(block->loc, "a case's story cannot hold a '" + std::string(kind) + "' block",
+                         {"a story holds paragraphs, headings, lists, quotes and figures; put the " +
+                          std::string(kind) + " block after the case"});
+            continue;
+          }
+          story.story.push_back(std::move(*block));
+        }
+      }
+    }
     story.nomination = TextKey(map, "nomination", false);
     YAML::Node link = map.Node("link", false);
     if (link.IsDefined()) story.link = ReadLink(link);
@@ -177,8 +204,8 @@ class SectionReader {
   TipsBox ReadTips(const YAML::Node& node) {
     TipsBox box;
     MapReader map(node, file_.path, diags_, "tips");
-    box.title = TextKey(map, "title", true);
-    YAML::Node giver = map.Node("giver", true);
+    box.title = TextKey(map, "title", false);
+    YAML::Node giver = map.Node("giver", false);
     if (giver.IsDefined()) box.giver = ReadPerson(giver, "giver");
     box.intro = TextKey(map, "intro", false);
     YAML::Node items = map.Node("items", true);
@@ -222,7 +249,7 @@ Section LoadSection(const base::FileSystem& fs, const std::string& path, const s
       diags.Error(LocOf(path, id), "section id '" + value + "' does not match its file name '" + expected_id + "'");
     }
   }
-  section.title = reader.TextKey(map, "title", true);
+  section.title = reader.TextKey(map, "title", false);
   section.kicker = map.String("kicker", false).value_or("");
   if (auto master = map.String("master", false)) section.master = *master;
 
@@ -235,11 +262,12 @@ Section LoadSection(const base::FileSystem& fs, const std::string& path, const s
       for (const auto& node : blocks) {
         std::optional<Block> block = reader.ReadBlock(node);
         if (!block) continue;
-        if (!block->id.empty() && !ids.insert(block->id).second) {
-          diags.Error(block->loc, "duplicate block id '" + block->id + "'");
-        }
         section.blocks.push_back(std::move(*block));
       }
+      // Ids are unique in the whole section, a case's story included: page references and translations use them.
+      ForEachBlock(section.blocks, [&](const Block& b) {
+        if (!b.id.empty() && !ids.insert(b.id).second) diags.Error(b.loc, "duplicate block id '" + b.id + "'");
+      });
     }
   }
 

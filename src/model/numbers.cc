@@ -72,6 +72,18 @@ std::optional<BoundNumber> ResolveOperand(const Edition& edition, const std::str
     return std::nullopt;
   }
   const Table& table = table_it->second;
+  if (parts[1] == "n" && !spec.group_base_n.empty()) {
+    // A figure whose groups have bases of their own: {figure/n/SERIES} names one.
+    std::vector<std::string> groups;
+    for (const auto& [id, n] : spec.group_base_n) {
+      if (parts.size() == 3 && parts[2] == id) return BoundNumber{static_cast<double>(n), 0, false};
+      groups.push_back(id);
+    }
+    diags.Error(loc, "number reference '{" + operand + "}': figure '" + spec.id +
+                         "' has a base per group; name one as {" + spec.id + "/n/GROUP}",
+                OneOf(groups));
+    return std::nullopt;
+  }
   if (parts[1] == "n" && parts.size() == 2) {
     int n = spec.base_n;
     if (n == 0 && !table.rows.empty()) n = table.rows.front().n;
@@ -235,7 +247,8 @@ void BindNumbers(Edition& edition, base::Diagnostics& diags) {
   for (LanguageEdition& language : edition.languages) {
     for (auto& [id, words] : language.figures) {
       for (auto [field, text] : {std::pair{"title", &words.title}, {"question", &words.question},
-                                 {"population", &words.population}, {"note", &words.note}, {"alt", &words.alt}}) {
+                                 {"population", &words.population}, {"note", &words.note}, {"alt", &words.alt},
+                                 {"caption", &words.caption}}) {
         words.written[field] = *text;
         auto positions = words.positions.find(field);
         BindPlain(edition, *text, words.loc, positions == words.positions.end() ? std::vector<SourceLoc>{} : positions->second,

@@ -63,6 +63,9 @@ struct MasterPage {
   std::string link_colour = "link";  ///< palette name of link text on this master
 };
 
+/// Whether the contents list the sections of master `name`: all but the back cover.
+inline bool ListedInContents(const std::string& name) { return name != "back-cover"; }
+
 /// The geometry of the layout's parts that no text style sets (templates: `layout:`). Lengths in points,
 /// fractions of a width or height where the name says share or a fraction. The defaults are report-a4's.
 struct LayoutGeometry {

@@ -9,7 +9,8 @@
 
 namespace barometer::model {
 
-/// Calls `visit` on every RichText of a block (const or not), so checks and passes over text see all of them.
+/// Calls `visit` on every RichText of a block (const or not), a case's story included, so checks and passes over
+/// text see all of them.
 template <typename BlockT, typename F>
 void ForEachText(BlockT& block, F&& visit) {
   std::visit(
@@ -26,6 +27,7 @@ void ForEachText(BlockT& block, F&& visit) {
           visit(c.lede);
           for (auto& p : c.before) visit(p);
           for (auto& p : c.now) visit(p);
+          for (auto& part : c.story) ForEachText(part, visit);
           visit(c.nomination);
           if (c.link) visit(c.link->text);
         } else if constexpr (std::is_same_v<T, TipsBox>) {

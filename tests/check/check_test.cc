@@ -103,3 +103,26 @@ TEST_CASE("check: a label only the translation has is reported at its key") {
   REQUIRE(Edit(fs, "mini/en/labels.yaml", "before: Before\n", "before: Before\nbefor: Before\n"));
   CHECK(Errors(fs) == Expected({"mini/en/labels.yaml:6:1: label 'befor' is not in the source language 'da'"}));
 }
+
+TEST_CASE("check: a section without a title that the contents list is an error, a tips box can name it") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  REQUIRE(Edit(fs, "mini/en/story.yaml", "title: The story\n", ""));
+  CHECK(Errors(fs) == Expected({"mini/en/story.yaml:1:1: section 'story' has no title, and the contents list it"}));
+  // Opened by a titled tips box, the section is named by it.
+  REQUIRE(Edit(fs, "mini/en/story.yaml", "blocks:\n", "blocks:\n  - {id: s-tips, tips: {title: Tips, items: [{title: A, body: B}]}}\n"));
+  REQUIRE(Edit(fs, "mini/da/story.yaml", "blocks:\n", "blocks:\n  - {id: s-tips, tips: {title: Råd, items: [{title: A, body: B}]}}\n"));
+  CHECK(Errors(fs) == "");
+}
+
+TEST_CASE("check: the blocks of a case's story are compared with the source language one by one") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  REQUIRE(Edit(fs, "mini/da/story.yaml", "      before: [Tekst om før.]\n",
+               "      story:\n        - {id: s-p1, paragraph: Først.}\n        - {id: s-q, quote: Citat.}\n"));
+  REQUIRE(Edit(fs, "mini/en/story.yaml", "      before: [Before text.]\n",
+               "      story:\n        - {id: s-p1, paragraph: First.}\n        - {id: s-extra, paragraph: More.}\n"));
+  CHECK(Errors(fs) == Expected({"mini/en/story.yaml:1:1: block 's-q' (quote, mini/da/story.yaml:11) is missing in "
+                                "language 'en'",
+                                "mini/en/story.yaml:11:11: block 's-extra' is not in the source language 'da'"}));
+}

@@ -2,6 +2,8 @@
 // with file:line:col; and the 2021 edition gives none.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "base/file_system.h"
 #include "check/figures_check.h"
 #include "../figures/figures_fixture.h"
@@ -252,4 +254,42 @@ TEST_CASE("check figures: highlighted and significant categories must be drawn")
                          "did you mean 'agree'?]",
                          "c/figures.yaml:1:1: error: figure 'fig01': significant category 'dont-know' is not drawn",
                      });
+}
+
+TEST_CASE("check figures: an unnamed single series needs no label, but several series cannot go unnamed") {
+  Fixture f;
+  f.specs = Replace(f.specs, "  base_n: 100\n", "  base_n: 100\n  show_series_name: false\n");
+  f.english = Replace(f.english, "    all: Everyone\n", "");
+  // Danish keeps its label for the series: unused now, a warning at the label.
+  CHECK(f.Check() == Lines{"c/da/figures.yaml:7:5: warning: label 'all' of figure 'fig01' is not used by the figure"});
+  f.specs = Replace(f.specs, "  series: [all]\n", "  series: [all, some]\n");
+  Lines lines = f.Check();
+  CHECK(std::find(lines.begin(), lines.end(),
+                  std::string("c/figures.yaml:1:1: error: figure 'fig01': show_series_name: false is for a figure of one series, "
+                  "not 2 [hint: a figure of several series needs their names to tell them apart]")) != lines.end());
+}
+
+TEST_CASE("check figures: per-group bases and significant pairs name the figure's series, at their place") {
+  Fixture f;
+  f.specs = Replace(f.specs, "  base_n: 100\n",
+                    "  base_n: {all: 100, al: 7, none: zero}\n  significant_pairs: [[all, everyone], [all, all], x]\n");
+  CHECK(f.Check() == Lines{
+                         "c/figures.yaml:1:1: error: figure 'fig01': significant pair names 'everyone', which is no "
+                         "series of the figure",
+                         "c/figures.yaml:1:1: error: figure 'fig01': significant pair compares 'all' with itself",
+                         "c/figures.yaml:1:1: error: figure 'fig01': base_n names group 'al', which is no series of "
+                         "the figure [hint: did you mean 'all'?]",
+                         "c/figures.yaml:10:35: error: base_n of group 'none' must be a positive whole number",
+                         "c/figures.yaml:11:52: error: each significant pair must be a list of two series ids, e.g. "
+                         "[state, municipal]",
+                     });
+}
+
+TEST_CASE("check figures: table ids may contain '_'") {
+  Fixture f;
+  f.table = Replace(Replace(f.table, "opinion,all,dont-know", "opinion,all,dont_know"), "indicator,series", "indicator,series");
+  f.specs = Replace(f.specs, "excluded: [dont-know]", "excluded: [dont_know]");
+  f.english = Replace(f.english, "    dont-know:", "    dont_know:");
+  f.danish = Replace(f.danish, "    dont-know:", "    dont_know:");
+  CHECK(f.Check() == Lines{});
 }

@@ -123,7 +123,8 @@ TEST_CASE("cli: usage errors in full, exit status 2, no help dump") {
   CHECK(run.status == 2);
   CHECK(run.out == "barometer: error: '" BAROMETER_SOURCE_DIR "/tests/fixtures' is not an edition folder: it has no "
                    "edition.yaml\nhint: an edition folder holds edition.yaml, a folder per language and tables/\n"
-                   "hint: did you mean '" BAROMETER_SOURCE_DIR "/tests/fixtures/mini'?\n");
+                   "hint: edition folders nearby: " BAROMETER_SOURCE_DIR "/tests/fixtures/mini, " BAROMETER_SOURCE_DIR
+                   "/tests/fixtures/next\n");
   run = Barometer("check " + mini + "/en");
   CHECK(run.status == 2);
   CHECK(run.out.find("hint: did you mean '" + mini + "'?\n") != std::string::npos);
