@@ -6,6 +6,7 @@
 
 #include "base/edit_distance.h"
 #include "check/staleness.h"
+#include "model/requirements.h"
 #include "model/text_visit.h"
 
 namespace barometer::check {
@@ -42,11 +43,8 @@ void CheckReferences(const model::Edition& edition, const model::LanguageEdition
         if (!span.footnote.empty()) {
           used_notes.insert(span.footnote);
           if (!notes.count(span.footnote)) {
-            std::vector<std::string> hints;
-            std::string guess = base::ClosestMatch(span.footnote, note_ids);
-            if (!guess.empty()) hints.push_back("did you mean '" + guess + "'?");
             diags.Error(span.loc, "footnote '" + span.footnote + "' is not defined in this section's footnotes",
-                        hints);
+                        base::DidYouMean(span.footnote, note_ids));
           }
         }
         if (!span.page_ref.empty() && !targets.count(span.page_ref) && all_loaded) {
@@ -62,10 +60,8 @@ void CheckReferences(const model::Edition& edition, const model::LanguageEdition
       if (const auto* figure = std::get_if<model::FigureRef>(&block.content)) {
         if (!edition.figures.count(figure->figure_id)) {
           if (edition.figures_unreadable) continue;
-          std::vector<std::string> hints;
-          std::string guess = base::ClosestMatch(figure->figure_id, figure_ids);
-          if (!guess.empty()) hints.push_back("did you mean '" + guess + "'?");
-          diags.Error(block.loc, "figure '" + figure->figure_id + "' does not exist in figures.yaml", hints);
+          diags.Error(block.loc, "figure '" + figure->figure_id + "' does not exist in figures.yaml",
+                      base::DidYouMean(figure->figure_id, figure_ids));
         } else if (!figure_uses.emplace(figure->figure_id, &block).second) {
           diags.Error(block.loc, "figure '" + figure->figure_id + "' is placed twice");
         }
@@ -152,13 +148,6 @@ bool PossiblyUntranslated(const std::string& text, const std::string& source_tex
   return text == source_text && text.find(' ') != std::string::npos;
 }
 
-const std::vector<std::string>& RequiredLabels() {
-  static const std::vector<std::string> keys = {"contents", "figure",  "before",    "now",       "contact",
-                                                "contacts", "tips-by", "methodology-facts", "isbn", "publisher",
-                                                "published", "source"};
-  return keys;
-}
-
 void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
   if (edition.languages.empty()) return;
   const model::LanguageEdition& source = edition.languages.front();
@@ -170,7 +159,8 @@ void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
                                      edition.design.name + "'");
       }
     }
-    for (const std::string& key : RequiredLabels()) {
+    const std::vector<std::string> needed = model::NeededLabels(edition, language);
+    for (const std::string& key : needed) {
       if (!language.labels.count(key) && !language.labels_unreadable) {
         diags.Error(language.LabelsLoc(), "label '" + key + "' is missing");
       }
@@ -191,7 +181,7 @@ void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
       }
     }
     for (const auto& [key, text] : source.labels) {
-      bool required = std::find(RequiredLabels().begin(), RequiredLabels().end(), key) != RequiredLabels().end();
+      bool required = std::find(needed.begin(), needed.end(), key) != needed.end();
       if (!language.labels.count(key) && !required) {  // a missing required label is reported above
         diags.Error(language.LabelsLoc(), "label '" + key + "' of language '" + source.code + "' is missing");
       }

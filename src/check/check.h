@@ -1,5 +1,5 @@
 // Cross-checks of a loaded edition that no single file can show: every language has the same blocks as the
-// source language, every reference (footnote, figure, page) resolves, every fixed label exists in every language.
+// source language, every reference (footnote, figure, page) resolves, every label model/requirements.h declares exists in every language.
 // Figure and table checks live in figures_check.h.
 #pragma once
 
@@ -7,9 +7,6 @@
 #include "model/edition.h"
 
 namespace barometer::check {
-
-/// The label keys the layout prints; every language's labels.yaml must define them.
-const std::vector<std::string>& RequiredLabels();
 
 /// Whether a translated text equal to its source text is probably not translated yet: identical texts of more
 /// than one word. A single word both languages share is usually a name, an acronym or a loanword ("Apps", "Web").
