@@ -65,10 +65,14 @@ TEST_CASE("in-memory build: the mini edition is built from memory and writes exa
     CHECK(fs.files.at(path) == bytes);
   }
   CHECK(fs.files.size() == inputs.size() + FilesUnder(fs, "out/").size());
-  CHECK(FilesUnder(fs, "out/") == std::set<std::string>{
-                                      "SHA256SUMS",
-                                      "build-info.json",
-                                  });
+  std::string written;
+  for (const std::string& path : FilesUnder(fs, "out/")) written += path + "\n";
+  // Per language: the PDF, the workbook and the figure's four exports; then the record and the checksums.
+  CHECK(written ==
+        "SHA256SUMS\nbuild-info.json\n"
+        "figures/da/figure-01.csv\nfigures/da/figure-01.json\nfigures/da/figure-01.png\nfigures/da/figure-01.svg\n"
+        "figures/en/figure-01.csv\nfigures/en/figure-01.json\nfigures/en/figure-01.png\nfigures/en/figure-01.svg\n"
+        "mini-appendix-da.xlsx\nmini-appendix-en.xlsx\nmini-da.pdf\nmini-en.pdf\n");
   // Every change the build made is inside the output folder or its staging folder beside it.
   for (const std::string& write : fs.writes) {
     CAPTURE(write);
