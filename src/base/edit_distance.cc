@@ -36,4 +36,10 @@ std::string ClosestMatch(const std::string& word, const std::vector<std::string>
   return best;
 }
 
+std::vector<std::string> DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string guess = ClosestMatch(word, candidates);
+  if (guess.empty()) return {};
+  return {"did you mean '" + guess + "'?"};
+}
+
 }  // namespace barometer::base

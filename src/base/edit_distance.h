@@ -13,4 +13,7 @@ int EditDistance(const std::string& a, const std::string& b);
 /// the word's length, at least 1, at most 3); otherwise "". Ties go to the earlier candidate.
 std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates);
 
+/// The hint "did you mean 'x'?" for the ClosestMatch of `word`, or no hint when none is close enough.
+std::vector<std::string> DidYouMean(const std::string& word, const std::vector<std::string>& candidates);
+
 }  // namespace barometer::base

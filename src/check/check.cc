@@ -6,6 +6,7 @@
 
 #include "base/edit_distance.h"
 #include "check/staleness.h"
+#include "model/requirements.h"
 #include "model/text_visit.h"
 
 namespace barometer::check {
@@ -42,11 +43,8 @@ void CheckReferences(const model::Edition& edition, const model::LanguageEdition
         if (!span.footnote.empty()) {
           used_notes.insert(span.footnote);
           if (!notes.count(span.footnote)) {
-            std::vector<std::string> hints;
-            std::string guess = base::ClosestMatch(span.footnote, note_ids);
-            if (!guess.empty()) hints.push_back("did you mean '" + guess + "'?");
             diags.Error(span.loc, "footnote '" + span.footnote + "' is not defined in this section's footnotes",
-                        hints);
+                        base::DidYouMean(span.footnote, note_ids));
           }
         }
         if (!span.page_ref.empty() && !targets.count(span.page_ref) && all_loaded) {
@@ -62,10 +60,8 @@ void CheckReferences(const model::Edition& edition, const model::LanguageEdition
       if (const auto* figure = std::get_if<model::FigureRef>(&block.content)) {
         if (!edition.figures.count(figure->figure_id)) {
           if (edition.figures_unreadable) return;
-          std::vector<std::string> hints;
-          std::string guess = base::ClosestMatch(figure->figure_id, figure_ids);
-          if (!guess.empty()) hints.push_back("did you mean '" + guess + "'?");
-          diags.Error(block.loc, "figure '" + figure->figure_id + "' does not exist in figures.yaml", hints);
+          diags.Error(block.loc, "figure '" + figure->figure_id + "' does not exist in figures.yaml",
+                      base::DidYouMean(figure->figure_id, figure_ids));
         } else if (!figure_uses.emplace(figure->figure_id, &block).second) {
           diags.Error(block.loc, "figure '" + figure->figure_id + "' is placed twice");
         }
@@ -157,55 +153,6 @@ bool PossiblyUntranslated(const std::string& text, const std::string& source_tex
   return text == source_text && text.find(' ') != std::string::npos;
 }
 
-const std::vector<std::string>& LayoutLabels() {
-  static const std::vector<std::string> keys = {
-      "contents", "figure",      "before",         "now",        "contact",         "contacts",
-      "tips-by",  "methodology-facts", "isbn",     "publisher",  "published",       "web",
-      "source",   "figure-source", "figure-base", "significant-pair", "appendix-base-groups"};
-  return keys;
-}
-
-std::vector<std::string> RequiredLabels(const model::Edition& edition, const model::LanguageEdition& language) {
-  std::set<std::string> used = {"contents", "publisher"};  // the contents page; the workbook's cover
-  for (const Section& section : language.sections) {
-    model::ForEachBlock(section.blocks, [&](const Block& block) {
-      if (const auto* story = std::get_if<model::CaseStory>(&block.content)) {
-        if (!story->before.empty()) used.insert("before");
-        if (!story->now.empty()) used.insert("now");
-        if (!story->contacts.empty()) used.insert(story->contacts.size() == 1 ? "contact" : "contacts");
-      } else if (const auto* tips = std::get_if<model::TipsBox>(&block.content)) {
-        if (!tips->giver.name.empty()) used.insert("tips-by");
-      } else if (std::holds_alternative<model::Methodology>(block.content)) {
-        used.insert("methodology-facts");
-      } else if (std::holds_alternative<model::Colophon>(block.content)) {
-        used.insert("published");
-        if (!edition.web.empty()) used.insert("web");
-      }
-    });
-  }
-  if (!language.isbn.empty()) used.insert("isbn");  // the colophon and the workbook's cover print it
-  if (!edition.figures.empty()) used.insert("figure");
-  // Every figure's sheet ends in a source line: its own, else the edition's; the cover needs one of either.
-  bool all_have_sources = !edition.figures.empty();
-  for (const auto& [id, spec] : edition.figures) {
-    auto text = language.figures.find(id);
-    const bool has_source = text != language.figures.end() && !text->second.source.empty();
-    all_have_sources = all_have_sources && has_source;
-    if (has_source) used.insert("figure-source");
-    if (!spec.group_base_n.empty()) {
-      used.insert("figure-base");
-      used.insert("appendix-base-groups");
-    }
-    if (!spec.significant_pairs.empty()) used.insert("significant-pair");
-  }
-  if (!all_have_sources) used.insert("source");
-  std::vector<std::string> keys;
-  for (const std::string& key : LayoutLabels()) {
-    if (used.count(key)) keys.push_back(key);
-  }
-  return keys;
-}
-
 void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
   if (edition.languages.empty()) return;
   const model::LanguageEdition& source = edition.languages.front();
@@ -222,8 +169,8 @@ void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
                      "take that)"});
       }
     }
-    const std::vector<std::string> required = RequiredLabels(edition, language);
-    for (const std::string& key : required) {
+    const std::vector<std::string> needed = model::NeededLabels(edition, language);
+    for (const std::string& key : needed) {
       if (!language.labels.count(key) && !language.labels_unreadable) {
         diags.Error(language.LabelsLoc(), "label '" + key + "' is missing");
       }
@@ -244,9 +191,11 @@ void CheckEdition(const model::Edition& edition, base::Diagnostics& diags) {
       }
     }
     for (const auto& [key, text] : source.labels) {
-      // A missing required label is reported above; a layout label this language does not print is not needed.
-      const bool layout = std::find(LayoutLabels().begin(), LayoutLabels().end(), key) != LayoutLabels().end();
-      if (!language.labels.count(key) && !layout) {
+      // A missing needed label is reported above; a declared label this language does not print is not needed.
+      const auto& declared = model::RequiredLabels();
+      const bool is_declared = std::any_of(declared.begin(), declared.end(),
+                                           [&](const model::LabelRequirement& label) { return label.key == key; });
+      if (!language.labels.count(key) && !is_declared) {
         diags.Error(language.LabelsLoc(), "label '" + key + "' of language '" + source.code + "' is missing");
       }
     }

@@ -14,11 +14,7 @@ namespace {
 
 using base::Diagnostics;
 
-std::vector<std::string> DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
-  std::string guess = base::ClosestMatch(word, candidates);
-  if (guess.empty()) return {};
-  return {"did you mean '" + guess + "'?"};
-}
+using base::DidYouMean;
 
 // '.' decimals with no trailing zeros: 97, 99.5.
 std::string Number(double value) {

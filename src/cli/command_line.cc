@@ -57,11 +57,7 @@ std::string UsageLine(const ProgramSpec& program, const CommandSpec& command) {
   return line;
 }
 
-std::vector<std::string> DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
-  std::string match = base::ClosestMatch(word, candidates);
-  if (match.empty()) return {};
-  return {"did you mean '" + match + "'?"};
-}
+using base::DidYouMean;
 
 std::string HelpHint(const ProgramSpec& program, const CommandSpec* command) {
   return "run '" + program.name + (command ? " " + command->name : "") + " --help' for the options";

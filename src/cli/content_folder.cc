@@ -136,9 +136,7 @@ std::vector<std::string> ResolveLanguages(const std::string& list, const std::ve
     if (!known.empty()) {
       auto it = std::find_if(known.begin(), known.end(), [&](const std::string& k) { return Lower(k) == Lower(item); });
       if (it == known.end()) {
-        std::vector<std::string> hints;
-        std::string match = base::ClosestMatch(Lower(item), known);
-        if (!match.empty()) hints.push_back("did you mean '" + match + "'?");
+        std::vector<std::string> hints = base::DidYouMean(Lower(item), known);
         hints.push_back("the edition's languages: " + Join(known, ", "));
         throw UsageError("language '" + item + "' is not in " + edition_file, hints);
       }

@@ -94,16 +94,6 @@ SourceLoc LanguageEdition::LabelsLoc() const {
   return first;
 }
 
-const std::vector<std::string>& RequiredPhrases() {
-  static const std::vector<std::string> keys = {
-      "and",           "share",          "value",          "category",       "categories",
-      "groups",         "extremes",       "compare",        "at",
-      "chart-of",      "chart-of-parts", "stacked-bar",    "diverging",      "bars",
-      "donut",         "donut-group",    "zones",          "kind-stacked-bars", "kind-columns",
-      "kind-bars",     "all-values",     "value-of",       "in-category",    "gap"};
-  return keys;
-}
-
 std::string LanguageProfile::FormatDate(const Date& date) const {
   const std::string& pattern = date.day ? date_day : date.month ? date_month : date_year;
   std::map<std::string, std::string> values = {{"year", std::to_string(date.year)},

@@ -184,10 +184,8 @@ std::map<std::string, FigureSpec> LoadFigureSpecs(const base::FileSystem& fs, co
     }
     if (auto kind = map.String("kind", true)) {
       if (!ParseChartKind(*kind, &spec.kind)) {
-        std::vector<std::string> hints;
-        std::string guess = base::ClosestMatch(*kind, ChartKindNames());
-        if (!guess.empty()) hints.push_back("did you mean '" + guess + "'?");
-        diags.Error(LocOf(path, entry.second["kind"]), "unknown chart kind '" + *kind + "'", hints);
+        diags.Error(LocOf(path, entry.second["kind"]), "unknown chart kind '" + *kind + "'",
+                    base::DidYouMean(*kind, ChartKindNames()));
       }
     }
     const bool zones = spec.kind == ChartKind::kZones;

@@ -1,5 +1,6 @@
 // Language profiles: templates/languages/<code>.yaml.
 #include "model/load.h"
+#include "model/requirements.h"
 #include "source/input.h"
 #include "source/yaml_file.h"
 

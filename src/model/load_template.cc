@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "model/load.h"
+#include "model/requirements.h"
 #include "source/yaml_file.h"
 
 namespace barometer::model {
@@ -310,28 +311,6 @@ Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base:
     if (!design.masters.count(name)) diags.Error(LocOf(path, masters), "masters are missing '" + name + "'");
   }
   return design;
-}
-
-const std::vector<std::string>& RequiredStyles() {
-  static const std::vector<std::string> names = {
-      "body",         "lead",         "h1",          "h2",           "h3",           "kicker",
-      "list",         "quote",        "footnote",    "footer",       "toc-title",    "toc-entry",
-      "cover-series", "cover-title",  "cover-subtitle", "cover-publisher", "box-title", "box-heading",
-      "box-body",     "box-small",    "fact-label",  "fact-value",   "figure-title", "figure-note", "figure-label",
-      "figure-value", "figure-headline", "colophon"};
-  return names;
-}
-
-const std::vector<std::string>& RequiredColours() {
-  static const std::vector<std::string> names = {"text", "muted", "accent", "accent-2", "rule", "paper", "cover-text",
-                                                 "box-tint", "case-tint", "link", "gridline"};
-  return names;
-}
-
-const std::vector<std::string>& RequiredMasters() {
-  static const std::vector<std::string> names = {"cover", "contents", "body", "case", "tips", "methodology",
-                                                 "back-cover"};
-  return names;
 }
 
 }  // namespace barometer::model

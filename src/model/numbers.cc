@@ -34,9 +34,8 @@ std::vector<std::string> OneOf(const std::vector<std::string>& candidates) {
 }
 
 std::vector<std::string> DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
-  std::string guess = base::ClosestMatch(word, candidates);
-  if (!guess.empty()) return {"did you mean '" + guess + "'?"};
-  return OneOf(candidates);
+  std::vector<std::string> hints = base::DidYouMean(word, candidates);
+  return hints.empty() ? OneOf(candidates) : hints;
 }
 
 double Rounded(double value, int decimals) {

@@ -370,10 +370,7 @@ void MapReader::Finish() {
   for (const auto& entry : node_) {
     std::string key = entry.first.Scalar();
     if (known_.count(key)) continue;
-    std::vector<std::string> hints;
-    std::string guess = base::ClosestMatch(key, candidates);
-    if (!guess.empty()) hints.push_back("did you mean '" + guess + "'?");
-    diags_.Error(LocOf(file_, entry.first), "unknown key '" + key + "' in " + what_, std::move(hints));
+    diags_.Error(LocOf(file_, entry.first), "unknown key '" + key + "' in " + what_, base::DidYouMean(key, candidates));
   }
 }
 

@@ -72,6 +72,19 @@ TEST_CASE("check: references to a footnote, figure or page that does not exist")
                       }));
 }
 
+TEST_CASE("check: a figure placed twice is an error at its second block, in each language") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  for (const char* language : {"da", "en"}) {
+    REQUIRE(Edit(fs, std::string("mini/") + language + "/first.yaml", "  - {id: f-fig, figure: fig01}\n",
+                 "  - {id: f-fig, figure: fig01}\n  - {id: f-again, figure: fig01}\n"));
+  }
+  CHECK(Errors(fs) == Expected({
+                          "mini/da/first.yaml:10:5: figure 'fig01' is placed twice",
+                          "mini/en/first.yaml:10:5: figure 'fig01' is placed twice",
+                      }));
+}
+
 TEST_CASE("check: a label missing from labels.yaml and the profile, a label left in the source language") {
   base::MemoryFileSystem fs;
   testing::LoadMini(fs);

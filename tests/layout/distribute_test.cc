@@ -94,6 +94,12 @@ TEST_CASE("distribute: a box taller than a page is an error at its block") {
   CHECK(laid->messages == "x.yaml:4:3: box 'huge' is taller than a page (900pt, the page has 703pt)\n");
 }
 
+TEST_CASE("distribute: a column-wide box taller than a column is an error at its block, and still placed") {
+  auto laid = Distribute({Box(900, false, "tall")});
+  CHECK(laid->messages == "x.yaml:4:3: box 'tall' is taller than a column (900pt, the column has 703pt)\n");
+  CHECK(laid->pages.first_page.at("tall") == 1);
+}
+
 TEST_CASE("distribute: a back cover lands on an even page, after a blank page where needed") {
   const model::Template design = Design();
   REQUIRE(design.masters.at("back-cover").even_page);

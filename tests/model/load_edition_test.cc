@@ -18,3 +18,47 @@ TEST_CASE("load edition: an unknown language points at 'languages:' and lists th
   CHECK(all[0].message == "language 'xx' is not in edition.yaml");
   CHECK(all[0].hints == std::vector<std::string>{"the edition's languages: da, en"});
 }
+
+namespace {
+
+std::vector<std::string> LoadErrors(base::MemoryFileSystem& fs) {
+  base::Diagnostics diags;
+  model::LoadEdition(fs, {"mini", "templates", {}}, diags);
+  return testing::Lines(diags, base::Severity::kError);
+}
+
+}  // namespace
+
+TEST_CASE("load edition: a section listed twice is an error at its second mention") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  REQUIRE(testing::Edit(fs, "mini/edition.yaml", "  - story\n", "  - story\n  - first\n"));
+  CHECK(LoadErrors(fs) == std::vector<std::string>{"mini/edition.yaml:31:5: section 'first' is listed twice"});
+}
+
+TEST_CASE("load edition: translation.lock is read as unit: fingerprint, and any other shape is an error") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  SUBCASE("a map of fingerprints") {
+    fs.files["mini/en/translation.lock"] = "first/f-q: abc123\nstory/s-1: def456\n";
+    base::Diagnostics diags;
+    auto edition = model::LoadEdition(fs, {"mini", "templates", {}}, diags);
+    REQUIRE(edition);
+    CHECK(testing::Lines(diags, base::Severity::kError).empty());
+    const model::LanguageEdition& en = edition->languages.at(1);
+    CHECK(en.translation_lock_file == "mini/en/translation.lock");
+    CHECK(en.translation_lock == std::map<std::string, std::string>{{"first/f-q", "abc123"}, {"story/s-1", "def456"}});
+    CHECK(en.translation_lock_locs.at("story/s-1") == base::SourceLoc{"mini/en/translation.lock", 2, 1});
+  }
+  SUBCASE("a list") {
+    fs.files["mini/en/translation.lock"] = "- first/f-q\n";
+    CHECK(LoadErrors(fs) ==
+          std::vector<std::string>{"mini/en/translation.lock:1:1: translation.lock must be a map of unit: fingerprint"});
+  }
+  SUBCASE("a fingerprint that is not text") {
+    fs.files["mini/en/translation.lock"] = "first/f-q: [a, b]\n";
+    std::vector<std::string> errors = LoadErrors(fs);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].rfind("mini/en/translation.lock:1:12: ", 0) == 0);
+  }
+}

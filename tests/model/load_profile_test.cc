@@ -4,6 +4,7 @@
 
 #include "mini_fixture.h"
 #include "model/load.h"
+#include "model/requirements.h"
 #include "profiles.h"
 
 using namespace barometer;

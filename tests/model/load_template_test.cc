@@ -123,3 +123,19 @@ TEST_CASE("hyphenation exceptions: one word a line with its breaks, and bad line
   CHECK(model::LoadHyphenationExceptions(fs, "templates/languages/yy.hyphenation.txt", missing).empty());
   CHECK(missing.HasErrors());
 }
+
+TEST_CASE("template: a master page's grid, styles and colours must exist, each error at the master") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "  body: {columns: 2}", "  body: {columns: 4}"));
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "  case: {columns: 2, background: case-tint}",
+               "  case: {columns: 2, background: sepia, title_style: h9}"));
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "link_colour: cover-text}", "link_colour: gold}"));
+  std::string errors;
+  for (const std::string& line : Errors(fs)) errors += line + "\n";
+  CHECK(errors ==
+        "templates/report-a4.yaml:121:19: columns must be 1, 2 or 3\n"
+        "templates/report-a4.yaml:122:9: master 'case' uses style 'h9', which is not defined\n"
+        "templates/report-a4.yaml:122:9: master 'case' uses colour 'sepia', not in the palette\n"
+        "templates/report-a4.yaml:128:15: master 'back-cover' uses colour 'gold', not in the palette\n");
+}
