@@ -52,7 +52,7 @@ TEST_CASE("in-memory build: the mini edition is built from memory and writes exa
   options.templates_dir = "templates";
   options.fonts_dir = fonts;
   options.out_dir = "out";
-  options.parallel = false;
+  options.jobs = 1;
   base::SilentProgress progress;
   base::Diagnostics diags;
   REQUIRE(build::Build(fs, options, progress, diags) == build::Outcome::kBuilt);

@@ -134,8 +134,8 @@ TEST_CASE("template: a master page's grid, styles and colours must exist, each e
   std::string errors;
   for (const std::string& line : Errors(fs)) errors += line + "\n";
   CHECK(errors ==
-        "templates/report-a4.yaml:121:19: columns must be 1, 2 or 3\n"
-        "templates/report-a4.yaml:122:9: master 'case' uses style 'h9', which is not defined\n"
-        "templates/report-a4.yaml:122:9: master 'case' uses colour 'sepia', not in the palette\n"
-        "templates/report-a4.yaml:128:15: master 'back-cover' uses colour 'gold', not in the palette\n");
+        "templates/report-a4.yaml:125:19: columns must be 1, 2 or 3\n"
+        "templates/report-a4.yaml:126:9: master 'case' uses style 'h9', which is not defined\n"
+        "templates/report-a4.yaml:126:9: master 'case' uses colour 'sepia', not in the palette\n"
+        "templates/report-a4.yaml:132:15: master 'back-cover' uses colour 'gold', not in the palette\n");
 }
