@@ -3,11 +3,15 @@
 
 #include <sys/wait.h>
 
+#include <unistd.h>
+
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace barometer::testing {
 
@@ -33,6 +37,24 @@ inline std::string ReadFile(const std::string& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+/// A fresh folder `barometer-NAME-PID` in the system's temporary folder, removed when the test process ends, so
+/// that a test's builds leave nothing behind.
+inline std::string ProcessScratchFolder(const std::string& name) {
+  struct Folders {
+    std::vector<std::string> paths;
+    ~Folders() {
+      std::error_code ignored;
+      for (const std::string& path : paths) std::filesystem::remove_all(path, ignored);
+    }
+  };
+  static Folders folders;
+  std::string path =
+      std::filesystem::temp_directory_path().string() + "/barometer-" + name + "-" + std::to_string(getpid());
+  std::filesystem::remove_all(path);
+  folders.paths.push_back(path);
+  return path;
 }
 
 }  // namespace barometer::testing

@@ -34,9 +34,7 @@ using Handle = QPDFObjectHandle;
 // One build of the 2021 edition for every test case in this file.
 const std::string& OutDir() {
   static const std::string dir = [] {
-    std::string out =
-        std::filesystem::temp_directory_path().string() + "/barometer-accessibility-" + std::to_string(getpid());
-    std::filesystem::remove_all(out);
+    std::string out = barometer::testing::ProcessScratchFolder("accessibility");
     Run run =
         Shell(std::string(BAROMETER_BINARY) + " build " BAROMETER_SOURCE_DIR "/content/2021 --quiet --out " + out);
     if (run.status != 0) FAIL("build failed: " << run.out);

@@ -28,8 +28,7 @@ using barometer::testing::Shell;
 // One build for every test case in this file.
 const std::string& OutDir() {
   static const std::string dir = [] {
-    std::string out = std::filesystem::temp_directory_path().string() + "/barometer-e2e-" + std::to_string(getpid());
-    std::filesystem::remove_all(out);
+    std::string out = barometer::testing::ProcessScratchFolder("e2e");
     Run run = Shell(std::string(BAROMETER_BINARY) + " build " BAROMETER_SOURCE_DIR "/content/2021 --out " + out);
     if (run.status != 0) FAIL("build failed: " << run.out);
     return out;
