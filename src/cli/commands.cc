@@ -187,6 +187,7 @@ int RunWatch(const Invocation& inv) {
   DiagnosticsOutput output = OutputOf(inv);
   WatchSettings settings;
   settings.quiet = inv.Has("--quiet");
+  settings.json = inv.Value("--diagnostics") == "json";
   settings.report = [&](const base::Diagnostics& diags) { output.Print(diags, fs); };
   return Watch(fs, options, settings);
 }

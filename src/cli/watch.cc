@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "base/diagnostic_printer.h"
 #include "base/progress.h"
 #include "cli/content_folder.h"
 
@@ -157,7 +159,23 @@ std::string Status(const base::Diagnostics& diags, bool built, double seconds) {
   return base::Counted(errors, "error", "errors") + ", last good output kept (" + time + ")";
 }
 
+std::string JsonList(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + base::JsonString(items[i]);
+  return out + "]";
+}
+
 }  // namespace
+
+std::string StatusJson(const StatusEvent& event, const std::string& time_of_day) {
+  std::string out = "{\"status\": " + base::JsonString(event.kind) + ", \"time\": " + base::JsonString(time_of_day) +
+                    ", \"message\": " + base::JsonString(event.message);
+  if (event.ms >= 0) {
+    out += ", \"changed\": " + JsonList(event.changed) + ", \"languages\": " + JsonList(event.languages) +
+           ", \"ms\": " + std::to_string(event.ms) + ", \"errors\": " + std::to_string(event.errors);
+  }
+  return out + "}";
+}
 
 bool IsWatchedFile(const std::string& name) {
   if (name.empty() || name[0] == '.' || name[0] == '#') return false;
@@ -190,35 +208,48 @@ int Watch(base::FileSystem& files, const build::BuildOptions& options, const Wat
   StopSignals stop;
   FolderWatcher watcher;
   watcher.WatchAll(FoldersToWatch(options));
-  auto status = [&](const std::string& line) {
+  auto status = [&](const StatusEvent& event) {
     if (settings.quiet) return;
-    std::fprintf(stderr, "barometer: [%s] %s\n", TimeOfDay().c_str(), line.c_str());
+    if (settings.json) {
+      std::fprintf(stderr, "%s\n", StatusJson(event, TimeOfDay()).c_str());
+    } else {
+      std::fprintf(stderr, "barometer: [%s] %s\n", TimeOfDay().c_str(), event.message.c_str());
+    }
     std::fflush(stderr);
   };
   // One build, and its status line: `only` empty means the languages the command line asked for.
-  auto build = [&](const std::vector<std::string>& only, const std::string& cause) {
+  auto build = [&](const std::vector<std::string>& only, const std::vector<std::string>& changed,
+                   const std::string& cause) {
     build::BuildOptions run = options;
     if (!only.empty()) run.languages = only;
     base::Diagnostics diags;
     base::SilentProgress silent;
     auto start = Clock::now();
+    auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+    StatusEvent event{"failed", "", changed, run.languages};
     bool built = false;
     try {
       built = build::Build(files, run, silent, diags) == build::Outcome::kBuilt;
     } catch (const std::exception& e) {
       settings.report(diags);
-      status(cause + "error: " + e.what() + "; last good output kept");
+      event.message = cause + "error: " + e.what() + "; last good output kept";
+      event.ms = std::lround(elapsed() * 1000);
+      event.errors = diags.ErrorCount() + 1;
+      status(event);
       return;
     }
     settings.report(diags);
     std::string what = run.languages.empty() ? "all languages" : Join(run.languages);
-    status(cause + (built ? "built " + what + " " : what + ": ") +
-           Status(diags, built, std::chrono::duration<double>(Clock::now() - start).count()));
+    event.kind = built ? "built" : "failed";
+    event.ms = std::lround(elapsed() * 1000);
+    event.errors = diags.ErrorCount();
+    event.message = cause + (built ? "built " + what + " " : what + ": ") + Status(diags, built, elapsed());
+    status(event);
   };
 
-  build({}, "");
-  status("watching " + options.content_dir + ", " + options.templates_dir + " and " + options.fonts_dir +
-         " (Ctrl-C stops)");
+  build({}, {}, "");
+  status({"watching", "watching " + options.content_dir + ", " + options.templates_dir + " and " +
+                          options.fonts_dir + " (Ctrl-C stops)"});
   pollfd fds[2] = {{watcher.fd(), POLLIN, 0}, {stop.fd(), POLLIN, 0}};
   while (true) {
     if (poll(fds, 2, -1) < 0) continue;  // EINTR
@@ -241,12 +272,15 @@ int Watch(base::FileSystem& files, const build::BuildOptions& options, const Wat
     std::vector<std::string> only = options.languages.empty()
                                         ? LanguagesToRebuild(paths, options.content_dir, translations)
                                         : std::vector<std::string>{};
-    std::string first = fs::path(paths[0]).lexically_relative(fs::path(options.content_dir)).string();
-    if (first.empty() || first.rfind("..", 0) == 0) first = paths[0];
-    build(only, first + (paths.size() > 1 ? " and " + std::to_string(paths.size() - 1) + " more" : "") +
-                    " changed: ");
+    std::vector<std::string> shown;
+    for (const std::string& path : paths) {
+      std::string relative = fs::path(path).lexically_relative(fs::path(options.content_dir)).string();
+      shown.push_back(relative.empty() || relative.rfind("..", 0) == 0 ? path : relative);
+    }
+    build(only, shown,
+          shown[0] + (paths.size() > 1 ? " and " + std::to_string(paths.size() - 1) + " more" : "") + " changed: ");
   }
-  status("watch stopped");
+  status({"stopped", "watch stopped"});
   return 0;
 }
 

@@ -22,10 +22,26 @@ struct WatchSettings {
   std::function<void(const base::Diagnostics&)> report;
   /// No status lines, only diagnostics.
   bool quiet = false;
+  /// Status lines as JSON objects (StatusJson), for a tool that reads the JSON diagnostics on the same stream.
+  bool json = false;
   /// How long the files must be quiet after an event before the rebuild starts, in milliseconds: an editor's save
   /// is several events.
   int settle_ms = 30;
 };
+
+/// What one status line of `watch` reports.
+struct StatusEvent {
+  std::string kind;     ///< "built", "failed" (last good output kept), "watching" or "stopped"
+  std::string message;  ///< the line a person reads
+  std::vector<std::string> changed;    ///< the files whose change started the build, as shown
+  std::vector<std::string> languages;  ///< the languages built; empty: all
+  long ms = -1;                        ///< the build's time; -1 when not a build
+  size_t errors = 0;
+};
+
+/// `event` as one line of JSON: {"status": kind, "time": "HH:MM:SS", "message": ..., and for a build "changed",
+/// "languages", "ms" and "errors"}.
+std::string StatusJson(const StatusEvent& event, const std::string& time_of_day);
 
 /// Runs until SIGINT or SIGTERM; returns the exit status (0). Throws std::runtime_error when the folders cannot
 /// be watched.

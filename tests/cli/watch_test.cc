@@ -126,3 +126,15 @@ TEST_CASE("watch: rebuilds the changed language on save, keeps the last good out
   CHECK_FALSE(fs::exists(out + ".staging"));
   fs::remove_all(root);
 }
+
+TEST_CASE("watch: a status line as JSON names what changed, what was built, its time and errors") {
+  barometer::cli::StatusEvent built{"built", "fr/a.yaml changed: built fr in 12 ms", {"fr/a.yaml"}, {"fr"}, 12, 0};
+  CHECK(barometer::cli::StatusJson(built, "10:11:12") ==
+        R"({"status": "built", "time": "10:11:12", "message": "fr/a.yaml changed: built fr in 12 ms", )"
+        R"("changed": ["fr/a.yaml"], "languages": ["fr"], "ms": 12, "errors": 0})");
+  barometer::cli::StatusEvent failed{"failed", "say \"x\"", {"a.csv", "b.yaml"}, {}, 7, 2};
+  CHECK(barometer::cli::StatusJson(failed, "t") == R"({"status": "failed", "time": "t", "message": "say \"x\"", )"
+                                        R"("changed": ["a.csv", "b.yaml"], "languages": [], "ms": 7, "errors": 2})");
+  CHECK(barometer::cli::StatusJson({"stopped", "watch stopped"}, "t") ==
+        R"({"status": "stopped", "time": "t", "message": "watch stopped"})");
+}
