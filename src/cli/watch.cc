@@ -240,10 +240,11 @@ int Watch(base::FileSystem& files, const build::BuildOptions& options, const Wat
     }
     settings.report(diags);
     std::string what = run.languages.empty() ? "all languages" : Join(run.languages);
+    const double seconds = elapsed();  // once, so the message and `ms` agree
     event.kind = built ? "built" : "failed";
-    event.ms = std::lround(elapsed() * 1000);
+    event.ms = std::lround(seconds * 1000);
     event.errors = diags.ErrorCount();
-    event.message = cause + (built ? "built " + what + " " : what + ": ") + Status(diags, built, elapsed());
+    event.message = cause + (built ? "built " + what + " " : what + ": ") + Status(diags, built, seconds);
     status(event);
   };
 
