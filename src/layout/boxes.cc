@@ -240,6 +240,12 @@ FlowBox Builder::ContactsBox(const model::Block& block, const model::CaseStory& 
     y += Stack(box, 0, y, ShapePlain(line, "box-small", width, person.loc), {{"Div", tag}, {"P", NewTag()}});
     y += g.person_gap;
   }
+  // The box ends at its last line, where the eye sees its foot (balancing lines it up with the other column);
+  // the gap under the last person joins the space after it.
+  if (!story.contacts.empty()) {
+    y -= g.person_gap;
+    box.space_after += g.person_gap;
+  }
   box.height = y;
   return box;
 }

@@ -20,6 +20,9 @@ constexpr double kDeferredCost = 30;
 constexpr double kSpreadCost = 2;  // a point of last-page column feet more than a line apart
 constexpr double kBrokenRulesCost = 5000;  // a widow, an orphan or a stranded heading
 constexpr size_t kMaxFloatsTriedTogether = 4;  // every combination up to this many boxes; one at a time beyond
+// How much of vertical justification's extra space each place between blocks takes.
+constexpr double kHeadingGapWeight = 2;  // before a heading, where readers expect air
+constexpr double kListGapWeight = 0.5;   // between a list's items, which sit close
 
 // The lowest point any item of `page` reaches (its top margin when it has none).
 double ItemsBottom(const Page& page, double top) {
@@ -119,10 +122,18 @@ void Distributor::NewPage(const model::MasterPage& master) {
   }
   column_ = 0;
   page_has_flow_ = false;
-  std::vector<const FlowBox*> boxes;
-  boxes.swap(pending_pages_);
-  for (const FlowBox* box : boxes) PlacePageBoxAtTop(*box);
-  deferred_floats_ += static_cast<int>(boxes.size());
+  // Boxes put off from the page before go to the top, in order, as many as fit; the rest wait for the next page.
+  size_t placed = 0;
+  while (placed < pending_pages_.size() &&
+         (placed == 0 || columns_[0].y + pending_pages_[placed]->height <= PageBottom() + kEpsilon)) {
+    PlacePageBoxAtTop(*pending_pages_[placed++]);
+  }
+  pending_pages_.erase(pending_pages_.begin(), pending_pages_.begin() + static_cast<std::ptrdiff_t>(placed));
+  deferred_floats_ += static_cast<int>(placed);
+  if (placed > 0 && PageBottom() - columns_[0].y < kMinLines * design_.Style(master.body_style).leading) {
+    NewPage(master);  // the boxes leave no room for text here
+    return;
+  }
   ShortenBalancedColumns();
   PlacePendingColumnBoxes();
 }
@@ -183,8 +194,11 @@ void Distributor::PlacePendingColumnBoxes() {
                                 "pt, the column has " +
                                 std::to_string(static_cast<int>(column.bottom - column.notes_height - y)) + "pt)");
     }
+    if (!column.empty()) MarkGap(column, 1);
     AppendBoxItems(box, column.x, y, page_->items);
     Record(box.block_id, column.x, y);
+    column.end_item = page_->items.size();
+    after_heading_ = false;
     column.ink = y + box.height;
     column.y = column.ink + box.space_after;
     MarkFlow();
@@ -357,13 +371,22 @@ void Distributor::PlaceText(const FlowText& original, const FlowText* next) {
       take = std::max(1, std::min(fit, left));
       rules_broken_ = true;
     }
+    if (first == 0 && !column.empty()) MarkGap(column, text->keep_with_next ? kHeadingGapWeight
+                                                       : text->marker              ? kListGapWeight
+                                                                                   : 1);
     EmitLines(*text, first, take, column.x + text->indent, y);
+    columns_[column_].end_item = page_->items.size();
     columns_[column_].y = columns_[column_].ink = y + p->Height(take);
     MarkFlow();
     first += take;
     if (first < p->line_count()) NextColumn();
   }
   columns_[column_].y += text->space_after;
+  after_heading_ = original.keep_with_next;
+}
+
+void Distributor::MarkGap(Column& column, double weight) {
+  if (!after_heading_) column.gaps.push_back({page_->items.size(), weight});
 }
 
 void Distributor::FlushPending() {
@@ -430,6 +453,7 @@ void Distributor::Restore(const Snapshot& snapshot) {
 void Distributor::PlaceBody(const SectionFlow& section) {
   float_index_ = 0;
   deferred_floats_ = 0;
+  after_heading_ = false;
   for (size_t i = 0; i < section.body.size(); ++i) {
     if (const auto* text = std::get_if<FlowText>(&section.body[i])) {
       const FlowText* next = nullptr;
@@ -442,8 +466,11 @@ void Distributor::PlaceBody(const SectionFlow& section) {
   FlushPending();
 }
 
-double Distributor::ColumnSpread() const {
-  const std::vector<Column>& columns = page_has_flow_ ? columns_ : last_flow_columns_;
+namespace {
+
+// How far apart the feet of `columns` are (an empty column ends at its top).
+template <typename Column>
+double Spread(const std::vector<Column>& columns) {
   double lowest = 1e9, highest = -1e9;
   for (const Column& column : columns) {
     const double foot = column.ink >= 0 ? column.ink : column.top;
@@ -451,6 +478,39 @@ double Distributor::ColumnSpread() const {
     highest = std::max(highest, foot);
   }
   return columns.empty() ? 0 : highest - lowest;
+}
+
+}  // namespace
+
+double Distributor::ColumnSpread() const { return Spread(page_has_flow_ ? columns_ : last_flow_columns_); }
+
+void Distributor::JustifyLastPage(const Snapshot& start) {
+  const double max_space = kMaxJustificationSpace;
+  const int last_page = page_has_flow_ ? page_->number : last_flow_page_;
+  // Only the section's own last page with text, and only right after it (a page of boxes alone may follow).
+  if (last_page < static_cast<int>(start.page_count) || last_page < page_->number - 1) return;
+  Page& page = document_.pages[last_page - 1];
+  std::vector<Column>& columns = page_has_flow_ ? columns_ : last_flow_columns_;
+  if (columns.size() < 2 || Spread(columns) <= design_.Style(master_->body_style).leading + kEpsilon) return;
+  double foot = 0;
+  for (const Column& column : columns) foot = std::max(foot, column.ink);
+  for (Column& column : columns) {
+    if (column.ink < 0 || column.gaps.empty()) continue;
+    double weights = 0;
+    for (const Column::Gap& gap : column.gaps) weights += gap.weight;
+    // Never into the column's footnotes, nor further than the template allows at any one place.
+    const double target = std::min(foot, column.bottom - column.notes_height);
+    const double per_weight = std::min(std::max(0.0, target - column.ink) / weights, max_space);
+    if (per_weight <= kEpsilon) continue;
+    double shift = 0;
+    for (size_t g = 0; g < column.gaps.size(); ++g) {
+      shift += per_weight * column.gaps[g].weight;
+      const size_t end = g + 1 < column.gaps.size() ? column.gaps[g + 1].item : column.end_item;
+      for (size_t i = column.gaps[g].item; i < end; ++i) Offset(page.items[i], 0, shift);
+    }
+    column.ink += shift;
+    column.y += shift;
+  }
 }
 
 bool Distributor::TryBalancedBottom(const SectionFlow& section, const Snapshot& start, int last_page, double bottom) {
@@ -551,6 +611,7 @@ double Distributor::TryFloatPlan(const SectionFlow& section, const Snapshot& sta
   PlaceBody(section);
   const bool broke_rules = rules_broken_;
   BalanceLastPage(section, start, final);
+  if (final) JustifyLastPage(start);
   return FloatPlanCost(start) + (broke_rules || rules_broken_ ? kBrokenRulesCost : 0);
 }
 
@@ -603,8 +664,8 @@ void Distributor::PlaceSectionBody(const SectionFlow& section, const Snapshot& s
     double lowest = 0, top = 0;
     for (const Column& column : last_flow_columns_) lowest = std::max(lowest, column.y), top = column.top;
     const double leading = design_.Style(section.master->body_style).leading;
-    // Of the cuts that leave no page of boxes alone, the one whose emptier page (the cut one or the boxes' one)
-    // is fullest.
+    // Of the cuts that leave no page of boxes alone, the one that leaves the cut page fullest: the boxes' page
+    // ends the section, where blank is natural.
     double best_blank = 3;
     FloatPlan chosen = best;
     for (int lines = 1; lines <= design_.geometry.floats.max_pull_lines && lowest - lines * leading > top; ++lines) {
@@ -613,11 +674,8 @@ void Distributor::PlaceSectionBody(const SectionFlow& section, const Snapshot& s
       plan.cut_bottom = lowest - lines * leading;
       if (TryFloatPlan(section, start, plan) > best_cost - kLonePageCost / 2) continue;
       // Balanced columns on the last page first.
-      double blank = 0;
-      for (const Page* p : {&document_.pages[page - 1], &document_.pages.back()}) {
-        blank = std::max(blank, 1 - (ItemsBottom(*p, design_.margins.top) - design_.margins.top) /
-                                        design_.ContentHeight());
-      }
+      double blank = 1 - (ItemsBottom(document_.pages[page - 1], design_.margins.top) - design_.margins.top) /
+                             design_.ContentHeight();
       if (ColumnSpread() > leading) blank += 1;
       if (blank < best_blank - kEpsilon) best_blank = blank, chosen = plan;
     }

@@ -75,6 +75,10 @@ struct PageMap {
 /// references them.
 class Distributor {
  public:
+  /// The most extra space vertical justification adds at one place between blocks (twice that before a heading,
+  /// half between list items), in points: enough for the steps that widow, orphan and heading rules leave.
+  static constexpr double kMaxJustificationSpace = 8;
+
   Distributor(const model::Template& design, const std::map<std::string, ShapedFootnote>& footnotes,
               Document& document, PageMap& pages, base::Diagnostics& diags);
 
@@ -93,6 +97,14 @@ class Distributor {
     double notes_height = 0;  ///< footnotes placed at this column's foot, including the gap and rule
     double ink = -1;          ///< the foot of its last text line or column box (no space after); -1 for none
     std::vector<std::string> notes;
+    /// A place between two of the column's blocks where vertical justification may add space: the page item
+    /// the lower block begins with, and its share (a heading's place takes more than a paragraph's).
+    struct Gap {
+      size_t item = 0;
+      double weight = 1;
+    };
+    std::vector<Gap> gaps;
+    size_t end_item = 0;  ///< past the column's last page item so far
     bool empty() const { return y <= top + 0.01; }
   };
 
@@ -151,6 +163,11 @@ class Distributor {
   bool TryBalancedBottom(const SectionFlow& section, const Snapshot& start, int last_page, double bottom);
   /// How far apart the foot of the last page's columns are (text and column boxes, spaces after them left out).
   double ColumnSpread() const;
+  /// Vertical justification of the section's last page with text, when its columns end more than a line apart:
+  /// the shorter columns' blocks move apart, within the template's limit, so the columns end together.
+  void JustifyLastPage(const Snapshot& start);
+  /// Notes that the block beginning at the next page item may move down under JustifyLastPage.
+  void MarkGap(Column& column, double weight);
   double PageBottom() const { return design_.page_height - design_.margins.bottom; }
 
   void NewPage(const model::MasterPage& master);
@@ -192,6 +209,7 @@ class Distributor {
   std::vector<const FlowBox*> pending_columns_;
   std::vector<const FlowBox*> pending_pages_;
   std::set<std::string> anchors_;
+  bool after_heading_ = false;   ///< the last block placed was a heading: no space to add under it
   bool rules_broken_ = false;    ///< a paragraph had to be split against the widow and orphan rules
   FloatPlan plan_;               ///< the plan being laid out
   size_t float_index_ = 0;       ///< page-wide boxes met on pages with text so far in the section

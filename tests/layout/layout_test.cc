@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iomanip>
 #include <map>
 #include <set>
 #include <sstream>
@@ -182,6 +183,9 @@ struct Pages {
   int section_ends = 0;       // pages ending a section whose text runs in two or more columns
   int unbalanced = 0;         // of those, pages whose column bottoms differ by more than a line
   double total_difference = 0, worst_difference = 0;
+  std::string differences;    // "page: points" of each such page
+  std::string blanks;         // "page: share" of the body pages that do not end a section
+  double worst_blank = 0;     // the most blank of those, a share of the content height
   int lone_box_pages = 0;     // pages of boxes alone leaving more than a third of their content area blank
   int floats = 0;             // figures and tips boxes found
   int misplaced_floats = 0;   // before the page of the paragraph introducing them, or after the next one
@@ -277,7 +281,23 @@ Pages MeasurePages(const Laid& laid, const std::string& language_code) {
     }
     const bool ends_section = section_starts.count(page.number + 1) ||
                               page.number == static_cast<int>(document.pages.size());
-    if (!ends_section) continue;
+    if (!ends_section) {
+      // A page inside a section is filled: its lowest text, figure or box near the content area's foot.
+      double bottom = lowest;
+      for (const layout::Item& item : page.items) {
+        const auto* rect = std::get_if<layout::FilledRect>(&item.content);
+        // A box's tint; not a page's background nor a band from the page's top edge.
+        if (rect && rect->y > design.margins.top - 1 && rect->y + rect->h < page_bottom + 1) {
+          bottom = std::max(bottom, rect->y + rect->h);
+        }
+      }
+      const double blank = 1 - (bottom - design.margins.top) / design.ContentHeight();
+      std::ostringstream entry;
+      entry << " p" << page.number << ": " << static_cast<int>(blank * 100 + 0.5) << "%";
+      result.blanks += entry.str();
+      result.worst_blank = std::max(result.worst_blank, blank);
+      continue;
+    }
     // An empty column starts and ends where the others' text starts.
     const double first_top = *std::min_element(tops.begin(), tops.end());
     for (int c = 0; c < columns; ++c) {
@@ -288,10 +308,11 @@ Pages MeasurePages(const Laid& laid, const std::string& language_code) {
     ++result.section_ends;
     result.total_difference += difference;
     result.worst_difference = std::max(result.worst_difference, difference);
-    // The goal is every such page within one line; widow, orphan and heading rules still leave a few pages
-    // (the case stories' contacts, the methodology box) a line or two further apart, counted below.
-    WARN_MESSAGE(difference <= leading + 0.01,
-                 "page " << page.number << " ends a section; its columns end " << difference << "pt apart");
+    std::ostringstream entry;
+    entry << " p" << page.number << ": " << std::fixed << std::setprecision(1) << difference;
+    result.differences += entry.str();
+    CHECK_MESSAGE(difference <= leading + 0.01,
+                  "page " << page.number << " ends a section; its columns end " << difference << "pt apart");
     result.unbalanced += difference > leading + 0.01;
   }
   // Each figure and tips box on the page of the paragraph that introduces it or the next one.
@@ -430,14 +451,18 @@ TEST_CASE("layout: the 2021 edition keeps every rule on every page, in both lang
                      << "pt, worst " << pages.worst_difference << "pt); " << pages.lone_box_pages
                      << " pages of boxes alone with over a third blank; " << pages.floats << " figures and boxes, "
                      << pages.misplaced_floats << " away from their text, " << pages.bottom_floats
-                     << " page-wide ones at a page's foot");
+                     << " page-wide ones at a page's foot; column feet apart (pt):" << pages.differences
+                     << "; blank at the foot of pages inside a section:" << pages.blanks);
     CHECK(pages.section_ends >= 8);
-    // Before this pass: Danish 4 such pages over a line apart (mean 16.6pt, worst 33.6pt), English 3 (mean 14.8pt,
-    // worst 28.8pt). Now the mean is within a line; not yet every page (see above).
+    // Every page ending a section has its columns' feet within a line of each other (checked per page above;
+    // before vertical justification, three pages a language were 14-31pt apart).
     const double leading = laid->edition.design.Style("body").leading;
-    CHECK(pages.unbalanced <= 3);
-    CHECK(pages.total_difference / pages.section_ends <= leading);
-    CHECK(pages.worst_difference <= 2.3 * leading);
+    CHECK(pages.unbalanced == 0);
+    CHECK(pages.worst_difference <= leading + 0.01);
+    // Pages inside a section are full but for page 10, which holds the figure and the text before the tips box
+    // (the section is 43pt too long for two pages; 51% and 46% blank before the cut kept that page fullest).
+    // The goal is 25%.
+    CHECK(pages.worst_blank <= 0.41);
     CHECK(pages.lone_box_pages == 0);
     CHECK(pages.floats == 12);  // ten figures and two tips boxes
     CHECK(pages.misplaced_floats == 0);
