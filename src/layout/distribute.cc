@@ -485,7 +485,7 @@ double Spread(const std::vector<Column>& columns) {
 double Distributor::ColumnSpread() const { return Spread(page_has_flow_ ? columns_ : last_flow_columns_); }
 
 void Distributor::JustifyLastPage(const Snapshot& start) {
-  const double max_space = kMaxJustificationSpace;
+  const double max_space = design_.geometry.vertical_justification.max_space;
   const int last_page = page_has_flow_ ? page_->number : last_flow_page_;
   // Only the section's own last page with text, and only right after it (a page of boxes alone may follow).
   if (last_page < static_cast<int>(start.page_count) || last_page < page_->number - 1) return;

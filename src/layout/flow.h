@@ -75,10 +75,6 @@ struct PageMap {
 /// references them.
 class Distributor {
  public:
-  /// The most extra space vertical justification adds at one place between blocks (twice that before a heading,
-  /// half between list items), in points: enough for the steps that widow, orphan and heading rules leave.
-  static constexpr double kMaxJustificationSpace = 8;
-
   Distributor(const model::Template& design, const std::map<std::string, ShapedFootnote>& footnotes,
               Document& document, PageMap& pages, base::Diagnostics& diags);
 

@@ -143,6 +143,7 @@ void ReadGeometry(MapReader& map, LayoutGeometry& g) {
   ReadLengths(layout, "draft", {{"mark_width", &g.draft.mark_width}, {"mark_gap", &g.draft.mark_gap}});
   ReadLengths(layout, "floats", {{"lone_blank_share", &g.floats.lone_blank_share},
                                  {"max_pull_lines", &g.floats.max_pull_lines}});
+  ReadLengths(layout, "vertical_justification", {{"max_space", &g.vertical_justification.max_space}});
   for (auto [key, value] : {std::pair{"balance_steps", &g.balance_steps}, std::pair{"passes", &g.passes}}) {
     std::optional<int> count = layout.Integer(key, false);
     if (!count) continue;

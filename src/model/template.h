@@ -151,6 +151,11 @@ struct LayoutGeometry {
     double lone_blank_share = 1.0 / 3;  ///< most of its content area a page of boxes alone may leave blank
     double max_pull_lines = 12;  ///< most lines a column gives to the next page so a box is not alone there
   } floats;
+  struct VerticalJustification {
+    /// Most space, in points, added at one place between blocks so a section's last page ends its columns
+    /// together (twice that before a heading, half between list items); 0: off.
+    double max_space = 8;
+  } vertical_justification;
   int balance_steps = 9;  ///< trials to find the shortest balanced columns of a section's last page
   int passes = 4;         ///< layout passes at most for page references and the contents to settle
 };

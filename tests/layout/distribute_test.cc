@@ -43,9 +43,9 @@ struct BoxSection {
   std::vector<layout::FlowBox> boxes;
 };
 
-// Lays out sections of boxes, one after the other.
-std::unique_ptr<Distributed> Distribute(const std::vector<BoxSection>& sections) {
-  auto out = std::make_unique<Distributed>();
+// Lays out sections of boxes, one after the other, with `out`'s template.
+std::unique_ptr<Distributed> Distribute(const std::vector<BoxSection>& sections,
+                                        std::unique_ptr<Distributed> out = std::make_unique<Distributed>()) {
   std::map<std::string, layout::ShapedFootnote> notes;
   base::Diagnostics diags;
   layout::Distributor distributor(out->design, notes, out->document, out->pages, diags);
@@ -199,7 +199,8 @@ std::vector<std::vector<std::pair<double, double>>> BoxesByColumn(const model::T
 
 TEST_CASE("distribute: vertical justification ends a balanced page's columns together, within its limit") {
   const model::Template design = Design();
-  const double max_space = layout::Distributor::kMaxJustificationSpace;
+  const double max_space = design.geometry.vertical_justification.max_space;
+  REQUIRE(max_space > 0);
   const double column = design.page_height - design.margins.top - design.margins.bottom;
   // A tall box fills the first column; five short ones balance against it in the second, ending `short_by`
   // higher, more than a line: their four gaps take it up, each at most max_space.
@@ -218,4 +219,21 @@ TEST_CASE("distribute: vertical justification ends a balanced page's columns tog
     for (int i = 1; i < 5; ++i) CHECK(columns[1][i].first - columns[1][i - 1].second == doctest::Approx(gap));
     CHECK(columns[0][0].second - columns[1][4].second == doctest::Approx(short_by - 4 * gap));
   }
+}
+
+TEST_CASE("distribute: a template whose vertical justification is 0 leaves a balanced page's columns as they fall") {
+  auto off = std::make_unique<Distributed>();
+  off->design.geometry.vertical_justification.max_space = 0;
+  const model::Template& design = off->design;
+  const double column = design.page_height - design.margins.top - design.margins.bottom;
+  const double short_by = 30;
+  std::vector<layout::FlowBox> boxes = {Box(column * 0.5 + short_by, false, "tall")};
+  for (int i = 0; i < 5; ++i) boxes.push_back(Box(column * 0.1, false, "b" + std::to_string(i)));
+  auto laid = Distribute({{"body", boxes}}, std::move(off));
+  CHECK(laid->messages == "");
+  REQUIRE(laid->document.pages.size() == 1);
+  const auto columns = BoxesByColumn(laid->design, laid->document.pages[0]);
+  REQUIRE(columns[1].size() == 5);
+  for (int i = 1; i < 5; ++i) CHECK(columns[1][i].first == doctest::Approx(columns[1][i - 1].second));
+  CHECK(columns[0][0].second - columns[1][4].second == doctest::Approx(short_by));
 }
