@@ -233,6 +233,27 @@ TEST_CASE("accessibility: each condition fails on an edition broken in just that
       {"no /Lang", [](QPDF& q) { q.getRoot().removeKey("/Lang"); }, "catalog: no /Lang"},
       {"an element with an empty /Lang", [](QPDF& q) { First(q, "/P").replaceKey("/Lang", Handle::newString("")); },
        "empty /Lang"},
+      {"an element with a malformed /Lang",
+       [](QPDF& q) { First(q, "/P").replaceKey("/Lang", Handle::newString("en_GB")); },
+       "/Lang \"en_GB\" is not a well-formed BCP 47 language tag"},
+      {"a catalog /Lang that is no language tag",
+       [](QPDF& q) { q.getRoot().replaceKey("/Lang", Handle::newString("en GB")); },
+       "catalog: /Lang \"en GB\" is not a well-formed BCP 47 language tag"},
+      {"a caption between the figure and its notes",
+       [](QPDF& q) {
+         Handle group = Find(q.getRoot().getKey("/StructTreeRoot"), "/Figure").second;
+         std::vector<Handle> kids = Kids(group);
+         REQUIRE(kids.size() >= 3);
+         std::swap(kids[0], kids[1]);
+         group.replaceKey("/K", Handle::newArray(kids));
+       },
+       "a Caption is neither its first nor its last child"},
+      {"a caption grouped with no figure",
+       [](QPDF& q) {
+         Handle group = Find(q.getRoot().getKey("/StructTreeRoot"), "/Caption").second;
+         group.replaceKey("/S", Handle::newName("/BlockQuote"));
+       },
+       "holds a Caption but is not a Table, L, TOC, Figure or Formula"},
       {"no DisplayDocTitle", [](QPDF& q) { q.getRoot().removeKey("/ViewerPreferences"); }, "DisplayDocTitle"},
       {"not marked", [](QPDF& q) { q.getRoot().removeKey("/MarkInfo"); }, "no /MarkInfo /Marked true"},
       {"XMP without pdfuaid:part",
@@ -249,7 +270,7 @@ TEST_CASE("accessibility: each condition fails on an edition broken in just that
        "is not the document title \"Another title\""},
   };
   for (const Case& c : cases) {
-    INFO(c.what);
+    INFO(std::string(c.what));
     AccessibilityReport report = CheckAccessibility(Broken(c.change));
     INFO(Joined(report.problems));
     CHECK(Mentions(report, c.problem));
