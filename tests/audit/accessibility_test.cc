@@ -18,6 +18,7 @@
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "shell.h"
@@ -275,4 +276,22 @@ TEST_CASE("accessibility: each condition fails on an edition broken in just that
     INFO(Joined(report.problems));
     CHECK(Mentions(report, c.problem));
   }
+}
+
+TEST_CASE("accessibility: poppler reads each English phrase of the Danish edition back as a Span of its paragraph") {
+  Run run = Shell("pdfinfo -struct-text " + EditionPdf("da"));
+  REQUIRE(run.status == 0);
+  // Each Span line is followed by the phrase's text, one level deeper.
+  std::vector<std::string> phrases;
+  std::istringstream lines(run.out);
+  std::string line, previous;
+  while (std::getline(lines, line)) {
+    if (previous.find("Span (inline)") != std::string::npos) {
+      size_t open = line.find('"'), close = line.rfind('"');
+      if (open != std::string::npos && close > open) phrases.push_back(line.substr(open + 1, close - open - 1));
+    }
+    previous = line;
+  }
+  CHECK(phrases ==
+        std::vector<std::string>{"augmented reality", "augmented reality", "computer vision", "The Regional Data Hub"});
 }
