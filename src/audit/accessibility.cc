@@ -14,6 +14,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "base/language_tag.h"
 #include "render/qpdf_objects.h"
 
 namespace barometer::audit {
@@ -96,7 +97,12 @@ class Checker {
     } else if (mark_info.getKey("/Suspects").isBool() && mark_info.getKey("/Suspects").getBoolValue()) {
       Problem("catalog: /MarkInfo /Suspects true");
     }
-    if (TextOf(root, "/Lang").empty()) Problem("catalog: no /Lang");
+    const std::string lang = TextOf(root, "/Lang");
+    if (lang.empty()) {
+      Problem("catalog: no /Lang");
+    } else if (!base::IsWellFormedLanguageTag(lang)) {
+      Problem("catalog: /Lang \"" + lang + "\" is not a well-formed BCP 47 language tag");
+    }
     Handle preferences = root.getKey("/ViewerPreferences");
     if (!preferences.isDictionary() || !preferences.getKey("/DisplayDocTitle").isBool() ||
         !preferences.getKey("/DisplayDocTitle").getBoolValue()) {
@@ -155,17 +161,26 @@ class Checker {
     const std::string where =
         role.empty() ? "an element without /S" : role + " element " + std::to_string(report_.elements);
     if (element.getKey("/Pg").isDictionary()) page = element.getKey("/Pg");
-    if (element.hasKey("/Lang") && TextOf(element, "/Lang").empty()) Problem(where + ": empty /Lang");
+    ++report_.roles[role];
+    if (element.hasKey("/Lang")) {
+      const std::string lang = TextOf(element, "/Lang");
+      if (lang.empty()) {
+        Problem(where + ": empty /Lang");
+      } else if (!base::IsWellFormedLanguageTag(lang)) {
+        Problem(where + ": /Lang \"" + lang + "\" is not a well-formed BCP 47 language tag");
+      }
+    }
 
     std::vector<std::string> child_roles;
     bool owns_link_annotation = false;
+    const int element_number = report_.elements;
     for (Handle kid : Items(element.getKey("/K"))) {
       if (kid.isInteger()) {
-        Reference(page, kid.getIntValueAsInt(), where);
+        Reference(page, kid.getIntValueAsInt(), element_number, where);
       } else if (kid.isDictionary() && NameOf(kid.getKey("/Type")) == "/MCR") {
         if (kid.hasKey("/Stm")) continue;  // marked content in a form XObject: not written by us, not walked
         Reference(kid.getKey("/Pg").isDictionary() ? kid.getKey("/Pg") : page, kid.getKey("/MCID").getIntValueAsInt(),
-                  where);
+                  element_number, where);
       } else if (kid.isDictionary() && NameOf(kid.getKey("/Type")) == "/OBJR") {
         Handle object = kid.getKey("/Obj");
         owned_objects_.insert(object.getObjGen());
@@ -226,6 +241,29 @@ class Checker {
     } else if (role == "Link") {
       if (!owns_link_annotation) Problem(where + ": holds no OBJR of a link annotation");
     }
+    CheckCaptions(child_roles, role, where);
+  }
+
+  // A Caption is the first or last child of what it captions (a Table, list, TOC, Figure or Formula), or of a
+  // grouping element that holds one: PDF 1.7 ties a caption to a figure in no other way, and a screen reader
+  // reading a Figure's /Alt does not read a Caption inside it.
+  void CheckCaptions(const std::vector<std::string>& child_roles, const std::string& role, const std::string& where) {
+    bool holds_captioned = false;
+    for (const std::string& child : child_roles) holds_captioned |= OneOf(child, {"Figure", "Table", "Formula"});
+    int captions = 0;
+    for (size_t i = 0; i < child_roles.size(); ++i) {
+      if (child_roles[i] != "Caption") continue;
+      ++captions;
+      if (i != 0 && i + 1 != child_roles.size()) Problem(where + ": a Caption is neither its first nor its last child");
+    }
+    if (captions == 0) return;
+    if (captions > 1) Problem(where + ": holds " + std::to_string(captions) + " Caption elements");
+    const bool captioned = OneOf(role, {"Table", "L", "TOC", "Figure", "Formula"});
+    const bool group = OneOf(role, {"Div", "Sect", "Part", "Art"}) && holds_captioned;
+    if (!captioned && !group) {
+      Problem(where + ": holds a Caption but is not a Table, L, TOC, Figure or Formula, nor a Div, Sect, Part or "
+                      "Art that holds a Figure, Table or Formula");
+    }
   }
 
   static bool HasScope(Handle element) {
@@ -236,7 +274,7 @@ class Checker {
     return false;
   }
 
-  void Reference(Handle page, int mcid, const std::string& where) {
+  void Reference(Handle page, int mcid, int element, const std::string& where) {
     if (!page.isDictionary()) {
       Problem(where + ": marked content " + std::to_string(mcid) + " without a page (/Pg)");
       return;
@@ -245,7 +283,7 @@ class Checker {
     if (!tree_mcids_.insert(ref).second) {
       Problem(where + ": marked content " + std::to_string(mcid) + " on " + PageName(ref.first) + " is owned twice");
     }
-    tree_order_.push_back(ref);
+    tree_order_.push_back({ref, element, begun_.insert(element).second});
   }
 
   void CheckHeadings() {
@@ -307,6 +345,7 @@ class Checker {
         for (const Mark& open : stack_) {
           artifact |= open.artifact;
           tagged |= open.mcid >= 0 && owned_.count(open.mcid);
+          if (open.mcid >= 0) painted_.insert(open.mcid);
         }
         if (tagged) ++tagged_;
         if (artifact) ++artifacts_;
@@ -321,6 +360,7 @@ class Checker {
     std::vector<std::string> problems_;
     std::map<std::string, int> outside_;  ///< "text (Tj)" -> operators outside tagged content and /Artifact
     std::vector<int> drawn_;              ///< MCIDs in drawing order
+    std::set<int> painted_;               ///< MCIDs whose marked content paints something (a link's paints nothing)
     int painting_ = 0, tagged_ = 0, artifacts_ = 0;
 
    private:
@@ -364,12 +404,15 @@ class Checker {
               " outside tagged content and /Artifact");
     }
 
-    // Every MCID the tree names must be drawn, and the tree must meet them in drawing order.
+    // Every MCID the tree names must be drawn. The elements must begin in drawing order, and each element's own
+    // marked content must be in drawing order; the part of an element after a page or column break or after a
+    // box is read with the element, wherever the break put it.
     std::map<int, size_t> drawn_at;
     for (size_t i = 0; i < walker.drawn_.size(); ++i) drawn_at.emplace(walker.drawn_[i], i);
-    size_t last = 0;
-    bool first = true;
-    for (const PageMcid& ref : tree_order_) {
+    std::optional<size_t> last_begun;
+    std::map<int, size_t> last_of_element;
+    for (const TreeReference& entry : tree_order_) {
+      const PageMcid& ref = entry.ref;
       if (ref.first != id) continue;
       auto at = drawn_at.find(ref.second);
       if (at == drawn_at.end()) {
@@ -377,12 +420,17 @@ class Checker {
                 ", which is not drawn");
         continue;
       }
-      if (!first && at->second < last) {
+      // Empty marked content (a link's, whose text is its paragraph's) has no place in the reading order.
+      if (!walker.painted_.count(ref.second)) continue;
+      auto previous = last_of_element.find(entry.element);
+      const bool out_of_order = entry.begins ? last_begun && at->second < *last_begun
+                                             : previous != last_of_element.end() && at->second < previous->second;
+      if (out_of_order) {
         Problem(name + ": the structure tree reads marked content " + std::to_string(ref.second) +
                 " after content drawn later (structure order is not reading order)");
       }
-      last = at->second;
-      first = false;
+      if (entry.begins) last_begun = at->second;
+      last_of_element[entry.element] = at->second;
     }
 
     std::vector<Handle> annotations = Items(page_object.getKey("/Annots"));
@@ -426,7 +474,15 @@ class Checker {
   Handle role_map_;
   std::set<QPDFObjGen> visited_, owned_objects_, checked_fonts_;
   std::set<PageMcid> tree_mcids_;
-  std::vector<PageMcid> tree_order_;
+  // A marked-content reference in tree order: its element (numbered in tree order) and whether the element
+  // begins with it.
+  struct TreeReference {
+    PageMcid ref;
+    int element = 0;
+    bool begins = false;
+  };
+  std::vector<TreeReference> tree_order_;
+  std::set<int> begun_;
   std::vector<std::pair<int, std::string>> headings_;
   std::set<std::string> note_ids_;
 };

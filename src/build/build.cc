@@ -183,7 +183,8 @@ void AddWriteTasks(const model::Edition& edition, const model::LanguageEdition& 
     // The pages are let go as soon as Cairo has them: the post-pass needs only the metadata, the alt texts and
     // each page's link areas (to describe its annotations).
     std::unique_ptr<layout::Document> document = std::move(laid_out.document);
-    std::string pdf = render::RenderPdf(*document);
+    std::vector<layout::TagStep> elements;
+    std::string pdf = render::RenderPdf(*document, &elements);
     layout::Document summary;
     summary.metadata = std::move(document->metadata);
     summary.figure_alts = std::move(document->figure_alts);
@@ -195,7 +196,7 @@ void AddWriteTasks(const model::Edition& edition, const model::LanguageEdition& 
       }
     }
     document.reset();
-    out.push_back({language.file, render::PostProcessPdf(pdf, summary)});
+    out.push_back({language.file, render::PostProcessPdf(pdf, summary, elements)});
   }});
   for (const auto& [id, chart] : laid_out.charts) {
     tasks.push_back({WriteTask::kFigure, [&edition, &language, id = id, chart = chart.get()](

@@ -7,14 +7,26 @@ namespace barometer::check {
 namespace {
 
 void Append(std::string& out, const model::RichText& text) {
+  std::vector<std::pair<std::string, std::string>> pieces;  // text, its properties
+  const model::Span* previous = nullptr;
   for (const model::Span& span : text.spans) {
     // A bound number counts as its reference: a changed table value is no change of the text to translate.
-    out += span.number_ref.empty() ? span.text : "{" + span.number_ref + "}";
-    out += '\x1f';
-    out += span.emphasis ? 'e' : '-';
-    out += span.strong ? 's' : '-';
-    out += span.link + '\x1f' + span.footnote + '\x1f' + span.page_ref + '\x1e';
+    std::string words = span.number_ref.empty() ? span.text : "{" + span.number_ref + "}";
+    std::string properties = std::string("\x1f") + (span.emphasis ? 'e' : '-') + (span.strong ? 's' : '-') +
+                             span.link + '\x1f' + span.footnote + '\x1f' + span.page_ref + '\x1e';
+    // Marking a phrase's language is no change to translate: the phrase counts as part of the text around it.
+    auto plain = [](const model::Span& s) {
+      return s.number_ref.empty() && s.footnote.empty() && s.page_ref.empty();
+    };
+    if (previous && (!span.language.empty() || !previous->language.empty()) && plain(span) && plain(*previous) &&
+        pieces.back().second == properties) {
+      pieces.back().first += words;
+    } else {
+      pieces.emplace_back(std::move(words), std::move(properties));
+    }
+    previous = &span;
   }
+  for (const auto& [words, properties] : pieces) out += words + properties;
   out += '\x1d';
 }
 

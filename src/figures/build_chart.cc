@@ -9,15 +9,6 @@ namespace barometer::figures {
 namespace internal {
 namespace {
 
-double Channel(double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); }
-double Luminance(const model::Color& c) {
-  return 0.2126 * Channel(c.r) + 0.7152 * Channel(c.g) + 0.0722 * Channel(c.b);
-}
-double Contrast(const model::Color& a, const model::Color& b) {
-  double la = Luminance(a), lb = Luminance(b);
-  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-
 std::string Shorten(const std::string& text) {
   if (text.size() <= 40) return text;
   size_t cut = 37;
@@ -200,7 +191,7 @@ model::Color ChartBuilder::SeriesColour(size_t index) const {
 model::Color ChartBuilder::InkOn(const model::Color& fill) const {
   const model::Color dark = Colour("text");
   const model::Color white{1, 1, 1};
-  return Contrast(fill, white) > Contrast(fill, dark) ? white : dark;
+  return model::ContrastRatio(fill, white) > model::ContrastRatio(fill, dark) ? white : dark;
 }
 
 const model::TextStyle& ChartBuilder::Style(const std::string& name) const { return context_.design->Style(name); }

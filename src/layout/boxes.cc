@@ -29,7 +29,7 @@ FlowBox BoxFor(const model::Block& block, std::string what, double width, double
 // Stacks paragraphs top to bottom inside a box of `width`, returning the height used.
 double Builder::Stack(FlowBox& box, double x, double y, const std::shared_ptr<const text::ShapedParagraph>& p,
                       const TagPath& tags) {
-  box.items.push_back({TextLines{p, 0, p->line_count(), x, y}, tags, ""});
+  AppendTextLines(p, 0, p->line_count(), x, y, tags, PhraseTags(*p), box.items);
   AppendLinkAreas(*p, 0, p->line_count(), x, y, tags, box.items);
   return p->Height(p->line_count());
 }
@@ -57,22 +57,25 @@ FlowBox Builder::FigureBox(const model::Block& block, const model::FigureRef& re
   title_run.text = title;
   // A caption's first line never ends in a hyphen, even where the template hyphenates captions.
   auto caption = Shape({title_run}, "figure-title", box.width, words.loc, "link", {0});
-  int caption_tag = NewTag();
-  y += Stack(box, 0, y, caption, {{"Caption", caption_tag}});
+  // One Div holds the figure's caption, the chart and its notes: PDF 1.7 ties a Caption to a Figure only through
+  // such a group, and a Caption inside the Figure would be hidden behind the Figure's /Alt by screen readers.
+  const TagStep group = {"Div", NewTag()};
+  const TagPath caption_tags = {group, {"Caption", NewTag()}};
+  y += Stack(box, 0, y, caption, caption_tags);
   y += design_.Style("figure-title").space_after;
   if (!words.caption.empty()) {
     // The caption says what the figure shows, under its title; the note below says how to read the numbers.
-    y += Stack(box, 0, y, ShapePlain(words.caption, "figure-note", box.width, words.loc), {{"Caption", caption_tag}});
+    y += Stack(box, 0, y, ShapePlain(words.caption, "figure-note", box.width, words.loc), caption_tags);
     y += design_.Style("figure-title").space_after;
   }
   auto chart_it = in_.charts.find(ref.figure_id);
   if (chart_it != in_.charts.end() && chart_it->second) {
     const figures::Chart& chart = *chart_it->second;
-    box.items.push_back({PlacedChart{chart_it->second, 0, y}, {{"Figure", NewTag()}}, chart.alt});
+    box.items.push_back({PlacedChart{chart_it->second, 0, y}, {group, {"Figure", NewTag()}}, chart.alt});
     y += chart.height;
   }
   const TextStyle& note_style = design_.Style("figure-note");
-  int note_tag = NewTag();
+  const TagPath note_tags = {group, {"P", NewTag()}};
   std::vector<std::string> lines = {words.question, words.note};
   if (!spec.group_base_n.empty()) {
     // Groups with bases of their own: each group's n, so a reader can weigh the difference between them.
@@ -92,7 +95,7 @@ FlowBox Builder::FigureBox(const model::Block& block, const model::FigureRef& re
   for (const std::string& line : lines) {
     if (line.empty()) continue;
     y += note_style.space_before;
-    y += Stack(box, 0, y, ShapePlain(line, "figure-note", box.width, words.loc), {{"P", note_tag}});
+    y += Stack(box, 0, y, ShapePlain(line, "figure-note", box.width, words.loc), note_tags);
   }
   box.height = y;
   return box;

@@ -64,6 +64,12 @@ class Builder {
   bool IsHeading(const std::string& style_name) const;
 
   int NewTag() { return next_tag_++; }
+  /// A Span element for each phrase of `p` in another language, with its /Lang (see AppendTextLines).
+  TagPath PhraseTags(const text::ShapedParagraph& p) {
+    TagPath tags;
+    for (const text::LanguageRange& phrase : p.language_ranges()) tags.push_back({"Span", NewTag(), phrase.tag});
+    return tags;
+  }
 
   // ---- footnotes ----
 

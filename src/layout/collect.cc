@@ -11,6 +11,7 @@ FlowText Builder::Text(const RichText& rich, const model::Section& section, cons
   FlowText text;
   std::vector<text::TextRun> runs = Runs(rich, &section);
   text.paragraph = Shape(runs, style_name, width, rich.loc, link_colour);
+  text.phrase_tags = PhraseTags(*text.paragraph);
   text.rebreak = [this, runs, style_name, width, loc = rich.loc, link_colour](const std::vector<int>& lines) {
     return Shape(runs, style_name, width, loc, link_colour, lines);
   };

@@ -72,6 +72,29 @@ void AppendBoxItems(const FlowBox& box, double x, double y, std::vector<Item>& o
   }
 }
 
+void AppendTextLines(const std::shared_ptr<const text::ShapedParagraph>& p, int first, int count, double x, double y,
+                     const TagPath& tags, const TagPath& phrase_tags, std::vector<Item>& out) {
+  if (count <= 0 || p->language_ranges().empty()) {
+    out.push_back({TextLines{p, first, count, x, y}, tags, ""});
+    return;
+  }
+  const int start = p->line(first).start;
+  const int end = p->line(first + count - 1).start + p->line(first + count - 1).length;
+  int from = 0;
+  const std::vector<text::LanguageRange>& phrases = p->language_ranges();
+  for (size_t k = 0; k < phrases.size() && k < phrase_tags.size(); ++k) {
+    if (phrases[k].end <= start || phrases[k].start >= end) continue;
+    if (phrases[k].start > std::max(from, start)) {
+      out.push_back({TextLines{p, first, count, x, y, from, phrases[k].start}, tags, ""});
+    }
+    TagPath phrase = tags;
+    phrase.push_back(phrase_tags[k]);
+    out.push_back({TextLines{p, first, count, x, y, phrases[k].start, phrases[k].end}, phrase, ""});
+    from = phrases[k].end;
+  }
+  if (from < end) out.push_back({TextLines{p, first, count, x, y, from, TextLines::kWholeText}, tags, ""});
+}
+
 void AppendLinkAreas(const text::ShapedParagraph& p, int first, int count, double x, double y, const TagPath& tags,
                      std::vector<Item>& out) {
   for (int line = first; line < first + count; ++line) {
@@ -295,7 +318,7 @@ void Distributor::EmitLines(const FlowText& text, int first, int count, double x
     Record(text.block_id, x, y);
     if (text.marker) Emit({TextLines{text.marker, 0, 1, x - text.indent - text.marker_shift, y}, text.marker_tags, ""});
   }
-  Emit({TextLines{text.paragraph, first, count, x, y}, text.tags, ""});
+  AppendTextLines(text.paragraph, first, count, x, y, text.tags, text.phrase_tags, page_->items);
   AppendLinkAreas(p, first, count, x, y, text.tags, page_->items);
   Column& column = columns_[column_];
   for (int line = first; line < first + count; ++line) {
@@ -709,7 +732,8 @@ void Distributor::FinishPage() {
       const ShapedFootnote& note = footnotes_.at(id);
       const TagPath tags = {{"Note", 1000000 + note.number}};
       Emit({Destination{NoteDestination(note.number), column.x, y}, {}, ""});
-      Emit({TextLines{note.paragraph, 0, note.paragraph->line_count(), column.x, y}, tags, ""});
+      AppendTextLines(note.paragraph, 0, note.paragraph->line_count(), column.x, y, tags, note.phrase_tags,
+                      page_->items);
       AppendLinkAreas(*note.paragraph, 0, note.paragraph->line_count(), column.x, y, tags, page_->items);
       y += note.paragraph->Height(note.paragraph->line_count()) + g.gap;
     }

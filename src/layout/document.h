@@ -2,8 +2,10 @@
 // y down). Layout decides everything here; render only draws it.
 #pragma once
 
+#include <limits>
 #include <memory>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -13,22 +15,31 @@
 
 namespace barometer::layout {
 
-/// The structure element an item belongs to, outermost first: e.g. {{"L", 7}, {"LI", 8}}. Consecutive items
-/// with the same (tag, id) pairs share one element; an empty path marks an artifact (footer, decoration) that is
-/// kept out of the reading order.
+/// The structure element an item belongs to, outermost first: e.g. {{"L", 7}, {"LI", 8}}. Items with the same
+/// (tag, id) belong to one element, also when other items come between them (a paragraph continued in the next
+/// column or on the next page); an empty path marks an artifact (footer, decoration) that is kept out of the
+/// reading order.
 struct TagStep {
+  TagStep() = default;
+  TagStep(std::string tag_name, int tag_id, std::string language = "")
+      : tag(std::move(tag_name)), id(tag_id), lang(std::move(language)) {}
+
   std::string tag;
   int id = 0;
+  std::string lang;  ///< BCP 47 /Lang of an element in another language than the document's ("" for none)
   bool operator==(const TagStep&) const = default;
 };
 using TagPath = std::vector<TagStep>;
 
-/// Lines [first, first + count) of a shaped paragraph, the first line's box top at (x, y).
+/// Lines [first, first + count) of a shaped paragraph, the first line's box top at (x, y); of those, only the
+/// glyph runs of text bytes [from, to) (a phrase in another language is an item, and an element, of its own).
 struct TextLines {
   std::shared_ptr<const text::ShapedParagraph> paragraph;
   int first = 0;
   int count = 0;
   double x = 0, y = 0;
+  int from = 0, to = kWholeText;
+  static constexpr int kWholeText = std::numeric_limits<int>::max();
 };
 
 struct FilledRect {

@@ -65,7 +65,10 @@ class Dumper {
   static std::string Tags(const TagPath& tags) {
     if (tags.empty()) return "artifact";
     std::string out;
-    for (const TagStep& step : tags) out += (out.empty() ? "" : "/") + step.tag + ":" + std::to_string(step.id);
+    for (const TagStep& step : tags) {
+      out += (out.empty() ? "" : "/") + step.tag + ":" + std::to_string(step.id);
+      if (!step.lang.empty()) out += "[" + step.lang + "]";
+    }
     return out;
   }
 
@@ -98,8 +101,12 @@ class Dumper {
           if constexpr (std::is_same_v<T, TextLines>) {
             const text::ShapedParagraph& p = *c.paragraph;
             out_ << "  text " << Number(c.x) << ',' << Number(c.y) << " lines " << c.first << '+' << c.count
-                 << " of " << p.line_count() << " leading " << Number(p.leading()) << " width "
-                 << Number(p.width()) << ' ' << Tags(item.tags) << '\n';
+                 << " of " << p.line_count();
+            if (c.from != 0 || c.to != TextLines::kWholeText) {
+              out_ << " bytes " << c.from << '-' << (c.to == TextLines::kWholeText ? "end" : std::to_string(c.to));
+            }
+            out_ << " leading " << Number(p.leading()) << " width " << Number(p.width()) << ' ' << Tags(item.tags)
+                 << '\n';
             DumpLines(p, c.first, c.count, "    ");
           } else if constexpr (std::is_same_v<T, FilledRect>) {
             out_ << "  rect " << Number(c.x) << ',' << Number(c.y) << ' ' << Number(c.w) << 'x' << Number(c.h)

@@ -26,6 +26,7 @@ struct FlowText {
   bool keep_together = false;                           ///< headings: never split
   bool keep_with_next = false;                          ///< headings: stay with two lines of what follows
   TagPath tags;
+  TagPath phrase_tags;  ///< a Span per phrase in another language (see AppendTextLines)
   TagPath marker_tags;
   std::string destination;  ///< named destination at the first line
   std::string block_id;     ///< the content block, for page references
@@ -63,6 +64,7 @@ struct SectionFlow {
 struct ShapedFootnote {
   int number = 0;
   std::shared_ptr<const text::ShapedParagraph> paragraph;
+  TagPath phrase_tags;  ///< a Span per phrase in another language (see AppendTextLines)
 };
 
 /// Where blocks and sections landed, for page references and the contents.
@@ -221,6 +223,12 @@ std::string BlockDestination(const std::string& block_id);
 /// The named destinations of footnote `number`'s text and of its mark in the text.
 std::string NoteDestination(int number);
 std::string NoteMarkDestination(int number);
+
+/// The items that draw lines [first, first + count) of `p`, its first line's top at (x, y), in element `tags`:
+/// one item, or where the lines hold phrases in another language, the text around each phrase and the phrase
+/// (in `tags` plus its Span of `phrase_tags`, one per p.language_ranges()) as items of their own, in text order.
+void AppendTextLines(const std::shared_ptr<const text::ShapedParagraph>& p, int first, int count, double x, double y,
+                     const TagPath& tags, const TagPath& phrase_tags, std::vector<Item>& out);
 
 /// The link areas of lines [first, first + count) of `p`, its first line's top at (x, y).
 void AppendLinkAreas(const text::ShapedParagraph& p, int first, int count, double x, double y, const TagPath& tags,

@@ -20,6 +20,7 @@ std::vector<text::TextRun> Builder::Runs(const RichText& rich, const model::Sect
     run.emphasis = span.emphasis;
     run.strong = span.strong;
     run.link = span.link;
+    run.language = span.language_tag;
     if (!span.footnote.empty()) {
       std::string key = (section ? section->id : std::string()) + "/" + span.footnote;
       const int number = FootnoteNumber(key, section, span.footnote);
@@ -55,7 +56,8 @@ std::shared_ptr<const text::ShapedParagraph> Builder::Shape(std::vector<text::Te
   key << style_name << '|' << width << '|' << link_colour;
   for (int line : unhyphenated_lines) key << '|' << line;
   for (const text::TextRun& r : runs) {
-    key << '\x1f' << r.text << '\x1e' << r.emphasis << r.strong << r.superscript << r.link << '\x1e' << r.footnote;
+    key << '\x1f' << r.text << '\x1e' << r.emphasis << r.strong << r.superscript << r.link << '\x1e' << r.footnote
+        << '\x1e' << r.language;
   }
   auto cached = cache_.find(key.str());
   if (cached != cache_.end()) {
@@ -116,7 +118,8 @@ int Builder::FootnoteNumber(const std::string& key, const model::Section* sectio
       runs.push_back(mark);
       runs.push_back(space);
       for (text::TextRun& r : Runs(note.text, section)) runs.push_back(std::move(r));
-      footnotes_[key] = {number, Shape(std::move(runs), "footnote", column_width_, note.loc)};
+      auto paragraph = Shape(std::move(runs), "footnote", column_width_, note.loc);
+      footnotes_[key] = {number, paragraph, PhraseTags(*paragraph)};
     }
   }
   return number;

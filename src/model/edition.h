@@ -30,6 +30,9 @@ struct Span {
   /// A number bound to a table, as written between the braces of {fig04/efficiency/technological}; `text` is
   /// the formatted number once the edition is loaded (model/numbers.h).
   std::string number_ref;
+  /// The language of a phrase in another language, [text]{lang=code}: the code of a profile in
+  /// templates/languages/ as written, and its BCP 47 tag once the edition is loaded; empty for the text's own.
+  std::string language, language_tag;
   SourceLoc loc;
   /// Line and column in loc.file of each byte of `text`, when known (one-line scalars and block scalars), so a
   /// check can point at a word in the middle of a paragraph.

@@ -3,8 +3,10 @@
 #include <set>
 
 #include "base/edit_distance.h"
+#include "base/language_tag.h"
 #include "model/load.h"
 #include "model/numbers.h"
+#include "model/text_visit.h"
 #include "source/input.h"
 #include "source/yaml_file.h"
 
@@ -74,6 +76,63 @@ void LoadLabels(const base::FileSystem& fs, LanguageEdition& lang, base::Diagnos
     if (!text) continue;
     lang.labels[entry.first.Scalar()] = *text;
     lang.label_locs[entry.first.Scalar()] = LocOf(path, entry.first);
+  }
+}
+
+// Gives each phrase in another language ([text]{lang=code}) the BCP 47 tag of its profile; a code without a
+// profile is an error at the phrase. Only the profile's tag is read: the phrase is tagged, not hyphenated or set
+// in that language's style, so its profile need not be complete.
+void BindPhraseLanguages(const base::FileSystem& fs, const std::string& templates_dir, Edition& edition,
+                         base::Diagnostics& diags) {
+  std::map<std::string, std::optional<std::string>> tags;  // code -> tag; nullopt when it has none
+  for (const LanguageEdition& lang : edition.languages) {
+    if (!lang.profile.tag.empty()) tags[lang.code] = lang.profile.tag;
+  }
+  auto tag_of = [&](const std::string& code) -> std::optional<std::string> {
+    auto known = tags.find(code);
+    if (known != tags.end()) return known->second;
+    std::optional<std::string> tag;
+    const std::string path = ProfilePath(templates_dir, code);
+    if (source::IsPlainName(code) && fs.Exists(path) &&
+        source::CheckConfined(fs, templates_dir, path, "templates folder", diags)) {
+      source::YamlFile file = source::LoadYaml(fs, path, diags);
+      if (file.ok && file.root.IsMap() && file.root["tag"].IsScalar()) {
+        tag = file.root["tag"].Scalar();
+        if (!base::IsWellFormedLanguageTag(*tag)) {
+          diags.Error(LocOf(path, file.root["tag"]), "'" + *tag + "' is not a well-formed BCP 47 language tag");
+          tag.reset();
+        }
+      }
+    }
+    return tags[code] = tag;
+  };
+  auto bind = [&](RichText& text) {
+    for (Span& span : text.spans) {
+      if (span.language.empty()) continue;
+      if (auto tag = tag_of(span.language)) {
+        span.language_tag = *tag;
+        continue;
+      }
+      std::string known;
+      for (const std::string& name : fs.ListFiles(base::JoinPath(templates_dir, "languages"))) {
+        if (name.size() > 5 && name.compare(name.size() - 5, 5, ".yaml") == 0) {
+          known += (known.empty() ? "" : ", ") + name.substr(0, name.size() - 5);
+        }
+      }
+      diags.Error(span.loc,
+                  "a phrase is marked as language '" + span.language + "', which has no profile (looked for " +
+                      ProfilePath(templates_dir, span.language) + ")",
+                  {known.empty() ? "add a profile with its 'tag:' to " + base::JoinPath(templates_dir, "languages")
+                                 : "the languages with a profile: " + known});
+      span.language.clear();
+    }
+  };
+  for (LanguageEdition& lang : edition.languages) {
+    for (Section& section : lang.sections) {
+      bind(section.title);
+      for (Block& block : section.blocks) ForEachText(block, bind);
+      for (Footnote& note : section.footnotes) bind(note.text);
+    }
   }
 }
 
@@ -263,6 +322,7 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
   }
 
   BindNumbers(edition, diags);
+  BindPhraseLanguages(fs, options.templates_dir, edition, diags);
 
   if (!edition.template_name.empty()) {
     const std::string template_path = JoinPath(options.templates_dir, edition.template_name + ".yaml");

@@ -1,4 +1,5 @@
 // Language profiles: templates/languages/<code>.yaml.
+#include "base/language_tag.h"
 #include "model/load.h"
 #include "model/requirements.h"
 #include "source/input.h"
@@ -45,6 +46,10 @@ std::optional<LanguageProfile> LoadLanguageProfile(const base::FileSystem& fs, c
   if (!map.ok()) return std::nullopt;
   profile.loc = map.loc();
   profile.tag = map.String("tag", true).value_or(code);
+  if (file.root["tag"].IsDefined() && !base::IsWellFormedLanguageTag(profile.tag)) {
+    diags.Error(LocOf(path, file.root["tag"]), "'" + profile.tag + "' is not a well-formed BCP 47 language tag",
+                {"write language-REGION as in 'da-DK' or 'en-GB' (RFC 5646); it becomes the PDF's /Lang"});
+  }
   if (map.Bool("stub", false).value_or(false)) {
     diags.Error(LocOf(path, file.root["stub"]),
                 "language profile is a stub made by 'barometer new-language'; it still holds another language's "

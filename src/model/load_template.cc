@@ -1,6 +1,9 @@
 // templates/*.yaml: page, grid, palette, styles and master pages.
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <utility>
 
@@ -184,6 +187,46 @@ void ReadHangingShares(const YAML::Node& node, const std::string& path, std::map
   }
 }
 
+// Charts must stay legible without colour: each series at least 3:1 against the page, and any two series apart
+// in lightness, since a legend asks the reader to tell every series from every other.
+void CheckChartPalette(const Template& design,
+                       const std::map<std::string, std::pair<std::string, SourceLoc>>& written,
+                       base::Diagnostics& diags) {
+  auto paper = design.palette.find("paper");
+  if (paper == design.palette.end()) return;  // reported as missing
+  auto named = [&](const std::string& name) { return "'" + name + "' (" + written.at(name).first + ")"; };
+  auto ratio = [](double value) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%.2f:1", std::floor(value * 100) / 100);
+    return std::string(text);
+  };
+  std::vector<std::string> series;
+  for (const std::string& name : design.chart_palette) {
+    if (written.count(name) && std::find(series.begin(), series.end(), name) == series.end()) series.push_back(name);
+  }
+  for (size_t i = 0; i < series.size(); ++i) {
+    const Color& colour = design.palette.at(series[i]);
+    const double against_paper = ContrastRatio(colour, paper->second);
+    if (against_paper < kMinChartContrast) {
+      diags.Warning(written.at(series[i]).second,
+                    "chart colour " + named(series[i]) + " has a contrast of " + ratio(against_paper) +
+                        " against the page " + named("paper") + "; chart marks need at least " +
+                        ratio(kMinChartContrast) + " (WCAG 2.1, 1.4.11)",
+                    {"keep the hue and make the colour darker"});
+    }
+    for (size_t j = 0; j < i; ++j) {
+      const double between = ContrastRatio(colour, design.palette.at(series[j]));
+      if (between < kMinSeriesContrast) {
+        diags.Warning(written.at(series[i]).second,
+                      "chart colours " + named(series[j]) + " and " + named(series[i]) +
+                          " look alike in greyscale: their luminance contrast is " + ratio(between) +
+                          ", at least " + ratio(kMinSeriesContrast) + " keeps two series apart without colour",
+                      {"make one of them lighter or darker, keeping its hue"});
+      }
+    }
+  }
+}
+
 }  // namespace
 
 Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base::Diagnostics& diags) {
@@ -241,6 +284,7 @@ Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base:
   ReadGeometry(map, design.geometry);
 
   YAML::Node palette = map.Node("palette", true);
+  std::map<std::string, std::pair<std::string, SourceLoc>> written;  // name -> the colour as written, and where
   if (palette.IsDefined() && palette.IsMap()) {
     for (const auto& entry : palette) {
       Color colour;
@@ -249,6 +293,7 @@ Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base:
         continue;
       }
       design.palette[entry.first.Scalar()] = colour;
+      written[entry.first.Scalar()] = {entry.second.Scalar(), LocOf(path, entry.second)};
     }
   }
   for (const std::string& name : RequiredColours()) {
@@ -260,6 +305,7 @@ Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base:
       diags.Error(LocOf(path, file.root["chart_palette"]), "chart colour '" + name + "' is not in the palette");
     }
   }
+  CheckChartPalette(design, written, diags);
 
   YAML::Node styles = map.Node("styles", true);
   if (styles.IsDefined() && styles.IsMap()) {

@@ -23,6 +23,7 @@ class Parser {
     bool emphasis = false, strong = false;
     std::string link;
   };
+  static constexpr char kLanguageKey[] = "{lang=";
 
   SourceLoc At(size_t offset) const {
     if (!single_line_) return offset < positions_.size() ? positions_[offset] : loc_;
@@ -37,7 +38,7 @@ class Parser {
     Span* span = nullptr;
     if (!spans.empty()) {
       Span& last = spans.back();
-      if (last.footnote.empty() && last.page_ref.empty() && last.number_ref.empty() && last.emphasis == emphasis_ &&
+      if (last.footnote.empty() && last.page_ref.empty() && last.number_ref.empty() && last.language.empty() && last.emphasis == emphasis_ &&
           last.strong == strong_ && last.link == style.link) {
         span = &last;
       }
@@ -158,8 +159,14 @@ class Parser {
     inner.link = "\x01";  // placeholder until the URL is known
     std::vector<Span> text_spans;
     ParseUntil(text_spans, ']', inner);
+    if (pos_ < text_.size() && text_.compare(pos_, 2, "]{") == 0) {
+      ++pos_;
+      ParsePhraseLanguage(spans, text_spans, style, open);
+      return;
+    }
     if (pos_ >= text_.size() || text_.compare(pos_, 2, "](") != 0) {
-      Error(open, "'[' starts a link but is not followed by '](url)'; write '\\[' for a bracket");
+      Error(open, "'[' starts a link or a phrase but is not followed by '](url)' or ']{lang=code}'; write '\\[' for "
+                  "a bracket");
       for (Span& s : text_spans) {
         s.link = style.link;
         spans.push_back(s);
@@ -178,6 +185,37 @@ class Parser {
     if (text_spans.empty()) Error(open, "link has no text");
     for (Span& s : text_spans) {
       s.link = url;
+      spans.push_back(s);
+    }
+    pos_ = close + 1;
+  }
+
+  // After "[phrase]": "{lang=code}" names the language of a phrase in another language (a profile of
+  // templates/languages/, checked when the edition is loaded).
+  void ParsePhraseLanguage(std::vector<Span>& spans, std::vector<Span>& text_spans, const Style& style, size_t open) {
+    const size_t attribute = pos_;  // the opening brace
+    size_t close = text_.find('}', attribute);
+    if (close == std::string::npos || text_.compare(attribute, sizeof kLanguageKey - 1, kLanguageKey) != 0) {
+      Error(attribute, "'{' after '[text]' must be '{lang=code}', naming the language of the phrase; write '\\[' "
+                       "for a bracket");
+      pos_ = close == std::string::npos ? text_.size() : close + 1;
+      for (Span& s : text_spans) {
+        s.link = style.link;
+        spans.push_back(s);
+      }
+      return;
+    }
+    const size_t code_start = attribute + sizeof kLanguageKey - 1;
+    std::string code = text_.substr(code_start, close - code_start);
+    if (code.empty() || code.find_first_of(" \t/") != std::string::npos) {
+      Error(code_start, "'{lang=...}' needs the code of a language profile, e.g. the name of a file in "
+                        "templates/languages/ without '.yaml'");
+      code.clear();
+    }
+    if (text_spans.empty()) Error(open, "a phrase in another language has no text");
+    for (Span& s : text_spans) {
+      s.link = style.link;
+      s.language = code;
       spans.push_back(s);
     }
     pos_ = close + 1;

@@ -1,5 +1,6 @@
 // The inline markup of content text (README "Inline markup"): *emphasis*, **strong**, [text](url), [^footnote],
-// @{page-ref}, {table-ref} (a number from a table), ~ (no-break space) and backslash escapes. Deliberately small; not Markdown.
+// [phrase]{lang=code} (a phrase in another language), @{page-ref}, {table-ref} (a number from a table), ~
+// (no-break space) and backslash escapes. Deliberately small; not Markdown.
 #pragma once
 
 #include <string>

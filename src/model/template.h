@@ -15,6 +15,16 @@ struct Color {
   bool operator==(const Color&) const = default;
 };
 
+/// WCAG 2.1 relative luminance: 0 for black, 1 for white.
+double RelativeLuminance(const Color& colour);
+/// WCAG 2.1 contrast ratio of two colours, 1 to 21.
+double ContrastRatio(const Color& a, const Color& b);
+/// The least contrast of a chart's marks against the page (WCAG 2.1 success criterion 1.4.11).
+inline constexpr double kMinChartContrast = 3.0;
+/// The least luminance contrast between two chart series, so that they stay apart in greyscale (a black-and-white
+/// print, a reader who sees no colour): about 8 L* apart at the lightness chart marks have.
+inline constexpr double kMinSeriesContrast = 1.3;
+
 enum class Align { kLeft, kJustify, kCenter, kRight };
 
 /// A typographic style. `family` must name a family of the pinned fonts.

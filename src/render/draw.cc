@@ -2,6 +2,7 @@
 
 #include <pango/pangocairo.h>
 
+#include <limits>
 #include <vector>
 
 #include "text/font_face.h"
@@ -49,9 +50,11 @@ void DrawPath(cairo_t* cr, const std::vector<figures::PathOp>& path) {
   }
 }
 
-// Draws line `i` of a paragraph with its left edge at `x` and its baseline at `baseline`. The line starts at its
-// own offset (alignment, or a negative one where its first glyph protrudes into the margin).
-void DrawLine(cairo_t* cr, const text::ShapedParagraph& paragraph, int i, double x, double baseline) {
+// Draws line `i` of a paragraph with its left edge at `x` and its baseline at `baseline`: the glyph runs of
+// text bytes [from, to), each where it stands in the whole line. The line starts at its own offset (alignment,
+// or a negative one where its first glyph protrudes into the margin).
+void DrawLine(cairo_t* cr, const text::ShapedParagraph& paragraph, int i, double x, double baseline, int from = 0,
+              int to = std::numeric_limits<int>::max()) {
   const text::ShapedParagraph::Line& line = paragraph.line(i);
   double left = x + line.x;
   // A scaled line (glyph scaling) is drawn in a coordinate system stretched about its left edge: its glyphs and
@@ -65,6 +68,10 @@ void DrawLine(cairo_t* cr, const text::ShapedParagraph& paragraph, int i, double
   }
   int64_t pen = 0;
   for (const text::GlyphRun& run : line.runs) {
+    if (run.offset < from || run.offset >= to) {
+      pen += run.Width();
+      continue;
+    }
     cairo_set_source_rgb(cr, run.colour.r, run.colour.g, run.colour.b);
     cairo_move_to(cr, left + static_cast<double>(pen) / text::kUnitsPerPoint,
                   baseline - run.rise / text::kUnitsPerPoint);
@@ -112,9 +119,10 @@ void ShowGlyphRun(cairo_t* cr, const text::GlyphRun& run) {
   }
 }
 
-void DrawLines(cairo_t* cr, const text::ShapedParagraph& paragraph, int first, int count, double x, double top) {
+void DrawLines(cairo_t* cr, const text::ShapedParagraph& paragraph, int first, int count, double x, double top,
+               int from, int to) {
   for (int i = 0; i < count; ++i) {
-    DrawLine(cr, paragraph, first + i, x, top + paragraph.Height(i) + paragraph.BaselineOffset());
+    DrawLine(cr, paragraph, first + i, x, top + paragraph.Height(i) + paragraph.BaselineOffset(), from, to);
   }
 }
 

@@ -4,6 +4,8 @@
 
 #include <cairo.h>
 
+#include <limits>
+
 #include "figures/chart.h"
 #include "text/glyph_run.h"
 #include "text/paragraph.h"
@@ -17,8 +19,10 @@ namespace barometer::render {
 /// REQUIRES: the run's font has a face (it came from a Shaper).
 void ShowGlyphRun(cairo_t* cr, const text::GlyphRun& run);
 
-/// Draws lines [first, first + count) of a paragraph, the first line's box top at (x, top).
-void DrawLines(cairo_t* cr, const text::ShapedParagraph& paragraph, int first, int count, double x, double top);
+/// Draws lines [first, first + count) of a paragraph, the first line's box top at (x, top): of those, the glyph
+/// runs of text bytes [from, to), each where it stands in its line.
+void DrawLines(cairo_t* cr, const text::ShapedParagraph& paragraph, int first, int count, double x, double top,
+               int from = 0, int to = std::numeric_limits<int>::max());
 
 /// Draws a chart with its top-left corner at (x, y). Opens no PDF structure tags (the caller tags the whole
 /// figure) and leaves the cairo state as it found it.

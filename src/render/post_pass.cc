@@ -123,6 +123,111 @@ class TreeCompleter {
   ArtifactMcids artifacts_;
 };
 
+bool Same(Handle a, Handle b) { return a.isIndirect() && b.isIndirect() && a.getObjGen() == b.getObjGen(); }
+
+// The structure elements of the tree in order, as RenderPdf listed them: without the Document, links and
+// artifacts.
+void ListElements(Handle element, std::vector<Handle>& out) {
+  for (Handle kid : Items(element.getKey("/K"))) {
+    if (!kid.isDictionary() || !kid.hasKey("/S")) continue;  // marked content, an object reference
+    const std::string role = NameOf(kid.getKey("/S"));
+    if (role == "/Link" || role == std::string("/") + kArtifactElement) continue;
+    out.push_back(kid);
+    ListElements(kid, out);
+  }
+}
+
+// Joins each element's later parts (Cairo wrote them as elements of their own, see TagStack in render_pdf.cc)
+// into its first: their marked content, with its page, and their child elements, in order. Marks the elements in
+// another language with /Lang.
+void JoinParts(QPDF& qpdf, const std::vector<layout::TagStep>& steps) {
+  Handle tree = qpdf.getRoot().getKey("/StructTreeRoot");
+  std::vector<Handle> elements;
+  for (Handle top : Items(tree.getKey("/K"))) {
+    if (top.isDictionary()) ListElements(top, elements);
+  }
+  if (elements.size() != steps.size()) {
+    throw std::runtime_error("the PDF has " + std::to_string(elements.size()) + " structure elements but " +
+                             std::to_string(steps.size()) + " were drawn");
+  }
+  // The parent tree's array of each page: the element that owns each MCID.
+  std::map<QPDFObjGen, Handle> owners;
+  if (tree.getKey("/ParentTree").isDictionary()) {
+    QPDFNumberTreeObjectHelper parent_tree(tree.getKey("/ParentTree"), qpdf);
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(qpdf).getAllPages()) {
+      Handle key = page.getObjectHandle().getKey("/StructParents");
+      Handle parents;
+      if (key.isInteger() && parent_tree.findObject(key.getIntValue(), parents) && parents.isArray()) {
+        owners[page.getObjectHandle().getObjGen()] = parents;
+      }
+    }
+  }
+  auto own = [&](Handle page, int mcid, Handle element) {
+    auto it = page.isDictionary() ? owners.find(page.getObjGen()) : owners.end();
+    if (it != owners.end() && mcid >= 0 && mcid < it->second.getArrayNItems()) it->second.setArrayItem(mcid, element);
+  };
+
+  std::map<std::pair<std::string, int>, Handle> firsts;
+  for (size_t i = 0; i < elements.size(); ++i) {
+    Handle part = elements[i];
+    const layout::TagStep& step = steps[i];
+    if (NameOf(part.getKey("/S")) != "/" + step.tag) {
+      throw std::runtime_error("structure element " + std::to_string(i + 1) + " is " + NameOf(part.getKey("/S")) +
+                               ", but a " + step.tag + " was drawn");
+    }
+    auto [first, added] = firsts.emplace(std::pair{step.tag, step.id}, part);
+    if (added) {
+      if (!step.lang.empty()) part.replaceKey("/Lang", Handle::newUnicodeString(step.lang));
+      continue;
+    }
+    Handle whole = first->second;
+    Handle part_page = part.getKey("/Pg");
+    if (!whole.getKey("/Pg").isDictionary() && part_page.isDictionary()) whole.replaceKey("/Pg", part_page);
+    const bool same_page = Same(whole.getKey("/Pg"), part_page);
+    std::vector<Handle> kids = Items(whole.getKey("/K"));
+    for (Handle kid : Items(part.getKey("/K"))) {
+      if (kid.isInteger()) {
+        own(part_page, kid.getIntValueAsInt(), whole);
+        if (!same_page) {
+          Handle reference = Handle::newDictionary();
+          reference.replaceKey("/Type", Handle::newName("/MCR"));
+          reference.replaceKey("/Pg", part_page);
+          reference.replaceKey("/MCID", kid);
+          kid = reference;
+        }
+      } else if (kid.isDictionary() && kid.getKey("/MCID").isInteger()) {
+        own(kid.getKey("/Pg").isDictionary() ? kid.getKey("/Pg") : part_page, kid.getKey("/MCID").getIntValueAsInt(),
+            whole);
+        if (!kid.getKey("/Pg").isDictionary()) kid.replaceKey("/Pg", part_page);
+      } else if (kid.isDictionary() && kid.hasKey("/S")) {
+        kid.replaceKey("/P", whole);
+      } else {
+        throw std::runtime_error("a continued " + step.tag + " element holds an object reference");
+      }
+      kids.push_back(kid);
+    }
+    // The part goes, and the links render drew just after it (see TagStack) go with its content.
+    Handle parent = part.getKey("/P");
+    std::vector<Handle> siblings;
+    bool after_part = false;
+    for (Handle sibling : Items(parent.getKey("/K"))) {
+      if (Same(sibling, part)) {
+        after_part = true;
+        continue;
+      }
+      if (after_part && sibling.isDictionary() && NameOf(sibling.getKey("/S")) == "/Link") {
+        sibling.replaceKey("/P", whole);
+        kids.push_back(sibling);
+        continue;
+      }
+      after_part = false;
+      siblings.push_back(sibling);
+    }
+    whole.replaceKey("/K", Handle::newArray(kids));
+    parent.replaceKey("/K", Handle::newArray(siblings));
+  }
+}
+
 std::string Deflate(const std::string& data) {
   Pl_Buffer buffer("deflated");
   Pl_Flate flate("deflate", &buffer, Pl_Flate::a_deflate);
@@ -255,7 +360,8 @@ void FixDate(QPDFObjectHandle info, const char* key) {
 
 }  // namespace
 
-std::string PostProcessPdf(const std::string& pdf, const layout::Document& document) {
+std::string PostProcessPdf(const std::string& pdf, const layout::Document& document,
+                           const std::vector<layout::TagStep>& elements) {
   QPDF qpdf;
   qpdf.setSuppressWarnings(true);
   qpdf.processMemoryFile("edition.pdf", pdf.data(), pdf.size());
@@ -268,6 +374,7 @@ std::string PostProcessPdf(const std::string& pdf, const layout::Document& docum
 
   TreeCompleter tree(document.figure_alts);
   if (root.hasKey("/StructTreeRoot")) {
+    JoinParts(qpdf, elements);
     for (Handle kid : Items(root.getKey("/StructTreeRoot").getKey("/K"))) {
       if (kid.isDictionary()) tree.Element(kid, Handle::newNull());
     }

@@ -39,22 +39,34 @@ void SetSource(cairo_t* cr, const model::Color& c) { cairo_set_source_rgb(cr, c.
 
 void DrawItem(cairo_t* cr, const Item& item);
 
-// Keeps Cairo's structure tags balanced: opens and closes elements as the items' tag paths change.
+// Keeps Cairo's structure tags balanced: opens and closes elements as the items' tag paths change, and lists
+// every element it opens, in order, for the post-pass.
 // Cairo 1.16 gives marked content only to elements without child elements: the content of a paragraph holding a
-// Link element, or anything else, is left untagged. So an element that has drawn content never gets a child: its
-// links are drawn just after it closes (siblings, which the post-pass moves back inside it), and a decoration
-// first closes it.
+// Link or Span element, or anything else, is left untagged. So each element Cairo makes holds either content or
+// child elements: where a paragraph's text goes on after a child (a phrase in another language), or a child
+// follows its text, the paragraph is closed and opened again, and the post-pass joins the parts into one
+// element (as it joins a paragraph continued in the next column or on the next page). Links are drawn just after
+// the element closes (siblings, which the post-pass moves back inside it), and a decoration first closes it.
 class TagStack {
  public:
-  explicit TagStack(cairo_t* cr) : cr_(cr) {}
+  TagStack(cairo_t* cr, std::vector<layout::TagStep>& opened) : cr_(cr), opened_(opened) {}
 
   void MoveTo(const TagPath& path) {
     size_t common = 0;
     while (common < open_.size() && common < path.size() && open_[common].step == path[common]) ++common;
+    // An element with content of its own gets no child: it is closed here and opened again for the child.
+    for (size_t i = 0; i < common && common < path.size(); ++i) {
+      if (open_[i].has_content) {
+        common = i;
+        break;
+      }
+    }
     while (open_.size() > common) Close();
     for (size_t i = common; i < path.size(); ++i) {
+      if (!open_.empty()) open_.back().has_children = true;
       cairo_tag_begin(cr_, path[i].tag.c_str(), nullptr);
-      open_.push_back({path[i], false, {}});
+      opened_.push_back(path[i]);
+      open_.push_back({path[i], false, false, {}});
     }
   }
   void CloseAll() { MoveTo({}); }
@@ -71,16 +83,24 @@ class TagStack {
     MoveTo(item.tags);
     if (std::holds_alternative<layout::LinkArea>(item.content)) {
       open_.back().links.push_back(&item);
-    } else {
-      DrawItem(cr_, item);
-      open_.back().has_content = true;
+      return;
     }
+    if (open_.back().has_children) {
+      // Content after a child element: a new part of the same element.
+      TagPath path = item.tags;
+      path.pop_back();
+      MoveTo(path);
+      MoveTo(item.tags);
+    }
+    DrawItem(cr_, item);
+    open_.back().has_content = true;
   }
 
  private:
   struct Open {
     layout::TagStep step;
     bool has_content = false;
+    bool has_children = false;
     std::vector<const Item*> links;
   };
   void Close() {
@@ -91,6 +111,7 @@ class TagStack {
   }
 
   cairo_t* cr_;
+  std::vector<layout::TagStep>& opened_;
   std::vector<Open> open_;
 };
 
@@ -99,7 +120,7 @@ void DrawItem(cairo_t* cr, const Item& item) {
       [&](const auto& c) {
         using T = std::decay_t<decltype(c)>;
         if constexpr (std::is_same_v<T, layout::TextLines>) {
-          DrawLines(cr, *c.paragraph, c.first, c.count, c.x, c.y);
+          DrawLines(cr, *c.paragraph, c.first, c.count, c.x, c.y, c.from, c.to);
         } else if constexpr (std::is_same_v<T, layout::FilledRect>) {
           SetSource(cr, c.colour);
           cairo_rectangle(cr, c.x, c.y, c.w, c.h);
@@ -130,7 +151,7 @@ void DrawItem(cairo_t* cr, const Item& item) {
 
 }  // namespace
 
-std::string RenderPdf(const layout::Document& document) {
+std::string RenderPdf(const layout::Document& document, std::vector<layout::TagStep>* elements) {
   std::string bytes;
   cairo_surface_t* surface =
       cairo_pdf_surface_create_for_stream(AppendToString, &bytes, document.page_width, document.page_height);
@@ -146,7 +167,8 @@ std::string RenderPdf(const layout::Document& document) {
 
   cairo_t* cr = cairo_create(surface);
   cairo_tag_begin(cr, "Document", nullptr);
-  TagStack tags(cr);
+  std::vector<layout::TagStep> opened;
+  TagStack tags(cr, elements ? *elements : opened);
   for (const layout::Page& page : document.pages) {
     cairo_pdf_surface_set_page_label(surface, page.label.c_str());
     for (const Item& item : page.items) {

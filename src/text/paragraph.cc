@@ -46,6 +46,7 @@ struct Assembled {
   std::vector<std::pair<int, int>> link_ranges;
   std::vector<std::string> link_targets;
   std::vector<std::pair<int, std::string>> footnote_marks;
+  std::vector<LanguageRange> language_ranges;
 };
 
 Assembled Assemble(const std::vector<TextRun>& runs, const ParagraphInput& input) {
@@ -78,6 +79,16 @@ Assembled Assemble(const std::vector<TextRun>& runs, const ParagraphInput& input
       out.link_targets.push_back(run.link);
     }
     if (!run.footnote.empty()) out.footnote_marks.emplace_back(static_cast<int>(start), run.footnote);
+    if (!run.language.empty()) {
+      // Pango starts a new item where the language changes, so no glyph run crosses the phrase's bounds.
+      add(pango_attr_language_new(pango_language_from_string(run.language.c_str())));
+      std::vector<LanguageRange>& ranges = out.language_ranges;
+      if (!ranges.empty() && ranges.back().end == static_cast<int>(start) && ranges.back().tag == run.language) {
+        ranges.back().end = static_cast<int>(end);
+      } else {
+        ranges.push_back({static_cast<int>(start), static_cast<int>(end), run.language});
+      }
+    }
   }
   return out;
 }
@@ -492,7 +503,8 @@ std::vector<TextRun> Shaper::PrepareRuns(const ParagraphInput& input) const {
   for (TextRun& run : runs) {
     if (input.style.uppercase) run.text = Uppercase(run.text);
     if (!run.link.empty()) run.text = BreakableUrl(run.text);
-    if (hyphenate && !run.superscript) run.text = hyphenator_.Hyphenate(run.text);
+    // A phrase in another language is not broken by this language's patterns.
+    if (hyphenate && !run.superscript && run.language.empty()) run.text = hyphenator_.Hyphenate(run.text);
   }
   return runs;
 }
@@ -547,6 +559,7 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
   paragraph->link_ranges_ = std::move(assembled.link_ranges);
   paragraph->link_targets_ = std::move(assembled.link_targets);
   paragraph->footnote_marks_ = std::move(assembled.footnote_marks);
+  paragraph->language_ranges_ = std::move(assembled.language_ranges);
   pango_attr_list_unref(assembled.attrs);
   return paragraph;
 }

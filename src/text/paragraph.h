@@ -33,6 +33,14 @@ struct TextRun {
   std::string link;      ///< URL or "#dest" for an internal destination; "" for none
   bool superscript = false;
   std::string footnote;  ///< footnote id for a footnote mark
+  std::string language;  ///< BCP 47 tag of a phrase in another language; "" for the paragraph's own
+};
+
+/// Bytes [start, end) of a paragraph's text in another language (its glyph runs never cross the bounds).
+struct LanguageRange {
+  int start = 0, end = 0;
+  std::string tag;  ///< BCP 47
+  bool operator==(const LanguageRange&) const = default;
 };
 
 struct ParagraphInput {
@@ -101,6 +109,8 @@ class ShapedParagraph {
   std::vector<std::string> FootnotesOnLine(int line) const;
   /// The colour of text outside links.
   const model::Color& colour() const { return colour_; }
+  /// The phrases in another language, in text order.
+  const std::vector<LanguageRange>& language_ranges() const { return language_ranges_; }
 
  private:
   friend class Shaper;
@@ -113,6 +123,7 @@ class ShapedParagraph {
   std::vector<std::pair<int, int>> link_ranges_;  ///< byte ranges, parallel to link_targets_
   std::vector<std::string> link_targets_;
   std::vector<std::pair<int, std::string>> footnote_marks_;  ///< byte index, footnote id
+  std::vector<LanguageRange> language_ranges_;
   std::string text_;
   model::Color colour_;
   double leading_ = 12, size_ = 10, width_ = 0, natural_space_ = 0;

@@ -18,6 +18,7 @@
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "shell.h"
@@ -233,6 +234,27 @@ TEST_CASE("accessibility: each condition fails on an edition broken in just that
       {"no /Lang", [](QPDF& q) { q.getRoot().removeKey("/Lang"); }, "catalog: no /Lang"},
       {"an element with an empty /Lang", [](QPDF& q) { First(q, "/P").replaceKey("/Lang", Handle::newString("")); },
        "empty /Lang"},
+      {"an element with a malformed /Lang",
+       [](QPDF& q) { First(q, "/P").replaceKey("/Lang", Handle::newString("en_GB")); },
+       "/Lang \"en_GB\" is not a well-formed BCP 47 language tag"},
+      {"a catalog /Lang that is no language tag",
+       [](QPDF& q) { q.getRoot().replaceKey("/Lang", Handle::newString("en GB")); },
+       "catalog: /Lang \"en GB\" is not a well-formed BCP 47 language tag"},
+      {"a caption between the figure and its notes",
+       [](QPDF& q) {
+         Handle group = Find(q.getRoot().getKey("/StructTreeRoot"), "/Figure").second;
+         std::vector<Handle> kids = Kids(group);
+         REQUIRE(kids.size() >= 3);
+         std::swap(kids[0], kids[1]);
+         group.replaceKey("/K", Handle::newArray(kids));
+       },
+       "a Caption is neither its first nor its last child"},
+      {"a caption grouped with no figure",
+       [](QPDF& q) {
+         Handle group = Find(q.getRoot().getKey("/StructTreeRoot"), "/Caption").second;
+         group.replaceKey("/S", Handle::newName("/BlockQuote"));
+       },
+       "holds a Caption but is not a Table, L, TOC, Figure or Formula"},
       {"no DisplayDocTitle", [](QPDF& q) { q.getRoot().removeKey("/ViewerPreferences"); }, "DisplayDocTitle"},
       {"not marked", [](QPDF& q) { q.getRoot().removeKey("/MarkInfo"); }, "no /MarkInfo /Marked true"},
       {"XMP without pdfuaid:part",
@@ -249,9 +271,27 @@ TEST_CASE("accessibility: each condition fails on an edition broken in just that
        "is not the document title \"Another title\""},
   };
   for (const Case& c : cases) {
-    INFO(c.what);
+    INFO(std::string(c.what));
     AccessibilityReport report = CheckAccessibility(Broken(c.change));
     INFO(Joined(report.problems));
     CHECK(Mentions(report, c.problem));
   }
+}
+
+TEST_CASE("accessibility: poppler reads each English phrase of the Danish edition back as a Span of its paragraph") {
+  Run run = Shell("pdfinfo -struct-text " + EditionPdf("da"));
+  REQUIRE(run.status == 0);
+  // Each Span line is followed by the phrase's text, one level deeper.
+  std::vector<std::string> phrases;
+  std::istringstream lines(run.out);
+  std::string line, previous;
+  while (std::getline(lines, line)) {
+    if (previous.find("Span (inline)") != std::string::npos) {
+      size_t open = line.find('"'), close = line.rfind('"');
+      if (open != std::string::npos && close > open) phrases.push_back(line.substr(open + 1, close - open - 1));
+    }
+    previous = line;
+  }
+  CHECK(phrases ==
+        std::vector<std::string>{"augmented reality", "augmented reality", "computer vision", "The Regional Data Hub"});
 }

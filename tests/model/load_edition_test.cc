@@ -62,3 +62,40 @@ TEST_CASE("load edition: translation.lock is read as unit: fingerprint, and any 
     CHECK(errors[0].rfind("mini/en/translation.lock:1:12: ", 0) == 0);
   }
 }
+
+TEST_CASE("load edition: a phrase in another language gets its profile's tag, and a code without a profile is an"
+          " error at the phrase") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  // sv is no language of the mini edition: only its profile's tag is read.
+  REQUIRE(testing::Edit(fs, "mini/en/first.yaml", "must come back out of the PDF.",
+                        "must come back out of [the PDF]{lang=sv}, [twice]{lang=da} or [never]{lang=xx}."));
+  base::Diagnostics diags;
+  std::optional<model::Edition> edition = model::LoadEdition(fs, {"mini", "templates", {}}, diags);
+  REQUIRE(edition);
+  const std::vector<base::Diagnostic> errors = diags.Sorted();
+  REQUIRE(errors.size() == 1);
+  CHECK(testing::Lines(diags, base::Severity::kError) ==
+        std::vector<std::string>{"mini/en/first.yaml:5:181: a phrase is marked as language 'xx', which has no "
+                                 "profile (looked for templates/languages/xx.yaml)"});
+  CHECK(errors[0].hints == std::vector<std::string>{"the languages with a profile: da, en, sv"});
+  std::map<std::string, std::string> tags;
+  for (const model::LanguageEdition& language : edition->languages) {
+    if (language.code != "en") continue;
+    for (const model::Block& block : language.sections.at(0).blocks) {
+      if (block.id != "f-p1") continue;
+      for (const model::Span& span : std::get<model::Paragraph>(block.content).text.spans) {
+        if (!span.language.empty() || !span.language_tag.empty()) tags[span.text] = span.language_tag;
+      }
+    }
+  }
+  CHECK(tags == std::map<std::string, std::string>{{"the PDF", "sv-SE"}, {"twice", "da-DK"}});
+}
+
+TEST_CASE("load edition: a profile's tag must be a well-formed BCP 47 tag") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  REQUIRE(testing::Edit(fs, "templates/languages/en.yaml", "tag: en-GB", "tag: en_GB"));
+  CHECK(LoadErrors(fs) ==
+        std::vector<std::string>{"templates/languages/en.yaml:2:6: 'en_GB' is not a well-formed BCP 47 language tag"});
+}

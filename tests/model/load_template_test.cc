@@ -139,3 +139,44 @@ TEST_CASE("template: a master page's grid, styles and colours must exist, each e
         "templates/report-a4.yaml:126:9: master 'case' uses colour 'sepia', not in the palette\n"
         "templates/report-a4.yaml:132:15: master 'back-cover' uses colour 'gold', not in the palette\n");
 }
+
+TEST_CASE("template: chart colours need 3:1 against the page and must stay apart in greyscale, each warning at "
+          "the colour") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  {
+    base::Diagnostics diags;
+    model::LoadTemplate(fs, "templates/report-a4.yaml", diags);
+    CHECK(Lines(diags, base::Severity::kWarning).empty());
+  }
+  // The 2021 palette before it was checked: orange, sky blue and grey too light, orange and grey alike.
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "series-2: \"#b06d18\"", "series-2: \"#e08a1e\""));
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "series-3: \"#469ad3\"", "series-3: \"#7cb7e0\""));
+  REQUIRE(Edit(fs, "templates/report-a4.yaml", "series-4: \"#676767\"", "series-4: \"#9a9a9a\""));
+  base::Diagnostics diags;
+  model::LoadTemplate(fs, "templates/report-a4.yaml", diags);
+  CHECK(Lines(diags, base::Severity::kError).empty());
+  CHECK(Lines(diags, base::Severity::kWarning) ==
+        std::vector<std::string>{
+            "templates/report-a4.yaml:79:13: chart colour 'series-2' (#e08a1e) has a contrast of 2.68:1 against the "
+            "page 'paper' (#ffffff); chart marks need at least 3.00:1 (WCAG 2.1, 1.4.11)",
+            "templates/report-a4.yaml:80:13: chart colour 'series-3' (#7cb7e0) has a contrast of 2.16:1 against the "
+            "page 'paper' (#ffffff); chart marks need at least 3.00:1 (WCAG 2.1, 1.4.11)",
+            "templates/report-a4.yaml:80:13: chart colours 'series-2' (#e08a1e) and 'series-3' (#7cb7e0) look alike "
+            "in greyscale: their luminance contrast is 1.24:1, at least 1.30:1 keeps two series apart without colour",
+            "templates/report-a4.yaml:81:13: chart colour 'series-4' (#9a9a9a) has a contrast of 2.81:1 against the "
+            "page 'paper' (#ffffff); chart marks need at least 3.00:1 (WCAG 2.1, 1.4.11)",
+            "templates/report-a4.yaml:81:13: chart colours 'series-2' (#e08a1e) and 'series-4' (#9a9a9a) look alike "
+            "in greyscale: their luminance contrast is 1.04:1, at least 1.30:1 keeps two series apart without colour",
+        });
+}
+
+TEST_CASE("colour: WCAG relative luminance and contrast") {
+  CHECK(model::RelativeLuminance({0, 0, 0}) == 0);
+  CHECK(model::RelativeLuminance({1, 1, 1}) == doctest::Approx(1));
+  CHECK(model::ContrastRatio({0, 0, 0}, {1, 1, 1}) == doctest::Approx(21));
+  CHECK(model::ContrastRatio({1, 1, 1}, {0, 0, 0}) == doctest::Approx(21));
+  // #767676 is the lightest grey with 4.5:1 on white.
+  const double grey = 0x76 / 255.0;
+  CHECK(model::ContrastRatio({grey, grey, grey}, {1, 1, 1}) == doctest::Approx(4.54).epsilon(0.01));
+}

@@ -52,7 +52,8 @@ TEST_CASE("markup: errors point at the exact column of a one-line scalar") {
   CHECK(sorted[0].loc.col == 10);  // "**" at offset 0
   CHECK(sorted[0].message == "'**' is never closed");
   CHECK(sorted[1].loc.col == 12);
-  CHECK(sorted[1].message == "'[' starts a link but is not followed by '](url)'; write '\\[' for a bracket");
+  CHECK(sorted[1].message ==
+        "'[' starts a link or a phrase but is not followed by '](url)' or ']{lang=code}'; write '\\[' for a bracket");
   CHECK(sorted[2].loc.col == 13);
   CHECK(sorted[2].message == "'*' is never closed");
   CHECK(sorted[3].loc.col == 14);
@@ -65,4 +66,38 @@ TEST_CASE("markup: errors in block scalars point at the scalar") {
   auto sorted = diags.Sorted();
   REQUIRE(sorted.size() == 1);
   CHECK(sorted[0].loc == base::SourceLoc{"f.yaml", 7, 5});
+}
+
+TEST_CASE("markup: a phrase in another language keeps its text, styles and language code") {
+  base::Diagnostics diags;
+  model::RichText rich = Parse("Idéen fra [The *Regional* Data Hub]{lang=en}, et projekt", diags);
+  CHECK_FALSE(diags.HasErrors());
+  REQUIRE(rich.spans.size() == 5);
+  CHECK(rich.spans[0].text == "Idéen fra ");
+  CHECK(rich.spans[0].language.empty());
+  CHECK(rich.spans[1].text == "The ");
+  CHECK(rich.spans[2].text == "Regional");
+  CHECK(rich.spans[2].emphasis);
+  CHECK(rich.spans[3].text == " Data Hub");
+  for (int i = 1; i <= 3; ++i) CHECK(rich.spans[i].language == "en");
+  CHECK(rich.spans[1].link.empty());
+  // The text after the phrase is the paragraph's language again, not appended to the phrase.
+  CHECK(rich.spans[4].text == ", et projekt");
+  CHECK(rich.spans[4].language.empty());
+  CHECK(rich.Plain() == "Idéen fra The Regional Data Hub, et projekt");
+}
+
+TEST_CASE("markup: a malformed language attribute is an error at its column") {
+  base::Diagnostics diags;
+  Parse("x [word]{language=en} y", diags);
+  Parse("x [word]{lang=} y", diags);
+  Parse("x []{lang=en} y", diags);
+  auto sorted = diags.Sorted();
+  REQUIRE(sorted.size() == 3);
+  CHECK(sorted[0].loc.col == 10 + 2);  // the '[' of the empty phrase
+  CHECK(sorted[0].message == "a phrase in another language has no text");
+  CHECK(sorted[1].loc.col == 10 + 8);  // its '{'
+  CHECK(sorted[1].message.rfind("'{' after '[text]' must be '{lang=code}'", 0) == 0);
+  CHECK(sorted[2].loc.col == 10 + 14);  // where the code should be
+  CHECK(sorted[2].message.rfind("'{lang=...}' needs the code of a language profile", 0) == 0);
 }
