@@ -197,3 +197,24 @@ TEST_CASE("build cache: a template change invalidates every kept paragraph and o
     }
   }
 }
+
+TEST_CASE("build cache: builds of one language between builds of all keep every stale translation reported") {
+  Session session;
+  base::MemoryFileSystem& fs = session.fs;
+  build::BuildCache& cache = session.cache;
+  build::BuildOptions options;
+  options.content_dir = "mini";
+  options.templates_dir = "templates";
+  base::Diagnostics marked;
+  std::vector<std::string> written;
+  REQUIRE(build::MarkTranslated(fs, options, marked, &written) == build::Outcome::kBuilt);
+  CheckSameAsWithout(fs, cache);
+  REQUIRE(testing::Edit(fs, "mini/da/first.yaml", "paragraph: \"", "paragraph: \"Ny. "));
+  Built stale = CheckSameAsWithout(fs, cache);
+  CHECK_FALSE(stale.diagnostics.empty());
+  REQUIRE(testing::Edit(fs, "mini/en/first.yaml", "This is a paragraph", "This is one paragraph"));
+  CheckSameAsWithout(fs, cache, {"en"});
+  REQUIRE(testing::Edit(fs, "mini/tables/shares.csv", "share,a,yes,40,50", "share,a,yes,40,50\n# c"));
+  Built after = CheckSameAsWithout(fs, cache);
+  CHECK(after.diagnostics == stale.diagnostics);
+}
