@@ -19,6 +19,7 @@
 #include "appendix/workbook.h"
 #include "base/hash.h"
 #include "base/number_style.h"
+#include "build/build_cache.h"
 #include "build/build_info.h"
 #include "check/check.h"
 #include "check/figures_check.h"
@@ -99,39 +100,21 @@ void AddInOrder(const std::vector<base::Diagnostics>& from, base::Diagnostics& d
   }
 }
 
-// A language's text tools. Made on the main thread, one language after the other, and warmed up there: the
-// first use of each font goes through process-wide caches in fontconfig, Cairo and FreeType, and two threads
-// doing that at once gave different glyph metrics now and then (and so different line breaks).
-struct TextTools {
-  TextTools(const std::string& fonts_dir, const model::LanguageEdition& language, const model::Template& design)
-      : fonts(fonts_dir, language.locale), hyphenator(language.profile), shaper(fonts, hyphenator) {
-    std::set<std::tuple<std::string, int, bool>> faces;
-    for (const auto& [name, style] : design.styles) {
-      for (int variant = 0; variant < 4; ++variant) {
-        model::TextStyle warm = style;
-        warm.italic = variant & 1;
-        if (variant & 2) warm.weight = 700;
-        // Each font face once is enough: the caches are per face, not per size.
-        if (faces.emplace(warm.family, warm.weight, warm.italic).second) shaper.MeasureWidth("Ag æøå 0123 %", warm);
-      }
-    }
-  }
-  text::FontSet fonts;
-  text::Hyphenator hyphenator;
-  text::Shaper shaper;
-};
-
 // One language laid out: its charts and pages, what the writers need.
 struct LaidOut {
   std::map<std::string, std::shared_ptr<const figures::Chart>> charts;
+  std::vector<base::Diagnostic> chart_diagnostics;  ///< what making the charts said
   std::unique_ptr<layout::Document> document;
   Cost figures, layout;
   int pages = 0;
 };
 
 // Figures and layout of one language, on one thread (its shaper is its own and not shared).
+// `shapes` (may be null) keeps shaped paragraphs across builds; `kept` (may be null) holds the language's charts
+// as an earlier build made them from the same inputs.
 void LayOut(const model::Edition& edition, const model::LanguageEdition& language, const BuildOptions& options,
-            TextTools& tools, base::Diagnostics& diags, LaidOut& result) {
+            TextTools& tools, layout::ShapeCache* shapes, const LanguageWriters* kept, base::Diagnostics& diags,
+            LaidOut& result) {
   auto start = Clock::now();
   double cpu = ThreadCpuSeconds();
   const base::NumberStyle& numbers = language.profile.numbers;
@@ -148,7 +131,17 @@ void LayOut(const model::Edition& edition, const model::LanguageEdition& languag
       if (unit.state == check::UnitState::kUntranslated) input.untranslated.insert(unit.unit);
     }
   }
-  input.charts = figures::BuildCharts(edition, language, context, diags);
+  input.shapes = shapes;
+  if (kept) {
+    input.charts = kept->charts;
+    result.chart_diagnostics = kept->chart_diagnostics;
+  } else {
+    base::Diagnostics said;
+    said.SetWarningsAsErrors(options.strict);
+    input.charts = figures::BuildCharts(edition, language, context, said);
+    result.chart_diagnostics = said.Sorted();
+  }
+  for (const base::Diagnostic& d : result.chart_diagnostics) diags.Add(d);
   result.figures = {Seconds(start), ThreadCpuSeconds() - cpu};
 
   start = Clock::now();
@@ -177,8 +170,9 @@ struct WriteTask {
 };
 
 // The writers' tasks of one language, in the order its outputs are listed: PDF, figures, workbook.
+// With `kept`, the tasks that need no page give what an earlier build made from the same inputs.
 void AddWriteTasks(const model::Edition& edition, const model::LanguageEdition& language, LaidOut& laid_out,
-                   std::vector<WriteTask>& tasks) {
+                   const LanguageWriters* kept, std::vector<WriteTask>& tasks) {
   tasks.push_back({WriteTask::kPdf, [&laid_out, &language](std::vector<Output>& out, base::Diagnostics&) {
     // The pages are let go as soon as Cairo has them: the post-pass needs only the metadata, the alt texts and
     // each page's link areas (to describe its annotations).
@@ -198,6 +192,17 @@ void AddWriteTasks(const model::Edition& edition, const model::LanguageEdition& 
     document.reset();
     out.push_back({language.file, render::PostProcessPdf(pdf, summary, elements)});
   }});
+  if (kept) {
+    for (size_t i = 0; i < kept->outputs.size(); ++i) {
+      const bool workbook = i + 1 == kept->outputs.size();
+      tasks.push_back({workbook ? WriteTask::kWorkbook : WriteTask::kFigure,
+                       [kept, i](std::vector<Output>& out, base::Diagnostics& diags) {
+                         out = kept->outputs[i];
+                         for (const base::Diagnostic& d : kept->diagnostics[i]) diags.Add(d);
+                       }});
+    }
+    return;
+  }
   for (const auto& [id, chart] : laid_out.charts) {
     tasks.push_back({WriteTask::kFigure, [&edition, &language, id = id, chart = chart.get()](
                                              std::vector<Output>& out, base::Diagnostics& diags) {
@@ -230,6 +235,17 @@ void CheckDictionary(const model::LanguageProfile& profile, base::Diagnostics& d
                profile.dictionary_package + ") and add it to the package list in scripts/setup"});
 }
 
+// What a language's text tools are made from, besides the fonts: its locale and hyphenation settings.
+std::string ToolsKey(const std::string& fonts_dir, const model::LanguageEdition& language,
+                     const std::string& dictionary_bytes) {
+  const model::LanguageProfile& profile = language.profile;
+  std::string key = fonts_dir + '\n' + language.locale + '\n' + profile.dictionary + '\n' +
+                    profile.dictionary_package + '\n' + std::to_string(profile.min_before) + '\n' +
+                    std::to_string(profile.min_after) + '\n';
+  for (const std::string& word : profile.hyphenation_exceptions) key += word + '\n';
+  return key + '\n' + dictionary_bytes;
+}
+
 // Whether `--lang` asks for a language (no list: every language).
 bool Wanted(const BuildOptions& options, const std::string& code) {
   return options.languages.empty() ||
@@ -248,9 +264,17 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   auto start = Clock::now();
   diags.SetWarningsAsErrors(options.strict);
   const size_t jobs = Jobs(options);
-  model::LoadOptions load{options.content_dir, options.templates_dir, options.languages};
+  BuildCache* const cache = options.cache;
+  // However the build ends, the cache lets go of what this build and the few before it did not use.
+  std::shared_ptr<void> end_build(nullptr, [cache](void*) {
+    if (cache) cache->files.EndBuild();
+  });
+  if (cache) cache->files.SetWarningsAsErrors(options.strict);
+  model::LoadOptions load{options.content_dir, options.templates_dir, options.languages,
+                          cache ? &cache->files : nullptr};
   // Every file read from here on is an input of the build record.
   RecordingFileSystem reading(fs);
+  bool fonts_unchanged = false;
   // Hashing the font files takes as long as reading the content; do both at once.
   std::optional<model::Edition> edition;
   std::vector<base::Diagnostics> load_diags(2);
@@ -259,7 +283,15 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   RunTasks(2, jobs, [&](size_t task) {
     double begun = ThreadCpuSeconds();
     if (task == 0) edition = model::LoadEdition(reading, load, load_diags[0]);
-    if (task == 1) text::VerifyFontManifest(reading, options.fonts_dir, load_diags[1]);
+    if (task == 1 && !cache) text::VerifyFontManifest(reading, options.fonts_dir, load_diags[1]);
+    if (task == 1 && cache) {
+      cache->files.Get<std::vector<std::string>>(
+          reading, "font manifest\n" + options.fonts_dir, load_diags[1],
+          [&](const base::FileSystem& files, base::Diagnostics& said) {
+            return text::VerifyFontManifest(files, options.fonts_dir, said);
+          },
+          &fonts_unchanged);
+    }
     load_cpu[task] = ThreadCpuSeconds() - begun;
   });
   AddInOrder(load_diags, diags);
@@ -292,33 +324,85 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   for (const auto& language : edition->languages) {
     if (Wanted(options, language.code)) wanted.push_back(&language);
   }
-  start = Clock::now();
-  std::vector<std::unique_ptr<TextTools>> tools;
+  // libhyphen reads the dictionary itself; read it once more through the recorder so the record hashes it (and a
+  // kept hyphenator is known to be made from the same patterns).
+  std::vector<std::string> built, dictionaries;
   for (const model::LanguageEdition* language : wanted) {
-    tools.push_back(std::make_unique<TextTools>(options.fonts_dir, *language, edition->design));
+    std::string bytes;
+    reading.ReadFile(language->profile.dictionary, &bytes);
+    dictionaries.push_back(std::move(bytes));
+    built.push_back(language->code);
+  }
+  // Every input is read by now.
+  const Inputs inputs = reading.Read();
+  start = Clock::now();
+  std::vector<std::unique_ptr<TextTools>> own_tools;
+  std::vector<TextTools*> tools;
+  std::vector<LanguageState*> kept(wanted.size(), nullptr);
+  std::vector<const LanguageWriters*> kept_writers(wanted.size(), nullptr);
+  Inputs writer_inputs;  // what the charts, figure exports and workbooks are made from
+  if (cache) {
+    writer_inputs = inputs;
+    for (const model::LanguageEdition& language : edition->languages) {
+      for (const model::Section& section : language.sections) writer_inputs.erase(section.file);
+    }
+    // New or changed fonts: every language's tools and what they made go.
+    if (!fonts_unchanged) cache->languages.clear();
+  }
+  const std::string template_path =
+      base::JoinPath(options.templates_dir, edition->template_name + ".yaml");
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    const model::LanguageEdition& language = *wanted[i];
+    if (!cache) {
+      own_tools.push_back(std::make_unique<TextTools>(options.fonts_dir, language));
+      own_tools.back()->Warm(edition->design);
+      tools.push_back(own_tools.back().get());
+      continue;
+    }
+    LanguageState& state = cache->languages[language.code];
+    kept[i] = &state;
+    const std::string key = ToolsKey(options.fonts_dir, language, dictionaries[i]);
+    if (!state.tools || state.tools_key != key) {
+      state = LanguageState{};
+      state.tools_key = key;
+      state.tools = std::make_unique<TextTools>(options.fonts_dir, language);
+      ++cache->counts.tools_made;
+    } else {
+      ++cache->counts.tools_reused;
+    }
+    state.tools->Warm(edition->design);
+    tools.push_back(state.tools.get());
+    auto design = inputs.find(template_path);
+    const std::string template_bytes = design == inputs.end() ? std::string() : design->second;
+    if (state.template_bytes != template_bytes) {
+      if (!state.shapes.entries.empty()) ++cache->counts.shapes_dropped;
+      state.shapes.entries.clear();
+      state.template_bytes = template_bytes;
+    }
+    if (state.writers && state.writers->strict == options.strict && state.writers->inputs == writer_inputs) {
+      kept_writers[i] = state.writers.get();
+      ++cache->counts.writers_reused;
+    } else {
+      state.writers.reset();
+      ++cache->counts.writers_made;
+    }
   }
   progress.StageDone("fonts", Seconds(start), "fonts and hyphenation patterns for " +
                                                   base::Counted(wanted.size(), "language", "languages"));
   if (!tools.empty()) text::CheckTemplateFaces(tools.front()->fonts, edition->design, diags);
   if (diags.HasErrors()) return Outcome::kContentErrors;
   // The record hashes every input (the fonts are most of it) while the languages are laid out.
-  // libhyphen reads the dictionary itself; read it once more through the recorder so the record hashes it.
-  std::vector<std::string> built;
-  for (const model::LanguageEdition* language : wanted) {
-    std::string bytes;
-    reading.ReadFile(language->profile.dictionary, &bytes);
-    built.push_back(language->code);
-  }
   std::string record;
   std::vector<LaidOut> laid_out(wanted.size());
   std::vector<base::Diagnostics> language_diags(wanted.size());
   MakeSinks(language_diags, options.strict);
   RunTasks(wanted.size() + 1, jobs, [&](size_t i) {
     if (i < wanted.size()) {
-      LayOut(*edition, *wanted[i], options, *tools[i], language_diags[i], laid_out[i]);
+      LayOut(*edition, *wanted[i], options, *tools[i], kept[i] ? &kept[i]->shapes : nullptr, kept_writers[i],
+             language_diags[i], laid_out[i]);
     } else if (options.write) {
-      record = BuildInfoJson(*edition, built, reading.Read(),
-                             {options.content_dir, options.templates_dir, options.fonts_dir});
+      record = BuildInfoJson(*edition, built, inputs, {options.content_dir, options.templates_dir, options.fonts_dir},
+                             cache ? &cache->sums : nullptr);
     }
   });
   AddInOrder(language_diags, diags);
@@ -347,7 +431,11 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
 
   start = Clock::now();
   std::vector<WriteTask> tasks;
-  for (size_t i = 0; i < wanted.size(); ++i) AddWriteTasks(*edition, *wanted[i], laid_out[i], tasks);
+  std::vector<size_t> first_task(wanted.size());
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    first_task[i] = tasks.size();
+    AddWriteTasks(*edition, *wanted[i], laid_out[i], kept_writers[i], tasks);
+  }
   std::vector<std::vector<Output>> task_outputs(tasks.size());
   std::vector<base::Diagnostics> task_diags(tasks.size());
   MakeSinks(task_diags, options.strict);
@@ -368,6 +456,22 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
     task_cpu[i] = ThreadCpuSeconds() - begun;
   });
   AddInOrder(task_diags, diags);
+  // What the languages' writers made from inputs a later build may find unchanged.
+  for (size_t i = 0; cache && i < wanted.size(); ++i) {
+    if (kept_writers[i]) continue;
+    auto writers = std::make_shared<LanguageWriters>();
+    writers->inputs = writer_inputs;
+    writers->strict = options.strict;
+    writers->charts = laid_out[i].charts;
+    writers->chart_diagnostics = laid_out[i].chart_diagnostics;
+    const size_t end = i + 1 < wanted.size() ? first_task[i + 1] : tasks.size();
+    for (size_t t = first_task[i]; t < end; ++t) {
+      if (tasks[t].kind == WriteTask::kPdf) continue;
+      writers->outputs.push_back(task_outputs[t]);
+      writers->diagnostics.push_back(task_diags[t].Sorted());
+    }
+    kept[i]->writers = std::move(writers);
+  }
   double cpu = ThreadCpuSeconds();  // the calling thread's own part from here; before, it ran tasks
   double kind_cpu[3] = {0, 0, 0};
   for (size_t i = 0; i < tasks.size(); ++i) {
@@ -386,7 +490,8 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
     return Outcome::kBuilt;
   }
   // A build of some languages leaves the others' files alone.
-  WriteOutputs(fs, options.out_dir, outputs, /*remove_stale=*/wanted.size() == edition->languages.size());
+  WriteOutputs(fs, options.out_dir, outputs, /*remove_stale=*/wanted.size() == edition->languages.size(),
+               cache ? &cache->sums : nullptr);
   progress.StageDone("write", Seconds(start),
                      base::Counted(outputs.size(), "file", "files") + " in " + options.out_dir + ", " +
                          CpuNote(ThreadCpuSeconds() - cpu) + " (PDFs " + CpuNote(kind_cpu[WriteTask::kPdf]) +
@@ -527,8 +632,8 @@ struct Step {
 
 class OutputPlan {
  public:
-  OutputPlan(base::FileSystem& fs, const std::string& out_dir, bool remove_stale)
-      : fs_(fs), out_dir_(out_dir), remove_stale_(remove_stale) {}
+  OutputPlan(base::FileSystem& fs, const std::string& out_dir, bool remove_stale, base::Sha256Memo* sums)
+      : fs_(fs), out_dir_(out_dir), remove_stale_(remove_stale), sums_memo_(sums) {}
 
   // Checks every output's path before anything is written; none may leave the output folder.
   void Want(const std::vector<Output>& outputs) {
@@ -569,7 +674,7 @@ class OutputPlan {
     if (has_old_) CarryFolder("");
 
     std::map<std::string, std::string> sums_lines = kept_sums_;
-    for (const auto& [path, bytes] : wanted_) sums_lines[path] = base::Sha256Hex(*bytes);
+    for (const auto& [path, bytes] : wanted_) sums_lines[path] = Sha256(path, *bytes);
     for (const auto& [path, sum] : sums_lines) sums_ += sum + "  " + path + "\n";
     wanted_[kSums] = &sums_;
     for (const auto& [path, bytes] : wanted_) {
@@ -591,6 +696,10 @@ class OutputPlan {
   };
 
   std::string Old(const std::string& path) const { return path.empty() ? out_dir_ : base::JoinPath(out_dir_, path); }
+
+  std::string Sha256(const std::string& path, const std::string& bytes) const {
+    return base::Sha256Hex(sums_memo_, "output\n" + Old(path), bytes);
+  }
 
   // Whether a folder of the current output (relative; "." or "" for the folder itself) is a real folder all the
   // way down, so that looking inside it follows no link.
@@ -637,7 +746,7 @@ class OutputPlan {
       auto listed = listed_.find(path);
       std::string bytes;
       const bool made_by_build = listed != listed_.end() && entry.type == base::EntryType::kFile &&
-                                 fs_.ReadRegularFile(Old(path), &bytes) && base::Sha256Hex(bytes) == listed->second;
+                                 fs_.ReadRegularFile(Old(path), &bytes) && Sha256(path, bytes) == listed->second;
       if (made_by_build && (remove_stale_ || folders_.count(path))) {
         result.dropped = changed_ = true;
         continue;
@@ -654,6 +763,7 @@ class OutputPlan {
   base::FileSystem& fs_;
   const std::string out_dir_;
   const bool remove_stale_;
+  base::Sha256Memo* const sums_memo_;
   std::map<std::string, const std::string*> wanted_;  ///< output path -> bytes, SHA256SUMS last
   std::set<std::string> folders_;                     ///< every folder an output lies in
   std::map<std::string, std::string> listed_;         ///< the previous SHA256SUMS
@@ -667,7 +777,7 @@ class OutputPlan {
 }  // namespace
 
 void WriteOutputs(base::FileSystem& fs, const std::string& out_dir, const std::vector<Output>& outputs,
-                  bool remove_stale) {
+                  bool remove_stale, base::Sha256Memo* sums) {
   std::string folder = out_dir;
   while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
   const std::string name = folder.substr(folder.rfind('/') == std::string::npos ? 0 : folder.rfind('/') + 1);
@@ -675,7 +785,7 @@ void WriteOutputs(base::FileSystem& fs, const std::string& out_dir, const std::v
     throw std::runtime_error("the output folder '" + Printable(out_dir) + "' must be given by its name (not '" +
                              Printable(name) + "'): the build swaps it for a new one");
   }
-  OutputPlan plan(fs, folder, remove_stale);
+  OutputPlan plan(fs, folder, remove_stale, sums);
   plan.Want(outputs);
 
   const std::string staging = folder + ".staging";

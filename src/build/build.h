@@ -7,12 +7,14 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/file_memo.h"
 #include "base/file_system.h"
 #include "base/progress.h"
 
 namespace barometer::build {
 
 struct Output;
+class BuildCache;
 
 struct BuildOptions {
   std::string content_dir;    ///< the edition folder, e.g. "content/2021"
@@ -30,6 +32,9 @@ struct BuildOptions {
   /// When set (and `write`), the outputs, SHA256SUMS aside, land here instead of in `out_dir` (auditing builds in
   /// memory, writing nothing).
   std::vector<Output>* in_memory = nullptr;
+  /// When set, what does not change between builds is kept here and reused (`watch`; see build_cache.h). The
+  /// outputs are the same, byte for byte, with or without it.
+  BuildCache* cache = nullptr;
 };
 
 enum class Outcome {
@@ -65,7 +70,9 @@ struct Output {
 /// bytes unchanged, which are dropped when `remove_stale` (or kept, and listed again, when not). An output path
 /// that is not a plain relative path, or an entry in the way that cannot be carried, is an error (std::runtime_error)
 /// before anything is written. When nothing would change, nothing is written.
+/// `sums`, when given, keeps the SHA-256 of files it has seen (a build of one language in `watch` carries the
+/// other's files, which are hashed again to know them as the build's own).
 void WriteOutputs(base::FileSystem& fs, const std::string& out_dir, const std::vector<Output>& outputs,
-                  bool remove_stale);
+                  bool remove_stale, base::Sha256Memo* sums = nullptr);
 
 }  // namespace barometer::build

@@ -66,7 +66,7 @@ std::string RecordedPath(const std::string& path, const InputFolders& folders) {
 
 std::string BuildInfoJson(const model::Edition& edition, const std::vector<std::string>& languages,
                           const std::map<std::string, std::string>& inputs,
-                          const InputFolders& folders) {
+                          const InputFolders& folders, base::Sha256Memo* sums) {
   nlohmann::json record;
   record["compiler"]["name"] = "barometer";
   record["compiler"]["version"] = BAROMETER_VERSION;
@@ -84,7 +84,7 @@ std::string BuildInfoJson(const model::Edition& edition, const std::vector<std::
                        {"templates", RecordedPath(folders.templates_dir, folders)},
                        {"fonts", RecordedPath(folders.fonts_dir, folders)}};
   nlohmann::json& files = record["inputs"] = nlohmann::json::object();
-  for (const auto& [path, bytes] : inputs) files[RecordedPath(path, folders)] = base::Sha256Hex(bytes);
+  for (const auto& [path, bytes] : inputs) files[RecordedPath(path, folders)] = base::Sha256Hex(sums, "input\n" + path, bytes);
   // What each built language's profile resolved to, as the build used it.
   nlohmann::json& profiles = record["language_profiles"] = nlohmann::json::object();
   nlohmann::json& hyphenation = record["hyphenation"] = nlohmann::json::object();

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/file_memo.h"
 #include "base/file_system.h"
 #include "model/edition.h"
 
@@ -65,8 +66,10 @@ struct InputFolders {
 /// profile file; `hyphenation`: the dictionary; `hyphenation_exceptions`: the exceptions file, when it names one),
 /// and for each figure the table and table lines its values come from (so a diff of two output folders can point
 /// at the line of a changed value). Keys sorted, two-space indent, no clock, no absolute path.
+/// `sums`, when given, keeps the inputs' SHA-256 from one build to the next (`watch`).
 std::string BuildInfoJson(const model::Edition& edition, const std::vector<std::string>& languages,
-                          const std::map<std::string, std::string>& inputs, const InputFolders& folders);
+                          const std::map<std::string, std::string>& inputs, const InputFolders& folders,
+                          base::Sha256Memo* sums = nullptr);
 
 /// The path an input is recorded under (see InputFolders).
 std::string RecordedPath(const std::string& path, const InputFolders& folders);

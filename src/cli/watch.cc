@@ -18,6 +18,7 @@
 
 #include "base/diagnostic_printer.h"
 #include "base/progress.h"
+#include "build/build_cache.h"
 #include "cli/content_folder.h"
 
 namespace barometer::cli {
@@ -217,11 +218,14 @@ int Watch(base::FileSystem& files, const build::BuildOptions& options, const Wat
     }
     std::fflush(stderr);
   };
+  // Fonts, hyphenation patterns, parsed files and what unchanged inputs made, kept from one rebuild to the next.
+  build::BuildCache cache;
   // One build, and its status line: `only` empty means the languages the command line asked for.
   auto build = [&](const std::vector<std::string>& only, const std::vector<std::string>& changed,
                    const std::string& cause) {
     build::BuildOptions run = options;
     if (!only.empty()) run.languages = only;
+    run.cache = &cache;
     base::Diagnostics diags;
     base::SilentProgress silent;
     auto start = Clock::now();

@@ -23,16 +23,6 @@ std::string Label(const model::LanguageEdition& language, const std::string& key
 /// The named destination of a section's title.
 inline std::string SectionDestination(const std::string& id) { return "sec-" + id; }
 
-/// Shaped paragraphs by their content, style and width, kept across layout passes: only paragraphs whose page
-/// references changed are shaped again. Diagnostics found while shaping are replayed on every hit.
-struct ShapeCache {
-  struct Entry {
-    std::shared_ptr<const text::ShapedParagraph> paragraph;
-    std::vector<base::Diagnostic> diagnostics;
-  };
-  using Map = std::map<std::string, Entry>;
-};
-
 /// Collects one pass of one language. REQUIRES: the edition passed the checks (styles, masters, ids exist).
 class Builder {
  public:

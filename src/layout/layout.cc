@@ -66,6 +66,17 @@ Document LayoutPass(const LayoutInput& input, const PageMap& previous, PageMap& 
 
 }  // namespace
 
+void ShapeCache::DropUnused() {
+  for (auto it = entries.begin(); it != entries.end();) {
+    if (!it->second.used) {
+      it = entries.erase(it);
+    } else {
+      it->second.used = false;
+      ++it;
+    }
+  }
+}
+
 Document LayoutEdition(const LayoutInput& input, base::Diagnostics& diags) {
   // Page references and the contents depend on where things land, and where things land can depend on the
   // numbers printed. Lay out until the page map stops changing (twice in practice), with the template's cap.
@@ -73,7 +84,8 @@ Document LayoutEdition(const LayoutInput& input, base::Diagnostics& diags) {
   const int passes = std::max(1, design.geometry.passes);
   PageMap previous;
   Document document;
-  ShapeCache::Map cache;
+  ShapeCache own;
+  ShapeCache::Map& cache = input.shapes ? input.shapes->entries : own.entries;
   for (int pass = 0; pass < passes; ++pass) {
     PageMap placed;
     base::Diagnostics pass_diags;
@@ -92,6 +104,7 @@ Document LayoutEdition(const LayoutInput& input, base::Diagnostics& diags) {
       break;
     }
   }
+  if (input.shapes) input.shapes->DropUnused();
   if (static_cast<int>(document.pages.size()) > kMaxPages) {
     // Said at the section that runs past the limit.
     const model::Section* culprit = nullptr;

@@ -19,6 +19,24 @@
 
 namespace barometer::layout {
 
+/// Shaped paragraphs by their content, style and width, kept across layout passes (and across builds when the
+/// caller keeps it, as `watch` does): only paragraphs whose text or page references changed are shaped again.
+/// Diagnostics found while shaping are replayed on every hit, at the place of the paragraph asking. An entry holds
+/// only for the template and the text tools (fonts, hyphenation) it was shaped with: whoever keeps a cache across
+/// builds drops it when either changes.
+struct ShapeCache {
+  struct Entry {
+    std::shared_ptr<const text::ShapedParagraph> paragraph;
+    std::vector<base::Diagnostic> diagnostics;
+    base::SourceLoc loc;  ///< where it was shaped, and so where its diagnostics point
+    bool used = false;    ///< asked for since the last DropUnused
+  };
+  using Map = std::map<std::string, Entry>;
+  Map entries;
+  /// Lets go of the paragraphs no layout asked for since the last call (earlier versions of edited text).
+  void DropUnused();
+};
+
 struct LayoutInput {
   const model::Edition* edition = nullptr;
   const model::LanguageEdition* language = nullptr;
@@ -28,6 +46,8 @@ struct LayoutInput {
   std::string creator;  ///< written into the PDF's Creator field
   /// A draft's untranslated units ("section/block"): their paragraphs get a mark in the margin.
   std::set<std::string> untranslated;
+  /// Kept across builds by the caller (see ShapeCache); null: a cache of this layout's own.
+  ShapeCache* shapes = nullptr;
 };
 
 /// An edition longer than this is an error (README "What the build reads, and its limits"): the 2021 edition has

@@ -61,8 +61,13 @@ std::shared_ptr<const text::ShapedParagraph> Builder::Shape(std::vector<text::Te
   }
   auto cached = cache_.find(key.str());
   if (cached != cache_.end()) {
-    for (const base::Diagnostic& d : cached->second.diagnostics) diags_.Add(d);
-    return cached->second.paragraph;
+    ShapeCache::Entry& entry = cached->second;
+    entry.used = true;
+    for (base::Diagnostic d : entry.diagnostics) {
+      if (d.loc == entry.loc) d.loc = loc;  // the same text elsewhere, or moved by an edit above it
+      diags_.Add(std::move(d));
+    }
+    return entry.paragraph;
   }
   text::ParagraphInput input;
   input.runs = std::move(runs);
@@ -83,7 +88,7 @@ std::shared_ptr<const text::ShapedParagraph> Builder::Shape(std::vector<text::Te
   auto shaped = shaper_.Shape(input, loc, found);
   std::vector<base::Diagnostic> diagnostics = found.Sorted();
   for (const base::Diagnostic& d : diagnostics) diags_.Add(d);
-  cache_.emplace(key.str(), ShapeCache::Entry{shaped, std::move(diagnostics)});
+  cache_.emplace(key.str(), ShapeCache::Entry{shaped, std::move(diagnostics), loc, true});
   return shaped;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/diagnostics.h"
+#include "base/file_memo.h"
 #include "base/file_system.h"
 #include "model/edition.h"
 
@@ -18,6 +19,9 @@ struct LoadOptions {
   std::string templates_dir;  ///< e.g. "templates"
   /// Languages to load; empty means all of edition.yaml. The source language is always loaded (checks need it).
   std::vector<std::string> languages;
+  /// When set, each file's parse (sections, figure texts and specs, tables, language profiles, the template) is
+  /// kept here and reused while the files it read are unchanged (`watch`).
+  base::FileMemo* memo = nullptr;
 };
 
 /// Reads edition.yaml, the template, every language's sections, figure texts and labels, the figure specs and the

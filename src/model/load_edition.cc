@@ -1,5 +1,6 @@
 // edition.yaml and the per-language folders.
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "base/edit_distance.h"
@@ -136,6 +137,16 @@ void BindPhraseLanguages(const base::FileSystem& fs, const std::string& template
   }
 }
 
+// `load(fs, diags)`, through the memo when the options have one; `key` names what `load` depends on besides the
+// files it reads.
+template <typename T>
+T Parsed(const LoadOptions& options, const base::FileSystem& fs, const std::string& key, base::Diagnostics& diags,
+         const std::function<T(const base::FileSystem&, base::Diagnostics&)>& load) {
+  return options.memo ? options.memo->Get<T>(fs, key, diags, load) : load(fs, diags);
+}
+
+using Unreadable = bool;
+
 }  // namespace
 
 std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions& options, base::Diagnostics& diags) {
@@ -227,7 +238,11 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
                      "quotation marks, dates, alt-text phrases and labels"});
       } else if (!inside(options.templates_dir, profile_path, "templates folder")) {
         // reported; the language has no usable profile
-      } else if (auto profile = LoadLanguageProfile(fs, options.templates_dir, code, diags)) {
+      } else if (auto profile = Parsed<std::optional<LanguageProfile>>(
+                     options, fs, "profile\n" + options.templates_dir + "\n" + code, diags,
+                     [&](const base::FileSystem& files, base::Diagnostics& said) {
+                       return LoadLanguageProfile(files, options.templates_dir, code, said);
+                     })) {
         lang.profile = std::move(*profile);
       }
       if (lang.locale.empty()) lang.locale = lang.profile.tag.empty() ? code : lang.profile.tag;
@@ -252,7 +267,10 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
           lang.sections.push_back(std::move(missing));
           continue;
         }
-        lang.sections.push_back(LoadSection(fs, section_path, id, diags));
+        lang.sections.push_back(Parsed<Section>(options, fs, "section\n" + section_path + "\n" + id, diags,
+                                                [&](const base::FileSystem& files, base::Diagnostics& said) {
+                                                  return LoadSection(files, section_path, id, said);
+                                                }));
       }
       // Files in the language folder that no section list names are probably a typo in the list.
       std::set<std::string> known = {"figures.yaml", "labels.yaml", "translation.lock"};
@@ -286,7 +304,15 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
       const std::string figures_path = JoinPath(dir, "figures.yaml");
       if (fs.Exists(figures_path)) {
         if (in_content(figures_path)) {
-          lang.figures = LoadFigureTexts(fs, figures_path, diags, &lang.figures_unreadable);
+          auto texts = Parsed<std::pair<std::map<std::string, FigureText>, Unreadable>>(
+              options, fs, "figure texts\n" + figures_path, diags,
+              [&](const base::FileSystem& files, base::Diagnostics& said) {
+                Unreadable unreadable = false;
+                auto loaded = LoadFigureTexts(files, figures_path, said, &unreadable);
+                return std::make_pair(std::move(loaded), unreadable);
+              });
+          lang.figures = std::move(texts.first);
+          lang.figures_unreadable = texts.second;
         } else {
           lang.figures_unreadable = true;
         }
@@ -302,7 +328,14 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
   const std::string specs_path = JoinPath(options.content_dir, "figures.yaml");
   if (fs.Exists(specs_path) && !in_content(specs_path)) edition.figures_unreadable = true;
   if (fs.Exists(specs_path) && !edition.figures_unreadable) {
-    edition.figures = LoadFigureSpecs(fs, specs_path, diags, &edition.figures_unreadable);
+    auto specs = Parsed<std::pair<std::map<std::string, FigureSpec>, Unreadable>>(
+        options, fs, "figure specs\n" + specs_path, diags, [&](const base::FileSystem& files, base::Diagnostics& said) {
+          Unreadable unreadable = false;
+          auto loaded = LoadFigureSpecs(files, specs_path, said, &unreadable);
+          return std::make_pair(std::move(loaded), unreadable);
+        });
+    edition.figures = std::move(specs.first);
+    edition.figures_unreadable = specs.second;
     for (const auto& [id, spec] : edition.figures) {
       if (spec.table.empty() || edition.tables.count(spec.table)) continue;
       const std::string table_path = JoinPath(JoinPath(options.content_dir, "tables"), spec.table + ".csv");
@@ -312,7 +345,11 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
         continue;
       }
       if (in_content(table_path)) {
-        edition.tables[spec.table] = LoadTable(fs, table_path, spec.table, diags);
+        const std::string& name = spec.table;
+        edition.tables[name] = Parsed<Table>(options, fs, "table\n" + table_path + "\n" + name, diags,
+                                             [&](const base::FileSystem& files, base::Diagnostics& said) {
+                                               return LoadTable(files, table_path, name, said);
+                                             });
       } else {  // refused: an empty table whose file has an error, so the checks say nothing more about it
         Table& refused = edition.tables[spec.table];
         refused.name = spec.table;
@@ -330,7 +367,10 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
       diags.Error(LocOf(path, file.root["template"]), "template '" + edition.template_name + "' not found (looked for " +
                                                           template_path + ")");
     } else if (inside(options.templates_dir, template_path, "templates folder")) {
-      edition.design = LoadTemplate(fs, template_path, diags);
+      edition.design = Parsed<Template>(options, fs, "template\n" + template_path, diags,
+                                        [&](const base::FileSystem& files, base::Diagnostics& said) {
+                                          return LoadTemplate(files, template_path, said);
+                                        });
     }
   }
   return edition;
