@@ -24,11 +24,32 @@ inline void CopyTree(base::MemoryFileSystem& fs, const std::string& dir, const s
   }
 }
 
-/// The mini edition under "mini/" and the repository's templates (report template, language profiles) under
-/// "templates/".
+/// The hyphenation dictionaries the profiles under `templates` (in `fs`) name, copied from the disk under the same
+/// paths: the loader reads them through the file system like every input.
+inline void CopyDictionaries(base::MemoryFileSystem& fs, const std::string& templates) {
+  const std::string folder = templates + "/languages/";
+  std::vector<std::string> dictionaries;
+  for (const auto& [path, text] : fs.files) {
+    if (path.rfind(folder, 0) != 0 || path.size() < 5 || path.compare(path.size() - 5, 5, ".yaml") != 0) continue;
+    const size_t key = text.find("  dictionary: ");
+    if (key == std::string::npos) continue;
+    const size_t start = key + 14;
+    dictionaries.push_back(text.substr(start, text.find_first_of(" \n", start) - start));
+  }
+  for (const std::string& path : dictionaries) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    if (in) fs.files[path] = bytes.str();
+  }
+}
+
+/// The mini edition under "mini/", the repository's templates (report template, language profiles) under
+/// "templates/", and the hyphenation dictionaries the profiles name.
 inline void LoadMini(base::MemoryFileSystem& fs) {
   CopyTree(fs, BAROMETER_SOURCE_DIR "/tests/fixtures/mini", "mini/");
   CopyTree(fs, BAROMETER_SOURCE_DIR "/templates", "templates/");
+  CopyDictionaries(fs, "templates");
 }
 
 /// Replaces the first `from` in a file of the in-memory edition; fails the test when it is not there.

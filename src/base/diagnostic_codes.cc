@@ -191,6 +191,7 @@ const std::vector<DiagnosticKind>& DiagnosticKinds() {
       {"profile-map-not-map", "'*' must be a map of key: text"},
       {"stub-profile", "language profile is a stub made by 'barometer new-language'; it still holds another language's settings"},
       {"dictionary-not-installed", "hyphenation dictionary '*' of language '*' is not installed"},
+      {"missing-hyphenation-dictionary", "hyphenation dictionary * does not exist"},
       {"possibly-untranslated-label", "label '*' is the same as in language '*' ('*'): possibly untranslated"},
       {"possibly-untranslated-figure-label", "label '*' of figure '*' is the same as in language '*' ('*'): possibly untranslated"},
       {"untranslated-text", "'*' is not translated: it is still the text of language '*'"},

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <filesystem>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -222,19 +221,6 @@ void AddWriteTasks(const model::Edition& edition, const model::LanguageEdition& 
   }});
 }
 
-// A language whose hyphenation patterns are not installed cannot be set; say which package has them. libhyphen
-// reads the system file itself, so this looks at the real disk, not the content's file system.
-void CheckDictionary(const model::LanguageProfile& profile, base::Diagnostics& diags) {
-  if (profile.dictionary.empty()) return;  // the profile's own problem, reported by the loader
-  std::error_code error;
-  if (std::filesystem::is_regular_file(profile.dictionary, error)) return;
-  diags.Error(profile.dictionary_loc.line ? profile.dictionary_loc : profile.loc,
-              "hyphenation dictionary '" + profile.dictionary + "' of language '" + profile.code +
-                  "' is not installed",
-              {"install the Debian package '" + profile.dictionary_package + "' (apt-get install " +
-               profile.dictionary_package + ") and add it to the package list in scripts/setup"});
-}
-
 // What a language's text tools are made from, besides the fonts: its locale and hyphenation settings.
 std::string ToolsKey(const std::string& fonts_dir, const model::LanguageEdition& language,
                      const std::string& dictionary_bytes) {
@@ -302,7 +288,6 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
     check::LintNumbers(*edition, diags);
     for (const auto& language : edition->languages) {
       if (!Wanted(options, language.code)) continue;
-      CheckDictionary(language.profile, diags);
       // Untranslated text fails a build; `check` and a draft build only list it.
       check::CheckUntranslated(*edition, language, options.write && !options.draft, diags);
     }
@@ -324,15 +309,8 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   for (const auto& language : edition->languages) {
     if (Wanted(options, language.code)) wanted.push_back(&language);
   }
-  // libhyphen reads the dictionary itself; read it once more through the recorder so the record hashes it (and a
-  // kept hyphenator is known to be made from the same patterns).
-  std::vector<std::string> built, dictionaries;
-  for (const model::LanguageEdition* language : wanted) {
-    std::string bytes;
-    reading.ReadFile(language->profile.dictionary, &bytes);
-    dictionaries.push_back(std::move(bytes));
-    built.push_back(language->code);
-  }
+  std::vector<std::string> built;
+  for (const model::LanguageEdition* language : wanted) built.push_back(language->code);
   // Every input is read by now.
   const Inputs inputs = reading.Read();
   start = Clock::now();
@@ -361,7 +339,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
     }
     LanguageState& state = cache->languages[language.code];
     kept[i] = &state;
-    const std::string key = ToolsKey(options.fonts_dir, language, dictionaries[i]);
+    const std::string key = ToolsKey(options.fonts_dir, language, language.profile.dictionary_patterns);
     if (!state.tools || state.tools_key != key) {
       state = LanguageState{};
       state.tools_key = key;

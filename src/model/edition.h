@@ -181,9 +181,13 @@ struct LanguageProfile {
   std::string code;  ///< the file's name without ".yaml"
   std::string file;
   std::string tag;   ///< BCP 47, e.g. "da-DK"
-  std::string dictionary;          ///< the hyphenation patterns, a file of a Debian hyphen-* package
+  /// The hyphenation patterns: a file of a Debian hyphen-* package (an absolute path), or one beside the profile.
+  std::string dictionary;
   std::string dictionary_package;  ///< that package, named in the error when the file is missing
   SourceLoc dictionary_loc;
+  /// The dictionary file's bytes, read through the FileSystem by the loader (libhyphen is given these, never the
+  /// path); empty when it could not be read, which the loader has reported.
+  std::string dictionary_patterns;
   int min_before = 2, min_after = 3;  ///< letters kept before and after a hyphenation break
   /// The file of words the patterns break badly (beside the profile; empty when it names none), and its words with
   /// their allowed breaks marked '-' (see LoadHyphenationExceptions).

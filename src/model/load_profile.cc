@@ -28,6 +28,35 @@ void ReadTextMap(const YAML::Node& node, const std::string& path, const std::str
   }
 }
 
+// The profile's hyphenation patterns, read whole like every other input (regular, limited, no symbolic link out of
+// its folder), so libhyphen never opens a path and an in-memory build needs no dictionary on disk. An absolute path
+// names a file of a Debian hyphen-* package; a plain name, a file beside the profile.
+void ReadDictionary(const base::FileSystem& fs, const std::string& templates_dir, LanguageProfile& profile,
+                    base::Diagnostics& diags) {
+  const SourceLoc& loc = profile.dictionary_loc.line ? profile.dictionary_loc : profile.loc;
+  std::string folder = base::DirName(profile.dictionary), what = "hyphenation dictionary's folder";
+  if (profile.dictionary.front() != '/') {
+    if (!source::CheckPlainName(profile.dictionary, loc, "hyphenation dictionary", diags)) return;
+    folder = templates_dir;
+    what = "templates folder";
+    profile.dictionary = base::JoinPath(base::JoinPath(templates_dir, "languages"), profile.dictionary);
+    if (!fs.Exists(profile.dictionary)) {
+      diags.Error(loc, "hyphenation dictionary " + profile.dictionary + " does not exist",
+                  {"put the patterns file beside the profile, or name a Debian hyphen-* package's file by its "
+                   "absolute path"});
+      return;
+    }
+  } else if (!fs.Exists(profile.dictionary)) {
+    diags.Error(loc, "hyphenation dictionary '" + profile.dictionary + "' of language '" + profile.code +
+                         "' is not installed",
+                {"install the Debian package '" + profile.dictionary_package + "' (apt-get install " +
+                 profile.dictionary_package + ") and add it to the package list in scripts/setup"});
+    return;
+  }
+  if (!source::CheckConfined(fs, folder, profile.dictionary, what, diags)) return;
+  source::ReadInput(fs, profile.dictionary, source::kMaxDictionaryBytes, diags, &profile.dictionary_patterns);
+}
+
 }  // namespace
 
 std::string ProfilePath(const std::string& templates_dir, const std::string& code) {
@@ -63,6 +92,7 @@ std::optional<LanguageProfile> LoadLanguageProfile(const base::FileSystem& fs, c
     profile.dictionary = hyphenation.String("dictionary", true).value_or("");
     profile.dictionary_loc = LocOf(path, node["dictionary"]);
     profile.dictionary_package = hyphenation.String("package", true).value_or("");
+    if (!profile.dictionary.empty()) ReadDictionary(fs, templates_dir, profile, diags);
     profile.min_before = hyphenation.Integer("min_before", true).value_or(2);
     profile.min_after = hyphenation.Integer("min_after", true).value_or(3);
     for (auto [key, letters] : {std::pair{"min_before", profile.min_before}, {"min_after", profile.min_after}}) {

@@ -19,6 +19,8 @@ inline constexpr std::uintmax_t kMaxYamlFileBytes = 4u << 20;
 inline constexpr std::uintmax_t kMaxTableBytes = 50u << 20;
 /// Rows of a CSV table (the 2021 edition's largest table has 36).
 inline constexpr int kMaxTableRows = 100000;
+/// A hyphenation dictionary (Debian's largest, hyph_de_DE.dic, has about 800 KB).
+inline constexpr std::uintmax_t kMaxDictionaryBytes = 16u << 20;
 /// A pinned font file (the manifest hashes it whole).
 inline constexpr std::uintmax_t kMaxFontBytes = 64u << 20;
 /// Nesting of maps and lists in a YAML file (the deepest file of the 2021 edition nests 6).

@@ -3,6 +3,7 @@
 #include <glib.h>
 #include <hyphen.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 #include <vector>
@@ -34,7 +35,14 @@ Hyphenator::Hyphenator(const model::LanguageProfile& profile)
     exceptions_[lower] = std::move(breaks);
     g_free(lower);
   }
-  dict_ = hnj_hyphen_load(profile.dictionary.c_str());
+  // libhyphen reads a FILE*; the loader read the file through the FileSystem, so give it the bytes.
+  if (!profile.dictionary_patterns.empty()) {
+    if (FILE* patterns = fmemopen(const_cast<char*>(profile.dictionary_patterns.data()),
+                                  profile.dictionary_patterns.size(), "r")) {
+      dict_ = hnj_hyphen_load_file(patterns);
+      fclose(patterns);
+    }
+  }
   if (!dict_) {
     throw std::runtime_error("cannot load hyphenation patterns " + profile.dictionary + " (Debian package " +
                              profile.dictionary_package + ")");

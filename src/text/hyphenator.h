@@ -15,10 +15,10 @@ namespace barometer::text {
 
 class Hyphenator {
  public:
-  /// Loads the patterns the profile names, and its exception words (their allowed breaks marked '-', e.g.
-  /// "sund-heds-væsen"), used instead of the patterns for those words in any case (a word without a hyphen is
-  /// never broken). Throws std::runtime_error when the dictionary cannot be loaded (the build reports a missing one
-  /// before, naming its Debian package).
+  /// Loads the patterns the profile's loader read (`dictionary_patterns`), and its exception words (their allowed
+  /// breaks marked '-', e.g. "sund-heds-væsen"), used instead of the patterns for those words in any case (a word
+  /// without a hyphen is never broken). Throws std::runtime_error when the patterns cannot be loaded (the loader
+  /// reports a missing file, naming its Debian package).
   explicit Hyphenator(const model::LanguageProfile& profile);
   ~Hyphenator();
   Hyphenator(const Hyphenator&) = delete;

@@ -1,7 +1,8 @@
 // A whole build of the mini edition on the in-memory file system: the build reads its content, templates, fonts
 // and hyphenation patterns through the FileSystem interface and writes exactly its outputs, inside the output
-// folder. fontconfig and libhyphen open their files on disk once more by path (they take no other source), so
-// those files are on disk too; everything the build record hashes comes through the interface.
+// folder. fontconfig opens the font files on disk once more by path (it takes no other source), so those are on
+// disk too; the hyphenation patterns exist only in memory; everything the build record hashes comes through the
+// interface.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -39,11 +40,16 @@ TEST_CASE("in-memory build: the mini edition is built from memory and writes exa
   for (const auto& entry : std::filesystem::directory_iterator(fonts)) {
     if (entry.is_regular_file()) CopyFile(fs, entry.path().string());
   }
+  // The patterns move to a folder that is not on the disk: libhyphen gets them from memory.
   for (const std::string code : {"da", "en"}) {
     base::Diagnostics diags;
     auto profile = model::LoadLanguageProfile(fs, "templates", code, diags);
     REQUIRE(profile);
-    CopyFile(fs, profile->dictionary);
+    const std::string moved = "/in-memory-only/" + profile->dictionary.substr(profile->dictionary.rfind('/') + 1);
+    REQUIRE_FALSE(std::filesystem::exists(moved));
+    fs.files[moved] = fs.files.at(profile->dictionary);
+    fs.files.erase(profile->dictionary);
+    REQUIRE(testing::Edit(fs, "templates/languages/" + code + ".yaml", profile->dictionary, moved));
   }
   const std::map<std::string, std::string> inputs = fs.files;
 
@@ -81,6 +87,6 @@ TEST_CASE("in-memory build: the mini edition is built from memory and writes exa
   }
   // The record names the dictionaries among the inputs it hashed, read through the file system.
   const std::string& record = fs.files.at("out/build-info.json");
-  CHECK(record.find("hyph_da_DK.dic") != std::string::npos);
+  CHECK(record.find("in-memory-only/hyph_da_DK.dic") != std::string::npos);
   CHECK(record.find("hyph_en_US.dic") != std::string::npos);
 }

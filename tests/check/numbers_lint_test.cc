@@ -26,6 +26,7 @@ std::vector<base::Diagnostic> Lint(base::MemoryFileSystem& fs) {
 void Load2021(base::MemoryFileSystem& fs) {
   testing::CopyTree(fs, BAROMETER_SOURCE_DIR "/content/2021", "c/");
   testing::CopyTree(fs, BAROMETER_SOURCE_DIR "/templates", "templates/");
+  testing::CopyDictionaries(fs, "templates");
 }
 
 }  // namespace

@@ -12,6 +12,19 @@ using barometer::testing::Edit;
 using barometer::testing::Lines;
 using barometer::testing::Profile;
 
+namespace {
+
+// The profile of `code` in `fs`; the test fails unless it loads without an error.
+model::LanguageProfile CleanProfile(const base::FileSystem& fs, const std::string& code) {
+  base::Diagnostics diags;
+  auto profile = model::LoadLanguageProfile(fs, "templates", code, diags);
+  REQUIRE(profile);
+  CHECK(Lines(diags, base::Severity::kError).empty());
+  return *profile;
+}
+
+}  // namespace
+
 TEST_CASE("profiles: each language's numbers, dates and quotation marks") {
   CHECK(Profile("da").numbers.Percent(47) == "47\u00A0%");
   CHECK(Profile("en").numbers.Percent(47) == "47%");
@@ -62,12 +75,9 @@ TEST_CASE("profiles: a broken profile is reported at its keys") {
 TEST_CASE("profiles: the hyphenation exceptions file a profile names is read beside it, and its problems reported") {
   base::MemoryFileSystem fs;
   testing::LoadMini(fs);
-  base::Diagnostics clean;
-  auto danish = model::LoadLanguageProfile(fs, "templates", "da", clean);
-  REQUIRE(danish);
-  CHECK(Lines(clean, base::Severity::kError).empty());
-  CHECK(danish->exceptions_file == "templates/languages/da.hyphenation.txt");
-  CHECK(danish->hyphenation_exceptions.front() == "kom-mu-ni-ka-tions-plat-form");
+  auto danish = CleanProfile(fs, "da");
+  CHECK(danish.exceptions_file == "templates/languages/da.hyphenation.txt");
+  CHECK(danish.hyphenation_exceptions.front() == "kom-mu-ni-ka-tions-plat-form");
 
   // A bad word in the list is reported at its line; a missing file at the profile's key; a path is refused.
   fs.files["templates/languages/da.hyphenation.txt"] += "two words\n";
@@ -89,6 +99,44 @@ TEST_CASE("profiles: the hyphenation exceptions file a profile names is read bes
   CHECK(english->hyphenation_exceptions.empty());
   REQUIRE(Lines(outside, base::Severity::kError).size() == 1);
   CHECK(Lines(outside, base::Severity::kError)[0].find("templates/languages/en.yaml:8:15: ") == 0);
+}
+
+TEST_CASE("profiles: the hyphenation dictionary is read through the file system, from the system or beside the "
+          "profile") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  auto danish = CleanProfile(fs, "da");
+  REQUIRE(fs.files.count(danish.dictionary));
+  CHECK(danish.dictionary_patterns == fs.files.at(danish.dictionary));
+  CHECK(danish.dictionary_patterns.rfind("ISO8859-1\n", 0) == 0);  // the encoding line Debian's file starts with
+
+  // A plain name is a file beside the profile.
+  fs.files["templates/languages/own.dic"] = "ISO8859-1\n.ab1c\n";
+  REQUIRE(Edit(fs, "templates/languages/da.yaml", danish.dictionary, "own.dic"));
+  auto beside = CleanProfile(fs, "da");
+  CHECK(beside.dictionary == "templates/languages/own.dic");
+  CHECK(beside.dictionary_patterns == "ISO8859-1\n.ab1c\n");
+
+  // A missing system file names its package; a missing file beside the profile, the file; a path that is no plain
+  // name is refused before anything is read; a file past the limit is not read.
+  base::Diagnostics diags;
+  REQUIRE(Edit(fs, "templates/languages/da.yaml", "own.dic", "/nonexistent/hyph_da_DK.dic"));
+  CHECK(model::LoadLanguageProfile(fs, "templates", "da", diags)->dictionary_patterns.empty());
+  REQUIRE(Edit(fs, "templates/languages/da.yaml", "/nonexistent/hyph_da_DK.dic", "other.dic"));
+  model::LoadLanguageProfile(fs, "templates", "da", diags);
+  REQUIRE(Edit(fs, "templates/languages/da.yaml", "other.dic", "../../etc/hyph.dic"));
+  model::LoadLanguageProfile(fs, "templates", "da", diags);
+  REQUIRE(Edit(fs, "templates/languages/da.yaml", "../../etc/hyph.dic", "own.dic"));
+  fs.files["templates/languages/own.dic"] = std::string((16u << 20) + 1, 'a');
+  CHECK(model::LoadLanguageProfile(fs, "templates", "da", diags)->dictionary_patterns.empty());
+  CHECK(Lines(diags, base::Severity::kError) ==
+        std::vector<std::string>{
+            "templates/languages/da.yaml:5:15: hyphenation dictionary '/nonexistent/hyph_da_DK.dic' of language "
+            "'da' is not installed",
+            "templates/languages/da.yaml:5:15: hyphenation dictionary templates/languages/other.dic does not exist",
+            "templates/languages/da.yaml:5:15: hyphenation dictionary '../../etc/hyph.dic' is not a plain name",
+            "templates/languages/own.dic:0:0: file is too large: 16777217 bytes, the limit is 16 MB",
+        });
 }
 
 TEST_CASE("profiles: labels.yaml overrides the profile's labels, a language without labels.yaml has them all") {
