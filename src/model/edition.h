@@ -211,9 +211,6 @@ struct LanguageProfile {
   std::string Quoted(const std::string& text) const { return quote_open + text + quote_close; }
 };
 
-/// The phrase keys every profile must define (README "Language profiles").
-const std::vector<std::string>& RequiredPhrases();
-
 /// One language's edition: its metadata and its content.
 struct LanguageEdition {
   std::string code;    ///< as in edition.yaml's languages

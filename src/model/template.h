@@ -202,11 +202,4 @@ struct Template {
   double ColumnWidth(int columns) const { return (ContentWidth() - gutter * (columns - 1)) / columns; }
 };
 
-/// The style names the layout uses; a template must define all of them.
-const std::vector<std::string>& RequiredStyles();
-/// The palette names the layout uses.
-const std::vector<std::string>& RequiredColours();
-/// The master names the layout uses.
-const std::vector<std::string>& RequiredMasters();
-
 }  // namespace barometer::model
