@@ -29,11 +29,13 @@ std::string RichText::Plain() const {
   return out;
 }
 
-const char* BlockKindName(const BlockContent& content) {
-  static const char* const kNames[] = {"heading", "paragraph", "list",        "quote",   "figure",
-                                       "case",    "tips",      "methodology", "colophon"};
-  return kNames[content.index()];
+const std::vector<std::string>& BlockKindNames() {
+  static const std::vector<std::string> names = {"heading", "paragraph", "list",        "quote",   "figure",
+                                                 "case",    "tips",      "methodology", "colophon"};
+  return names;
 }
+
+const char* BlockKindName(const BlockContent& content) { return BlockKindNames().at(content.index()).c_str(); }
 
 const RichText& Section::TitleForContents() const {
   static const RichText kNone;

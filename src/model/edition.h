@@ -120,7 +120,9 @@ struct Colophon {
 using BlockContent = std::variant<Heading, Paragraph, BulletList, PullQuote, FigureRef, CaseStory, TipsBox,
                                   Methodology, Colophon>;
 
-/// The key that names a block kind in content files, e.g. "paragraph".
+/// The keys that name the block kinds in content files, in the order of BlockContent's alternatives.
+const std::vector<std::string>& BlockKindNames();
+/// The key that names a block's kind in content files, e.g. "paragraph".
 const char* BlockKindName(const BlockContent& content);
 
 struct Block {

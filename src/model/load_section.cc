@@ -13,12 +13,6 @@ namespace {
 using source::LocOf;
 using source::MapReader;
 
-const std::vector<std::string>& BlockKinds() {
-  static const std::vector<std::string> kinds = {"heading", "paragraph", "list",        "quote",   "figure",
-                                                 "case",    "tips",      "methodology", "colophon"};
-  return kinds;
-}
-
 class SectionReader {
  public:
   SectionReader(const source::YamlFile& file, base::Diagnostics& diags) : file_(file), diags_(diags) {}
@@ -80,7 +74,7 @@ class SectionReader {
     block.loc = map.loc();
     block.id = map.String("id", true).value_or("");
     std::vector<std::string> kinds_present;
-    for (const std::string& kind : BlockKinds()) {
+    for (const std::string& kind : BlockKindNames()) {
       if (map.Has(kind.c_str())) kinds_present.push_back(kind);
     }
     if (kinds_present.size() != 1) {

@@ -4,6 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+#include <string>
+#include <variant>
+
 using namespace barometer::model;
 
 TEST_CASE("edition: a date is midnight UTC, unknown parts as the first, and counts seconds without a time zone") {
@@ -41,4 +45,15 @@ TEST_CASE("edition: labels.yaml is reported at its first own key, a profile's de
   language.label_locs["figure"] = {"mini/en/labels.yaml", 5, 1};
   language.label_locs["before"] = {"mini/en/labels.yaml", 3, 1};
   CHECK(language.LabelsLoc() == barometer::base::SourceLoc{"mini/en/labels.yaml", 3, 1});
+}
+
+TEST_CASE("edition: one name per block kind, in the order of the kinds, as content files write them") {
+  const std::vector<std::string>& names = BlockKindNames();
+  CHECK(names.size() == std::variant_size_v<BlockContent>);
+  CHECK(std::set<std::string>(names.begin(), names.end()).size() == names.size());
+  CHECK(std::string(BlockKindName(Heading{})) == "heading");
+  CHECK(std::string(BlockKindName(Paragraph{})) == "paragraph");
+  CHECK(std::string(BlockKindName(FigureRef{})) == "figure");
+  CHECK(std::string(BlockKindName(CaseStory{})) == "case");
+  CHECK(std::string(BlockKindName(Colophon{})) == "colophon");
 }
