@@ -4,6 +4,7 @@
 #include <sstream>
 #include <vector>
 
+#include "base/number_style.h"
 #include "base/xml_escape.h"
 #include "exports/figure_exports.h"
 
@@ -22,7 +23,7 @@ std::string Points(const ValueChange& change) {
   if (!change.old_value || !change.new_value) return "";
   double difference = *change.new_value - *change.old_value;
   if (difference == 0) return "";
-  return std::string(difference > 0 ? "+" : "-") + exports::PlainNumber(difference > 0 ? difference : -difference) +
+  return std::string(difference > 0 ? "+" : "-") + base::PlainNumber(difference > 0 ? difference : -difference) +
          " points";
 }
 
@@ -157,7 +158,7 @@ const char kStyle[] =
 }  // namespace
 
 std::string FormatValue(const std::optional<double>& value) {
-  return value ? exports::PlainNumber(*value) : std::string("-");
+  return value ? base::PlainNumber(*value) : std::string("-");
 }
 
 std::string FormatText(const DiffReport& report) {

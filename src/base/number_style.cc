@@ -1,11 +1,46 @@
 #include "base/number_style.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 
 namespace barometer::base {
+
+std::optional<double> ParseNumber(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  errno = 0;
+  const double number = std::strtod(text.c_str(), &end);
+  if (*end != '\0' || errno != 0 || !std::isfinite(number)) return std::nullopt;
+  return number;
+}
+
+std::optional<long> ParseWholeNumber(const std::string& text, long min, long max) {
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  errno = 0;
+  const long number = std::strtol(text.c_str(), &end, 10);
+  if (*end != '\0' || errno != 0 || number < min || number > max) return std::nullopt;
+  return number;
+}
+
+std::string PlainNumber(double value) {
+  if (value == 0) return "0";  // also turns -0 into 0
+  char buffer[400];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+  return std::string(buffer, result.ptr);
+}
+
+std::string TwoDecimals(double value) {
+  char buffer[400];
+  std::snprintf(buffer, sizeof buffer, "%.2f", value);  // no locale is ever set, so the mark is '.'
+  const std::string text = buffer;
+  return text == "-0.00" ? "0.00" : text;
+}
 
 std::string NumberStyle::Format(double value, int decimals) const {
   if (std::isnan(value)) return "NaN";

@@ -2,9 +2,23 @@
 // machine's environment. Each language's marks come from its profile (templates/languages/<code>.yaml).
 #pragma once
 
+#include <optional>
 #include <string>
 
 namespace barometer::base {
+
+// Numbers as plain text, '.' for decimals whatever the locale: for input files, messages, the layout dump and
+// machine-read outputs (CSV, PDF operators). A language's own marks are NumberStyle's, below.
+
+/// A whole string that is a finite decimal number ("12.5", "-3", "1e2"); nullopt for anything else (empty, "12a",
+/// "nan", "inf", out of range).
+std::optional<double> ParseNumber(const std::string& text);
+/// A whole string that is a whole number in [min, max]; nullopt for anything else.
+std::optional<long> ParseWholeNumber(const std::string& text, long min, long max);
+/// The shortest fixed notation that reads back as `value`: 47 -> "47", 12.25 -> "12.25"; -0 gives "0".
+std::string PlainNumber(double value);
+/// `value` with exactly two decimals: 12.5 -> "12.50"; -0.001 gives "0.00".
+std::string TwoDecimals(double value);
 
 struct NumberStyle {
   std::string decimal_mark = ".";       ///< "," in Danish

@@ -7,6 +7,7 @@
 
 #include "base/edit_distance.h"
 #include "base/file_system.h"
+#include "base/number_style.h"
 #include "check/check.h"
 
 namespace barometer::check {
@@ -16,25 +17,8 @@ using base::Diagnostics;
 
 using base::DidYouMean;
 
-// '.' decimals with no trailing zeros: 97, 99.5.
-std::string Number(double value) {
-  double rounded = std::round(value * 100) / 100;
-  std::string text = std::to_string(rounded);  // fixed, 6 decimals, '.' (the C locale is never changed)
-  text.erase(text.find_last_not_of('0') + 1);
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  return text;
-}
-
-// The single row of "<indicator>-grouped" for a series: the published total of the highlighted categories.
-const model::TableRow* GroupRow(const model::Table& table, const model::FigureSpec& spec, const std::string& series) {
-  const model::TableRow* found = nullptr;
-  for (const model::TableRow& row : table.rows) {
-    if (row.indicator != spec.indicator + "-grouped" || row.series != series) continue;
-    if (found) return nullptr;
-    found = &row;
-  }
-  return found;
-}
+// '.' decimals, at most two, no trailing zeros: 97, 99.5.
+std::string Number(double value) { return base::PlainNumber(std::round(value * 100) / 100); }
 
 void CheckZones(const model::FigureSpec& spec, Diagnostics& diags) {
   std::map<std::string, std::string> zone_of;

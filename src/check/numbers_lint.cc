@@ -5,6 +5,7 @@
 #include <functional>
 #include <set>
 
+#include "base/number_style.h"
 #include "model/numbers.h"
 #include "model/text_visit.h"
 
@@ -124,7 +125,10 @@ std::vector<Literal> FindNumbers(const std::string& text, const base::NumberStyl
     std::string before = text.substr(literal.begin >= 4 ? literal.begin - 4 : 0, std::min<size_t>(4, literal.begin));
     literal.base = before.find("n =") != std::string::npos || before.find("n=") != std::string::npos ||
                    before.find("n\u00A0=") != std::string::npos;
-    literal.value = std::stod(digits);
+    // A run of digits too long for a double (no table holds such a number) is no literal to compare.
+    const std::optional<double> value = base::ParseNumber(digits);
+    if (!value) continue;
+    literal.value = *value;
     out.push_back(literal);
   }
   return out;

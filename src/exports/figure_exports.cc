@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -19,6 +18,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "base/number_style.h"
 #include "base/xml_escape.h"
 #include "render/draw.h"
 
@@ -234,13 +234,6 @@ std::string NumberOfFigure(int number) {
 
 }  // namespace
 
-std::string PlainNumber(double value) {
-  if (value == 0) return "0";  // also turns -0 into 0
-  char buffer[64];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
-  return std::string(buffer, result.ptr);
-}
-
 std::string FigureCsv(const FigureExport& figure, base::Diagnostics& diags) {
   std::string out = "\xEF\xBB\xBF";  // the byte-order mark
   const figures::Chart& chart = *figure.chart;
@@ -254,12 +247,12 @@ std::string FigureCsv(const FigureExport& figure, base::Diagnostics& diags) {
                   Word(figure, "export-share", diags), Word(figure, "appendix-base", diags),
                   Word(figure, "export-shown", diags)});
   for (const figures::DrawnValue& v : chart.values) {
-    out += CsvLine({v.category_label, v.series_label, PlainNumber(v.value), v.n > 0 ? std::to_string(v.n) : "",
-                    shown});
+    out += CsvLine(
+        {v.category_label, v.series_label, base::PlainNumber(v.value), v.n > 0 ? std::to_string(v.n) : "", shown});
   }
   const std::string excluded = Word(figure, "export-shown-excluded", diags);
   for (const ExcludedValue& v : Excluded(figure)) {
-    out += CsvLine({Label(figure, v.category), Label(figure, v.series), PlainNumber(v.row->value),
+    out += CsvLine({Label(figure, v.category), Label(figure, v.series), base::PlainNumber(v.row->value),
                     std::to_string(v.row->n), excluded});
   }
   return out;

@@ -49,7 +49,4 @@ std::string FigureJson(const FigureExport& figure, base::Diagnostics& diags);
 std::string AccessibleSvg(const std::string& svg, const std::string& locale, const std::string& title,
                           const std::string& description);
 
-/// A plain decimal with '.' and the fewest digits that give back the value (34, 12.5, 0.125); no exponent.
-std::string PlainNumber(double value);
-
 }  // namespace barometer::exports

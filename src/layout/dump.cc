@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "base/number_style.h"
 #include "layout/layout.h"
 
 namespace barometer::layout {
@@ -26,12 +27,7 @@ class Dumper {
   }
 
  private:
-  static std::string Number(double v) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.2f", v);
-    std::string s = buffer;
-    return s == "-0.00" ? "0.00" : s;
-  }
+  static std::string Number(double v) { return base::TwoDecimals(v); }
 
   static std::string Hex(const model::Color& c) {
     auto channel = [](double v) { return static_cast<int>(v * 255 + 0.5); };

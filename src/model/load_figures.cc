@@ -1,10 +1,8 @@
 // Indicator tables (CSV) and figure specs (YAML).
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
 #include <set>
 
 #include "base/edit_distance.h"
+#include "base/number_style.h"
 #include "model/load.h"
 #include "source/input.h"
 #include "source/yaml_file.h"
@@ -126,28 +124,24 @@ Table LoadTable(const base::FileSystem& fs, const std::string& path, const std::
     }
     {
       const std::string& v = fields[3].text;
-      char* endp = nullptr;
-      errno = 0;
-      double value = std::strtod(v.c_str(), &endp);
-      if (v.empty() || *endp != '\0' || errno != 0 || !std::isfinite(value)) {
+      const std::optional<double> value = base::ParseNumber(v);
+      if (!value) {
         diags.Error({path, line_no, fields[3].col}, "value '" + v + "' is not a number (use '.' for decimals)");
         good = false;
-      } else if (value < 0 || value > 100) {
+      } else if (*value < 0 || *value > 100) {
         diags.Error({path, line_no, fields[3].col}, "value " + v + " is not a percentage between 0 and 100");
         good = false;
       }
-      row.value = value;
+      row.value = value.value_or(0);
     }
     {
       const std::string& v = fields[4].text;
-      char* endp = nullptr;
-      errno = 0;
-      long n = std::strtol(v.c_str(), &endp, 10);
-      if (v.empty() || *endp != '\0' || errno != 0 || n <= 0 || n > 100000000) {
+      const std::optional<long> n = base::ParseWholeNumber(v, 1, 100000000);
+      if (!n) {
         diags.Error({path, line_no, fields[4].col}, "n '" + v + "' must be a positive whole number");
         good = false;
       }
-      row.n = static_cast<int>(n);
+      row.n = static_cast<int>(n.value_or(0));
     }
     std::string key = row.indicator + "|" + row.series + "|" + row.category;
     if (good && !keys.insert(key).second) {
@@ -207,17 +201,14 @@ std::map<std::string, FigureSpec> LoadFigureSpecs(const base::FileSystem& fs, co
       // One base per group: the groups of a figure are often asked of different numbers of workplaces.
       for (const auto& group : base) {
         const std::string id = group.first.Scalar();
-        int n = 0;
-        try {
-          n = group.second.IsScalar() ? group.second.as<int>() : 0;
-        } catch (const YAML::Exception&) {
-          n = 0;
-        }
+        const long n = group.second.IsScalar()
+                           ? base::ParseWholeNumber(group.second.Scalar(), 1, 1000000000).value_or(0)
+                           : 0;
         if (n <= 0) {
           diags.Error(LocOf(path, group.second), "base_n of group '" + id + "' must be a positive whole number");
           continue;
         }
-        spec.group_base_n.emplace_back(id, n);
+        spec.group_base_n.emplace_back(id, static_cast<int>(n));
       }
     } else if (base.IsDefined()) {
       spec.base_n = map.Integer("base_n", !zones).value_or(0);

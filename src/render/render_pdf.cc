@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "base/number_style.h"
 #include "render/draw.h"
 #include "render/pdf.h"
 
@@ -27,12 +28,6 @@ std::string Quote(const std::string& value) {
     out += c;
   }
   return out + "'";
-}
-
-std::string Number(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", v);
-  return buffer;
 }
 
 void SetSource(cairo_t* cr, const model::Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
@@ -134,14 +129,16 @@ void DrawItem(cairo_t* cr, const Item& item) {
         } else if constexpr (std::is_same_v<T, layout::PlacedChart>) {
           DrawChart(cr, *c.chart, c.x, c.y);
         } else if constexpr (std::is_same_v<T, layout::LinkArea>) {
-          std::string rect = " rect=[" + Number(c.x) + " " + Number(c.y) + " " + Number(c.w) + " " + Number(c.h) + "]";
+          std::string rect = " rect=[" + base::TwoDecimals(c.x) + " " + base::TwoDecimals(c.y) + " " +
+                             base::TwoDecimals(c.w) + " " + base::TwoDecimals(c.h) + "]";
           std::string attributes = c.target.rfind('#', 0) == 0 ? "dest=" + Quote(c.target.substr(1))
                                                                 : "uri=" + Quote(c.target);
           attributes += rect;
           cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
           cairo_tag_end(cr, CAIRO_TAG_LINK);
         } else if constexpr (std::is_same_v<T, layout::Destination>) {
-          std::string attributes = "name=" + Quote(c.name) + " x=" + Number(c.x) + " y=" + Number(c.y);
+          std::string attributes =
+              "name=" + Quote(c.name) + " x=" + base::TwoDecimals(c.x) + " y=" + base::TwoDecimals(c.y);
           cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes.c_str());
           cairo_tag_end(cr, CAIRO_TAG_DEST);
         }

@@ -3,12 +3,10 @@
 #include <yaml-cpp/depthguard.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
 #include <map>
 
 #include "base/edit_distance.h"
+#include "base/number_style.h"
 #include "base/utf8.h"
 #include "source/input.h"
 
@@ -303,11 +301,7 @@ std::optional<double> MapReader::Number(const char* key, bool required) {
   YAML::Node value = Node(key, required);
   if (!value.IsDefined()) return std::nullopt;
   if (value.IsScalar()) {
-    const std::string& text = value.Scalar();
-    char* end = nullptr;
-    errno = 0;
-    double number = std::strtod(text.c_str(), &end);
-    if (!text.empty() && end && *end == '\0' && errno == 0 && std::isfinite(number)) return number;
+    if (std::optional<double> number = base::ParseNumber(value.Scalar())) return number;
   }
   diags_.Error(LocOf(file_, value), "'" + std::string(key) + "' must be a number");
   return std::nullopt;
@@ -317,12 +311,8 @@ std::optional<int> MapReader::Integer(const char* key, bool required) {
   YAML::Node value = Node(key, required);
   if (!value.IsDefined()) return std::nullopt;
   if (value.IsScalar()) {
-    const std::string& text = value.Scalar();
-    char* end = nullptr;
-    errno = 0;
-    long number = std::strtol(text.c_str(), &end, 10);
-    if (!text.empty() && end && *end == '\0' && errno == 0 && number >= -1000000000 && number <= 1000000000) {
-      return static_cast<int>(number);
+    if (std::optional<long> number = base::ParseWholeNumber(value.Scalar(), -1000000000, 1000000000)) {
+      return static_cast<int>(*number);
     }
   }
   diags_.Error(LocOf(file_, value), "'" + std::string(key) + "' must be a whole number");

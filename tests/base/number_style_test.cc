@@ -35,3 +35,29 @@ TEST_CASE("number style survives values and decimals no table should hold") {
   CHECK(en.Format(-2e19) == "-20,000,000,000,000,000,000");
   CHECK(en.Format(-2e19, 2) == "-20,000,000,000,000,000,000.00");
 }
+
+TEST_CASE("plain numbers: read strictly, written with '.' and as few digits as needed") {
+  using namespace barometer::base;
+  CHECK(ParseNumber("12.5") == 12.5);
+  CHECK(ParseNumber("-3") == -3);
+  CHECK(ParseNumber("1e2") == 100);
+  for (const char* bad : {"", "12a", "12,5", " ", "nan", "inf", "1e999"}) CHECK_MESSAGE(!ParseNumber(bad), bad);
+  CHECK(ParseWholeNumber("42", 1, 100) == 42L);
+  CHECK(ParseWholeNumber("100", 1, 100) == 100L);
+  for (const char* bad : {"", "0", "101", "4.5", "4x", "99999999999999999999"}) {
+    CHECK_MESSAGE(!ParseWholeNumber(bad, 1, 100), bad);
+  }
+
+  CHECK(PlainNumber(34) == "34");
+  CHECK(PlainNumber(12.5) == "12.5");
+  CHECK(PlainNumber(0.1) == "0.1");
+  CHECK(PlainNumber(100) == "100");
+  CHECK(PlainNumber(-0.0) == "0");
+  CHECK(PlainNumber(1877) == "1877");
+  CHECK(PlainNumber(1e300).size() == 301);  // fixed notation, never an exponent
+
+  CHECK(TwoDecimals(12.5) == "12.50");
+  CHECK(TwoDecimals(-1.005) == "-1.00");  // the binary value lies below -1.005
+  CHECK(TwoDecimals(-0.001) == "0.00");
+  CHECK(TwoDecimals(595.2756) == "595.28");
+}

@@ -79,3 +79,18 @@ TEST_CASE("numbers lint: near values, base n and numbers that are no table's") {
             "mini/en/first.yaml:5:78: number '100' is written by hand, but a table holds it: fig01/n = 100",
         });
 }
+
+TEST_CASE("numbers lint: a run of digits too long for any number is no literal, and no crash") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  REQUIRE(Edit(fs, "mini/en/first.yaml", "This is a paragraph",
+               std::string(400, '9') + "% and 40%. This is a paragraph"));
+  base::Diagnostics diags;
+  auto edition = model::LoadEdition(fs, {"mini", "templates", {}}, diags);
+  REQUIRE(edition);
+  check::LintNumbers(*edition, diags);
+  const std::vector<std::string> warnings = Lines(diags, base::Severity::kWarning);
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].find(": number '40%' is written by hand, but a table holds it: fig01/yes/a = 40%") !=
+        std::string::npos);
+}

@@ -259,12 +259,3 @@ TEST_CASE("exports: nothing in the Danish exports is English, and nothing in the
     }
   }
 }
-
-TEST_CASE("exports: plain numbers use '.' and as few digits as needed") {
-  CHECK(exports::PlainNumber(34) == "34");
-  CHECK(exports::PlainNumber(12.5) == "12.5");
-  CHECK(exports::PlainNumber(0.1) == "0.1");
-  CHECK(exports::PlainNumber(100) == "100");
-  CHECK(exports::PlainNumber(-0.0) == "0");
-  CHECK(exports::PlainNumber(1877) == "1877");
-}
