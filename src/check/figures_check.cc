@@ -199,7 +199,7 @@ std::vector<std::string> NeededLabels(const model::Edition& edition, const model
   if (!spec.highlight.empty()) {
     if (auto table = edition.tables.find(spec.table); table != edition.tables.end()) {
       for (const std::string& s : spec.series) {
-        if (const model::TableRow* row = GroupRow(table->second, spec, s)) add(row->category);
+        if (const model::TableRow* row = model::GroupRow(table->second, spec, s)) add(row->category);
       }
     }
   }

@@ -147,15 +147,7 @@ double ChartBuilder::Value(const std::string& series, const std::string& categor
 }
 
 const model::TableRow* ChartBuilder::GroupRow(const std::string& series) const {
-  if (!table_) return nullptr;
-  const std::string grouped = spec_.indicator + "-grouped";
-  const model::TableRow* found = nullptr;
-  for (const model::TableRow& row : table_->rows) {
-    if (row.indicator != grouped || row.series != series) continue;
-    if (found) return nullptr;  // more than one group: not a single total of the highlighted categories
-    found = &row;
-  }
-  return found;
+  return table_ ? model::GroupRow(*table_, spec_, series) : nullptr;
 }
 
 std::string ChartBuilder::OnlySeries(const char* kind) {

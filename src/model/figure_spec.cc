@@ -44,4 +44,15 @@ std::optional<std::string> FigureLabel(const FigureSpec& spec, const FigureText&
   return std::nullopt;
 }
 
+const TableRow* GroupRow(const Table& table, const FigureSpec& spec, const std::string& series) {
+  const std::string grouped = spec.indicator + "-grouped";
+  const TableRow* found = nullptr;
+  for (const TableRow& row : table.rows) {
+    if (row.indicator != grouped || row.series != series) continue;
+    if (found) return nullptr;
+    found = &row;
+  }
+  return found;
+}
+
 }  // namespace barometer::model

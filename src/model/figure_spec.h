@@ -96,4 +96,8 @@ struct FigureText {
 /// the figure's title. Nothing when the language has no label for it (the callers report that).
 std::optional<std::string> FigureLabel(const FigureSpec& spec, const FigureText& text, const std::string& id);
 
+/// The single row of "<indicator>-grouped" in `table` for `series`: the published total of the spec's highlighted
+/// categories. Null when there is none, or more than one (then it is not a single total).
+const TableRow* GroupRow(const Table& table, const FigureSpec& spec, const std::string& series);
+
 }  // namespace barometer::model
