@@ -83,7 +83,8 @@ int DecimalsOf(double value) {
   return 2;
 }
 
-uint32_t Rgb(const model::Color& c) {
+// 0xRRGGBB, the form libxlsxwriter takes a colour in.
+uint32_t RgbNumber(const model::Rgb& c) {
   auto channel = [](double v) { return static_cast<uint32_t>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
   return channel(c.r) << 16 | channel(c.g) << 8 | channel(c.b);
 }
@@ -266,14 +267,14 @@ class Planner {
       for (const figures::Shape& shape : chart->second->shapes) {
         if ((shape.role == "bar" || shape.role == "segment") && shape.category == category &&
             shape.series == series) {
-          return Rgb(shape.fill);
+          return RgbNumber(shape.fill);
         }
       }
     }
     const auto& names = edition_.design.chart_palette;
     if (names.empty()) return 0x000000;
     auto colour = edition_.design.palette.find(names[index % names.size()]);
-    return colour == edition_.design.palette.end() ? 0x000000 : Rgb(colour->second);
+    return colour == edition_.design.palette.end() ? 0x000000 : RgbNumber(colour->second);
   }
 
   /// Alternative text of a chart: its title, then every value of its table, row by row, each named by its

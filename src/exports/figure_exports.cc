@@ -210,7 +210,7 @@ std::vector<ExcludedValue> Excluded(const FigureExport& figure) {
   return out;
 }
 
-std::string Hex(const model::Color& c) {
+std::string Hex(const model::Rgb& c) {
   auto channel = [](double v) { return static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
   char buffer[8];
   std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", channel(c.r), channel(c.g), channel(c.b));

@@ -42,7 +42,7 @@ std::string BuildBars(ChartBuilder& b) {
     Text text = b.ShapeText(b.LabelOf(rows[i]), options);
     b.AddLabel(text, 0, y, by_series ? "series" : "category");
     y += TextHeight(text) + 2;
-    model::Color fill = by_series ? b.SeriesColour(i) : b.SeriesColour(0);
+    model::Rgb fill = by_series ? b.SeriesColour(i) : b.SeriesColour(0);
     b.AddRect(0, y, values[i] * k, bar_height, fill, "bar", category, series, values[i]);
     b.Record(category, series, values[i]);
     Text vt = b.ShapeValue(values[i]);

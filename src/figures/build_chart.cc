@@ -36,7 +36,7 @@ text::TextRun Run(std::string text, bool strong) {
   return run;
 }
 
-model::Color Mix(const model::Color& a, const model::Color& b, double t) {
+model::Rgb Mix(const model::Rgb& a, const model::Rgb& b, double t) {
   return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
 }
 
@@ -169,20 +169,20 @@ void ChartBuilder::Record(const std::string& category, const std::string& series
   chart_.values.push_back(std::move(v));
 }
 
-model::Color ChartBuilder::Colour(const std::string& palette_name) const {
+model::Rgb ChartBuilder::Colour(const std::string& palette_name) const {
   auto it = context_.design->palette.find(palette_name);
-  return it != context_.design->palette.end() ? it->second : model::Color{};
+  return it != context_.design->palette.end() ? it->second : model::Rgb{};
 }
 
-model::Color ChartBuilder::SeriesColour(size_t index) const {
+model::Rgb ChartBuilder::SeriesColour(size_t index) const {
   const auto& names = context_.design->chart_palette;
   if (names.empty()) return Colour("text");
   return Colour(names[index % names.size()]);
 }
 
-model::Color ChartBuilder::InkOn(const model::Color& fill) const {
-  const model::Color dark = Colour("text");
-  const model::Color white{1, 1, 1};
+model::Rgb ChartBuilder::InkOn(const model::Rgb& fill) const {
+  const model::Rgb dark = Colour("text");
+  const model::Rgb white{1, 1, 1};
   return model::ContrastRatio(fill, white) > model::ContrastRatio(fill, dark) ? white : dark;
 }
 
@@ -195,7 +195,7 @@ Text ChartBuilder::ShapeText(const std::vector<text::TextRun>& runs, const TextO
   input.style.align = options.align;
   input.style.hyphenate = false;
   input.hyphenate = false;
-  input.colour = options.colour ? *options.colour : Colour(input.style.color);
+  input.colour = options.colour ? *options.colour : Colour(input.style.colour);
   input.link_colour = input.colour;
   input.width = std::max(1.0, options.width);
   base::SourceLoc loc = words_.loc;
@@ -216,7 +216,7 @@ Text ChartBuilder::ShapeText(const std::vector<text::TextRun>& runs, const TextO
   return shaped;
 }
 
-Text ChartBuilder::ShapeValue(double value, std::optional<model::Color> colour) {
+Text ChartBuilder::ShapeValue(double value, std::optional<model::Rgb> colour) {
   TextOptions options;
   options.style = "figure-value";
   options.colour = colour;
@@ -233,7 +233,7 @@ Label& ChartBuilder::AddLabel(Text text, double x, double y, std::string role) {
   return chart_.labels.back();
 }
 
-void ChartBuilder::AddRect(double x, double y, double w, double h, const model::Color& fill, std::string role,
+void ChartBuilder::AddRect(double x, double y, double w, double h, const model::Rgb& fill, std::string role,
                            const std::string& category, const std::string& series, double value) {
   Shape& shape = AddShape({{PathOp::kMoveTo, x, y},
                            {PathOp::kLineTo, x + w, y},
@@ -246,7 +246,7 @@ void ChartBuilder::AddRect(double x, double y, double w, double h, const model::
   shape.value = value;
 }
 
-void ChartBuilder::AddLine(double x0, double y0, double x1, double y1, double line_width, const model::Color& colour,
+void ChartBuilder::AddLine(double x0, double y0, double x1, double y1, double line_width, const model::Rgb& colour,
                            std::string role) {
   Shape& shape = AddShape({{PathOp::kMoveTo, x0, y0}, {PathOp::kLineTo, x1, y1}}, {}, std::move(role));
   shape.filled = false;
@@ -254,7 +254,7 @@ void ChartBuilder::AddLine(double x0, double y0, double x1, double y1, double li
   shape.stroke = colour;
 }
 
-Shape& ChartBuilder::AddShape(std::vector<PathOp> path, const model::Color& fill, std::string role) {
+Shape& ChartBuilder::AddShape(std::vector<PathOp> path, const model::Rgb& fill, std::string role) {
   figures::Shape shape;
   shape.path = std::move(path);
   shape.fill = fill;

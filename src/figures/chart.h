@@ -30,9 +30,9 @@ struct PathOp {
 struct Shape {
   std::vector<PathOp> path;
   bool filled = true;
-  model::Color fill;
+  model::Rgb fill;
   double stroke_width = 0;  ///< 0: no stroke
-  model::Color stroke;
+  model::Rgb stroke;
   std::string role;  ///< "bar", "segment", "gridline", "axis", "zone", "legend-swatch", ...
   std::string category, series;  ///< the data point a mark stands for, empty for decoration
   double value = 0;               ///< the value a mark stands for

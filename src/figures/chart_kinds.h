@@ -26,14 +26,14 @@ struct TextOptions {
   std::string style = "figure-label";        ///< a template style
   double width = 1000;                       ///< wrap width; widened to the longest word when needed
   model::Align align = model::Align::kLeft;
-  std::optional<model::Color> colour;        ///< default: the style's colour
+  std::optional<model::Rgb> colour;        ///< default: the style's colour
   std::string label_id;                      ///< the label key the text came from, for the diagnostic location
 };
 
 /// One entry of a vertical key: a swatch, a bold value and the category's label.
 struct KeyEntry {
   std::string id;
-  model::Color colour;
+  model::Rgb colour;
   double value = 0;
 };
 
@@ -97,23 +97,23 @@ class ChartBuilder {
   void Record(const std::string& category, const std::string& series, double value);
 
   // Colours and styles.
-  model::Color Colour(const std::string& palette_name) const;
-  model::Color SeriesColour(size_t index) const;
+  model::Rgb Colour(const std::string& palette_name) const;
+  model::Rgb SeriesColour(size_t index) const;
   /// Dark text or white, whichever contrasts more with `fill`.
-  model::Color InkOn(const model::Color& fill) const;
+  model::Rgb InkOn(const model::Rgb& fill) const;
   const model::TextStyle& Style(const std::string& name) const;
   double Leading(const std::string& style = "figure-label") const { return Style(style).leading; }
 
   // Shaping and marks.
   Text ShapeText(const std::vector<text::TextRun>& runs, const TextOptions& options);
   Text ShapeText(const std::string& text, const TextOptions& options) { return ShapeText({Run(text)}, options); }
-  Text ShapeValue(double value, std::optional<model::Color> colour = std::nullopt);
+  Text ShapeValue(double value, std::optional<model::Rgb> colour = std::nullopt);
   Label& AddLabel(Text text, double x, double y, std::string role);
-  void AddRect(double x, double y, double w, double h, const model::Color& fill, std::string role,
+  void AddRect(double x, double y, double w, double h, const model::Rgb& fill, std::string role,
                const std::string& category = "", const std::string& series = "", double value = 0);
-  void AddLine(double x0, double y0, double x1, double y1, double line_width, const model::Color& colour,
+  void AddLine(double x0, double y0, double x1, double y1, double line_width, const model::Rgb& colour,
                std::string role);
-  Shape& AddShape(std::vector<PathOp> path, const model::Color& fill, std::string role);
+  Shape& AddShape(std::vector<PathOp> path, const model::Rgb& fill, std::string role);
 
   /// A horizontal legend of series (swatch + label), flowing onto more rows when needed, starting at y.
   /// Returns its height.
@@ -137,7 +137,7 @@ class ChartBuilder {
 };
 
 /// Mixes two colours: t = 0 gives a, t = 1 gives b.
-model::Color Mix(const model::Color& a, const model::Color& b, double t);
+model::Rgb Mix(const model::Rgb& a, const model::Rgb& b, double t);
 
 // One function per kind. Each draws into the builder and returns the generated alt text.
 std::string BuildDonut(ChartBuilder& b);

@@ -42,7 +42,7 @@ std::string BuildCitizenRoles(ChartBuilder& b) {
   const double value_width = WidestValue(b, values);
   const double track = width - indent - value_width - kValueGap - 1;
   const double k = track / 100;
-  const model::Color line = b.Colour("rule");
+  const model::Rgb line = b.Colour("rule");
   const double connector_top = y - 5;
   double last_tick = connector_top;
   std::vector<std::string> parts;

@@ -59,7 +59,7 @@ std::string BuildDiverging(ChartBuilder& b) {
   }
   for (size_t i = 0; i < values.size(); ++i) {
     const std::string& category = spec.categories[i];
-    model::Color fill = b.SeriesColour(i);
+    model::Rgb fill = b.SeriesColour(i);
     b.AddRect(x0[i], y, x1[i] - x0[i], bar_height, fill, "bar", category, series, values[i]);
     b.Record(category, series, values[i]);
     alt_entries.push_back({b.QuotedLabel(category), values[i]});

@@ -33,14 +33,14 @@ struct Segments {
 // The segments from twelve o'clock clockwise, and a light track for what the shares leave of the turn.
 Segments AddSegments(ChartBuilder& b, const Ring& ring, const std::string& series) {
   const model::FigureSpec& spec = b.spec();
-  const model::Color paper{1, 1, 1};
+  const model::Rgb paper{1, 1, 1};
   Segments out;
   double angle = -kPi / 2;
   for (size_t i = 0; i < spec.categories.size(); ++i) {
     const std::string& category = spec.categories[i];
     double value = b.Value(series, category);
     double sweep = value / 100 * 2 * kPi;
-    model::Color fill = b.SeriesColour(i);
+    model::Rgb fill = b.SeriesColour(i);
     Shape& segment =
         b.AddShape(RingSegment(ring.cx, ring.cy, ring.outer, ring.inner, angle, angle + sweep), fill, "segment");
     segment.category = category;
@@ -114,7 +114,7 @@ std::string AddGroup(ChartBuilder& b, const Ring& ring, const std::string& serie
   const double cx = ring.cx, cy = ring.cy, outer = ring.outer;
   const double a0 = segments.starts[members.front()], a1 = segments.ends[members.back()];
   const double r = outer + 4;
-  const model::Color ink = b.Colour("text");
+  const model::Rgb ink = b.Colour("text");
   Shape& arc = b.AddShape({{PathOp::kArc, cx, cy, r, a0, a1}}, {}, "bracket");
   arc.filled = false;
   arc.stroke_width = 0.8;

@@ -35,7 +35,7 @@ std::string BuildStackedBar(ChartBuilder& b) {
       const std::string& category = spec.categories[i];
       double value = b.Value(series, category);
       double w = value * k;
-      model::Color fill = b.SeriesColour(i);
+      model::Rgb fill = b.SeriesColour(i);
       b.AddRect(x, y, w, bar_height, fill, "bar", category, series, value);
       if (i > 0) b.AddLine(x, y, x, y + bar_height, 0.75, {1, 1, 1}, "separator");
       b.Record(category, series, value);

@@ -19,15 +19,15 @@ std::vector<PathOp> RoundedRect(double x, double y, double w, double h, double r
           {PathOp::kClose}};
 }
 
-model::Color Multiply(const model::Color& a, const model::Color& b) { return {a.r * b.r, a.g * b.g, a.b * b.b}; }
+model::Rgb Multiply(const model::Rgb& a, const model::Rgb& b) { return {a.r * b.r, a.g * b.g, a.b * b.b}; }
 
 // The two overlapping areas, each two thirds wide and `height` tall: tinted, their overlap (the middle zone)
 // the product of both tints, and outlined in their series colours.
 void AddAreas(ChartBuilder& b, double third, double height, double radius) {
   const model::FigureSpec& spec = b.spec();
-  const model::Color white{1, 1, 1};
-  const model::Color left_ink = b.SeriesColour(0), right_ink = b.SeriesColour(1);
-  const model::Color left_tint = Mix(white, left_ink, 0.09), right_tint = Mix(white, right_ink, 0.11);
+  const model::Rgb white{1, 1, 1};
+  const model::Rgb left_ink = b.SeriesColour(0), right_ink = b.SeriesColour(1);
+  const model::Rgb left_tint = Mix(white, left_ink, 0.09), right_tint = Mix(white, right_ink, 0.11);
   const double inset = 0.5;  // keeps the outlines inside the frame
   const double area_height = height - 2 * inset;
   b.AddShape(RoundedRect(inset, inset, 2 * third - inset, area_height, radius), left_tint, "zone").category =

@@ -106,7 +106,7 @@ FlowBox Builder::QuoteBox(const model::Block& block, const model::PullQuote& quo
   const model::LayoutGeometry::PullQuote& g = design_.geometry.pull_quote;
   FlowBox box = BoxFor(block, "pull quote '" + block.id + "'", width, style.space_before + g.extra_space_before,
                        style.space_after + g.extra_space_after);
-  const model::Color accent = design_.Colour("accent-2");
+  const model::Rgb accent = design_.Colour("accent-2");
   box.items.push_back({RuleLine{0, 1, g.rule_length, 1, g.rule_width, accent}, {}, ""});
   double y = g.text_top;
   int tag = NewTag();

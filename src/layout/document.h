@@ -44,13 +44,13 @@ struct TextLines {
 
 struct FilledRect {
   double x = 0, y = 0, w = 0, h = 0;
-  model::Color colour;
+  model::Rgb colour;
 };
 
 struct RuleLine {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   double width = 0.5;
-  model::Color colour;
+  model::Rgb colour;
 };
 
 struct PlacedChart {

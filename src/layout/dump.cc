@@ -29,7 +29,7 @@ class Dumper {
  private:
   static std::string Number(double v) { return base::TwoDecimals(v); }
 
-  static std::string Hex(const model::Color& c) {
+  static std::string Hex(const model::Rgb& c) {
     auto channel = [](double v) { return static_cast<int>(v * 255 + 0.5); };
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", channel(c.r), channel(c.g), channel(c.b));

@@ -72,7 +72,7 @@ std::shared_ptr<const text::ShapedParagraph> Builder::Shape(std::vector<text::Te
   text::ParagraphInput input;
   input.runs = std::move(runs);
   input.style = style;
-  input.colour = design_.Colour(style.color);
+  input.colour = design_.Colour(style.colour);
   input.link_colour = design_.Colour(link_colour);
   input.width = width;
   input.max_word_space = design_.max_word_space;

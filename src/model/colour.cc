@@ -13,11 +13,11 @@ double Linear(double channel) {
 
 }  // namespace
 
-double RelativeLuminance(const Color& colour) {
+double RelativeLuminance(const Rgb& colour) {
   return 0.2126 * Linear(colour.r) + 0.7152 * Linear(colour.g) + 0.0722 * Linear(colour.b);
 }
 
-double ContrastRatio(const Color& a, const Color& b) {
+double ContrastRatio(const Rgb& a, const Rgb& b) {
   const double la = RelativeLuminance(a), lb = RelativeLuminance(b);
   return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }

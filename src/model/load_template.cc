@@ -17,7 +17,7 @@ namespace {
 using source::LocOf;
 using source::MapReader;
 
-bool ParseHexColour(const std::string& text, Color* colour) {
+bool ParseHexColour(const std::string& text, Rgb* colour) {
   if (text.size() != 7 || text[0] != '#') return false;
   unsigned value = 0;
   for (size_t i = 1; i < 7; ++i) {
@@ -53,7 +53,7 @@ TextStyle ReadStyle(const std::string& name, const YAML::Node& node, const std::
   if (auto v = map.Number("size", false)) style.size = *v;
   if (auto v = map.Number("leading", false)) style.leading = *v;
   if (auto v = map.String("color", false)) {
-    style.color = *v;
+    style.colour = *v;
     if (!design.palette.count(*v)) diags.Error(LocOf(path, node["color"]), "colour '" + *v + "' is not in the palette");
   }
   if (auto v = map.Number("space_before", false)) style.space_before = *v;
@@ -205,7 +205,7 @@ void CheckChartPalette(const Template& design,
     if (written.count(name) && std::find(series.begin(), series.end(), name) == series.end()) series.push_back(name);
   }
   for (size_t i = 0; i < series.size(); ++i) {
-    const Color& colour = design.palette.at(series[i]);
+    const Rgb& colour = design.palette.at(series[i]);
     const double against_paper = ContrastRatio(colour, paper->second);
     if (against_paper < kMinChartContrast) {
       diags.Warning(written.at(series[i]).second,
@@ -287,7 +287,7 @@ Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base:
   std::map<std::string, std::pair<std::string, SourceLoc>> written;  // name -> the colour as written, and where
   if (palette.IsDefined() && palette.IsMap()) {
     for (const auto& entry : palette) {
-      Color colour;
+      Rgb colour;
       if (!entry.second.IsScalar() || !ParseHexColour(entry.second.Scalar(), &colour)) {
         diags.Error(LocOf(path, entry.second), "colour must be written #rrggbb");
         continue;

@@ -10,15 +10,16 @@
 
 namespace barometer::model {
 
-struct Color {
+/// A colour: red, green and blue from 0 to 1 (sRGB).
+struct Rgb {
   double r = 0, g = 0, b = 0;
-  bool operator==(const Color&) const = default;
+  bool operator==(const Rgb&) const = default;
 };
 
 /// WCAG 2.1 relative luminance: 0 for black, 1 for white.
-double RelativeLuminance(const Color& colour);
+double RelativeLuminance(const Rgb& colour);
 /// WCAG 2.1 contrast ratio of two colours, 1 to 21.
-double ContrastRatio(const Color& a, const Color& b);
+double ContrastRatio(const Rgb& a, const Rgb& b);
 /// The least contrast of a chart's marks against the page (WCAG 2.1 success criterion 1.4.11).
 inline constexpr double kMinChartContrast = 3.0;
 /// The least luminance contrast between two chart series, so that they stay apart in greyscale (a black-and-white
@@ -35,7 +36,7 @@ struct TextStyle {
   bool italic = false;
   double size = 9.5;
   double leading = 13.5;      ///< baseline to baseline
-  std::string color = "text"; ///< palette name
+  std::string colour = "text"; ///< palette name
   double space_before = 0;
   double space_after = 0;
   Align align = Align::kLeft;
@@ -189,14 +190,14 @@ struct Template {
   OpticalMargins optical_margins;  ///< empty: straight margins
   double footnote_gap = 10;  ///< space between a column's text and its footnotes
   LayoutGeometry geometry;
-  std::map<std::string, Color> palette;
+  std::map<std::string, Rgb> palette;
   std::vector<std::string> chart_palette;  ///< palette names for chart series, in order
   std::map<std::string, TextStyle> styles;
   std::map<std::string, MasterPage> masters;
 
   /// REQUIRES: the template was validated (the loader checks every style and palette name the layout uses).
   const TextStyle& Style(const std::string& style) const { return styles.at(style); }
-  const Color& Colour(const std::string& colour) const { return palette.at(colour); }
+  const Rgb& Colour(const std::string& colour) const { return palette.at(colour); }
   double ContentWidth() const { return page_width - margins.inner - margins.outer; }
   double ContentHeight() const { return page_height - margins.top - margins.bottom; }
   double ColumnWidth(int columns) const { return (ContentWidth() - gutter * (columns - 1)) / columns; }

@@ -30,7 +30,7 @@ std::string Quote(const std::string& value) {
   return out + "'";
 }
 
-void SetSource(cairo_t* cr, const model::Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+void SetSource(cairo_t* cr, const model::Rgb& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
 
 void DrawItem(cairo_t* cr, const Item& item);
 

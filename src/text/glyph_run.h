@@ -42,7 +42,7 @@ struct Glyph {
 
 struct GlyphRun {
   FontRef font;
-  model::Color colour;
+  model::Rgb colour;
   int rise = 0;                ///< units the baseline is raised by (superscripts)
   bool right_to_left = false;  ///< glyphs then run against the text's order
   std::string text;            ///< UTF-8; a soft hyphen at a line break is drawn as a hyphen glyph

@@ -73,7 +73,7 @@ Assembled Assemble(const std::vector<TextRun>& runs, const ParagraphInput& input
       add(pango_attr_size_new(static_cast<int>(input.style.size * input.superscript_size * kScale)));
     }
     if (!run.link.empty()) {
-      const model::Color& c = input.link_colour;
+      const model::Rgb& c = input.link_colour;
       add(pango_attr_foreground_new(Channel(c.r), Channel(c.g), Channel(c.b)));
       out.link_ranges.emplace_back(static_cast<int>(start), static_cast<int>(end));
       out.link_targets.push_back(run.link);
@@ -113,8 +113,8 @@ void JustifyLine(std::vector<GlyphRun>& runs, const std::string& text, int conte
 }
 
 // The colour a run is drawn in: its own (a link's) where Pango split it off for one, else the paragraph's.
-model::Color RunColour(const PangoGlyphItem* run, const model::Color& paragraph) {
-  model::Color colour = paragraph;
+model::Rgb RunColour(const PangoGlyphItem* run, const model::Rgb& paragraph) {
+  model::Rgb colour = paragraph;
   for (GSList* node = run->item->analysis.extra_attrs; node; node = node->next) {
     auto* attr = static_cast<PangoAttribute*>(node->data);
     if (attr->klass->type == PANGO_ATTR_FOREGROUND) {
@@ -202,7 +202,7 @@ struct UnbrokenLine {
   /// The glyphs from byte `start` to `end`, cut from the runs as plain data; `fonts` names each run's font.
   /// REQUIRES: `start` and `end` lie on cluster boundaries.
   template <typename FontOf>
-  std::vector<GlyphRun> Cut(const std::string& text, int start, int end, const model::Color& colour,
+  std::vector<GlyphRun> Cut(const std::string& text, int start, int end, const model::Rgb& colour,
                             FontOf&& fonts) const {
     std::vector<GlyphRun> pieces;
     for (PangoGlyphItem* run : runs) {

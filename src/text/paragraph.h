@@ -46,8 +46,8 @@ struct LanguageRange {
 struct ParagraphInput {
   std::vector<TextRun> runs;
   model::TextStyle style;
-  model::Color colour;
-  model::Color link_colour;
+  model::Rgb colour;
+  model::Rgb link_colour;
   double width = 100;           ///< line width in points
   double max_word_space = 2.2;  ///< see model::Template::max_word_space
   double min_word_space = 0.8;  ///< see model::Template::min_word_space
@@ -108,7 +108,7 @@ class ShapedParagraph {
   /// Footnote ids whose marks sit on `line`, in order.
   std::vector<std::string> FootnotesOnLine(int line) const;
   /// The colour of text outside links.
-  const model::Color& colour() const { return colour_; }
+  const model::Rgb& colour() const { return colour_; }
   /// The phrases in another language, in text order.
   const std::vector<LanguageRange>& language_ranges() const { return language_ranges_; }
 
@@ -125,7 +125,7 @@ class ShapedParagraph {
   std::vector<std::pair<int, std::string>> footnote_marks_;  ///< byte index, footnote id
   std::vector<LanguageRange> language_ranges_;
   std::string text_;
-  model::Color colour_;
+  model::Rgb colour_;
   double leading_ = 12, size_ = 10, width_ = 0, natural_space_ = 0;
   bool justified_ = false;
 };

@@ -89,7 +89,7 @@ std::string ExpectedChart(model::ChartKind kind) {
   }
 }
 
-std::string Hex(const model::Color& c) {
+std::string Hex(const model::Rgb& c) {
   char buffer[8];
   std::snprintf(buffer, sizeof buffer, "%02X%02X%02X", static_cast<int>(std::lround(c.r * 255)),
                 static_cast<int>(std::lround(c.g * 255)), static_cast<int>(std::lround(c.b * 255)));
@@ -411,7 +411,7 @@ TEST_CASE("appendix workbooks open in LibreOffice, and a chart sheet renders in 
   std::map<std::string, size_t> counts;
   size_t ink = 0;
   for (size_t i = 0; i + 2 < image.rgb.size(); i += 3) {
-    const model::Color pixel{static_cast<unsigned char>(image.rgb[i]) / 255.0,
+    const model::Rgb pixel{static_cast<unsigned char>(image.rgb[i]) / 255.0,
                              static_cast<unsigned char>(image.rgb[i + 1]) / 255.0,
                              static_cast<unsigned char>(image.rgb[i + 2]) / 255.0};
     ++counts[Hex(pixel)];

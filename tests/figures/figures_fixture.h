@@ -151,7 +151,7 @@ inline double CommonScale(const std::vector<double>& extents, const std::vector<
 }
 
 /// The i-th chart_palette colour.
-inline const model::Color& Palette(size_t i) {
+inline const model::Rgb& Palette(size_t i) {
   const model::Template& design = Edition2021().design;
   return design.palette.at(design.chart_palette.at(i));
 }
