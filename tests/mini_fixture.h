@@ -1,6 +1,10 @@
-// The mini fixture edition (tests/fixtures/mini) and the report template in an in-memory file system, so a
-// test can break it freely and see exactly which diagnostics follow.
+// The mini fixture edition (tests/fixtures/mini) with the report template: in an in-memory file system, so a test
+// can break it freely and see exactly which diagnostics follow; or copied into a repository of its own under the
+// temporary folder, for tests that run the barometer binary on an edition they may break.
 #pragma once
+
+#include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -52,13 +56,42 @@ inline void LoadMini(base::MemoryFileSystem& fs) {
   CopyDictionaries(fs, "templates");
 }
 
-/// Replaces the first `from` in a file of the in-memory edition; fails the test when it is not there.
-inline bool Edit(base::MemoryFileSystem& fs, const std::string& path, const std::string& from, const std::string& to) {
-  std::string& text = fs.files[path];
-  size_t at = text.find(from);
+/// Replaces the first `from` in `text`; false when it is not there.
+inline bool ReplaceFirst(std::string& text, const std::string& from, const std::string& to) {
+  const size_t at = text.find(from);
   if (at == std::string::npos) return false;
   text.replace(at, from.size(), to);
   return true;
+}
+
+/// Replaces the first `from` in a file of the in-memory edition; false when it is not there.
+inline bool Edit(base::MemoryFileSystem& fs, const std::string& path, const std::string& from, const std::string& to) {
+  return ReplaceFirst(fs.files[path], from, to);
+}
+
+/// Makes TMP/barometer-NAME-PID holding content/mini, with templates/ and fonts/ linked to the repository's.
+inline std::string CopyMini(const std::string& name) {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("barometer-" + name + "-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "content");
+  fs::copy(BAROMETER_SOURCE_DIR "/tests/fixtures/mini", root / "content" / "mini", fs::copy_options::recursive);
+  fs::create_directory_symlink(BAROMETER_SOURCE_DIR "/templates", root / "templates");
+  fs::create_directory_symlink(BAROMETER_SOURCE_DIR "/fonts", root / "fonts");
+  return root.string();
+}
+
+/// Replaces the first `from` in a file on disk; fails the test when it is not there.
+inline void Replace(const std::string& path, const std::string& from, const std::string& to) {
+  std::string text;
+  {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    text = bytes.str();
+  }
+  REQUIRE_MESSAGE(ReplaceFirst(text, from, to), path);
+  std::ofstream(path, std::ios::binary) << text;
 }
 
 /// "file:line:col: message" for each diagnostic of a severity, sorted.

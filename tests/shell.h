@@ -32,6 +32,9 @@ inline Run Shell(const std::string& command) {
   return run;
 }
 
+/// Runs the barometer binary with `args` (a shell command line).
+inline Run Barometer(const std::string& args) { return Shell(std::string(BAROMETER_BINARY) + " " + args); }
+
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "audit/images.h"
+#include "mini_fixture.h"
 #include "shell.h"
 
 namespace fs = std::filesystem;
@@ -22,17 +23,9 @@ namespace {
 
 using barometer::testing::ReadFile;
 using barometer::testing::Run;
+using barometer::testing::Barometer;
+using barometer::testing::Replace;
 using barometer::testing::Shell;
-
-Run Barometer(const std::string& args) { return Shell(std::string(BAROMETER_BINARY) + " " + args); }
-
-void Replace(const std::string& path, const std::string& from, const std::string& to) {
-  std::string text = ReadFile(path);
-  size_t at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  text.replace(at, from.size(), to);
-  std::ofstream(path) << text;
-}
 
 // A temporary repository: templates and fonts linked in, a copy of the mini edition per variant.
 struct Workspace {

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "base/hash.h"
-#include "mini_repository.h"
+#include "mini_fixture.h"
 #include "shell.h"
 
 extern char** environ;

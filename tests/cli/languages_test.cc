@@ -7,7 +7,7 @@
 #include <regex>
 #include <string>
 
-#include "mini_repository.h"
+#include "mini_fixture.h"
 #include "shell.h"
 
 namespace {

@@ -10,7 +10,7 @@
 
 #include <unistd.h>
 
-#include "mini_repository.h"
+#include "mini_fixture.h"
 #include "shell.h"
 
 namespace fs = std::filesystem;

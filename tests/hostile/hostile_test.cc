@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/hash.h"
+#include "mini_fixture.h"
 #include "shell.h"
 
 namespace fs = std::filesystem;
@@ -49,11 +50,7 @@ class Repo {
     std::ofstream(Path(relative), std::ios::binary | std::ios::trunc) << text;
   }
   void Replace(const std::string& relative, const std::string& from, const std::string& to) const {
-    std::string text = Read(relative);
-    size_t at = text.find(from);
-    REQUIRE_MESSAGE(at != std::string::npos, std::string(relative + " has no '" + from + "'"));
-    text.replace(at, from.size(), to);
-    Write(relative, text);
+    barometer::testing::Replace(Path(relative), from, to);
   }
   /// A real copy of a linked folder, to change files in it.
   void OwnCopy(const std::string& folder) const {
