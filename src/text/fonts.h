@@ -1,7 +1,21 @@
 // The pinned font set: an isolated fontconfig that sees only the files in fonts/, checked against
 // fonts/manifest.txt, and a Pango context with fixed options so layout does not depend on the machine.
 //
-// Pango objects are not thread-safe, so each language build makes its own FontSet.
+// The fontconfig contract:
+// - What is loaded: the regular files of the fonts folder (not `manifest.txt`, not hidden files), added one by one
+//   in name order to a configuration made from nothing (FcConfigCreate): no fonts.conf, no <dir>, no <cachedir>.
+// - From where: only that folder, by path on the real disk; fontconfig and FreeType take no other source, so the
+//   fonts are the one input not read through base::FileSystem. VerifyFontManifest reads the same files through
+//   the FileSystem first (hash, confinement, size) and the build record hashes what it read.
+// - Why not the system configuration: it would add the machine's fonts (a missing glyph would silently come from
+//   another font, and differ between machines), apply the machine's hinting and substitution rules, and read and
+//   write caches (~/.cache/fontconfig, or fonts/.cache in the repository). Files added one by one are never cached,
+//   so the build writes nothing for fontconfig (and `check` writes nothing at all).
+// - Threads: one configuration per fonts folder for the whole process, made on first use under a lock, set as
+//   fontconfig's current configuration once and never changed, then only read. Cairo resolves some font
+//   properties through the process-wide current configuration, so a thread must never set another one.
+// - Pango objects are not thread-safe: each language makes its own FontSet (font map and context) on the main
+//   thread and warms it there (driver/build.cc's TextTools) before its thread uses it alone.
 #pragma once
 
 #include <memory>
