@@ -5,7 +5,7 @@
 #include <string>
 
 #include "base/file_system.h"
-#include "build/build.h"
+#include "driver/build.h"
 
 namespace barometer::audit {
 
@@ -13,7 +13,7 @@ namespace barometer::audit {
 enum ExitStatus { kSame = 0, kDiffers = 1, kUnreadable = 3 };
 
 /// How the command line builds a content folder: the templates and fonts folders found for it.
-using OptionsFor = std::function<build::BuildOptions(const std::string& content_dir)>;
+using OptionsFor = std::function<driver::BuildOptions(const std::string& content_dir)>;
 
 /// `verify CONTENT_DIR --against SHA256SUMS`: builds in memory and compares with the list (and with the build
 /// record beside it). The verdict on stdout, problems on stderr.

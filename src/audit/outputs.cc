@@ -38,19 +38,19 @@ OutputSet ReadOutputFolder(const base::FileSystem& fs, const std::string& dir) {
   return set;
 }
 
-bool BuildInMemory(base::FileSystem& fs, build::BuildOptions options, base::Diagnostics& diags, OutputSet* out) {
-  std::vector<build::Output> outputs;
+bool BuildInMemory(base::FileSystem& fs, driver::BuildOptions options, base::Diagnostics& diags, OutputSet* out) {
+  std::vector<driver::Output> outputs;
   options.write = true;
   options.in_memory = &outputs;
   base::SilentProgress silent;
   out->name = options.content_dir;
-  if (build::Build(fs, options, silent, diags) != build::Outcome::kBuilt) return false;
-  for (build::Output& output : outputs) out->files[output.path] = std::move(output.bytes);
+  if (driver::Build(fs, options, silent, diags) != driver::Outcome::kBuilt) return false;
+  for (driver::Output& output : outputs) out->files[output.path] = std::move(output.bytes);
   return true;
 }
 
 bool ReadSide(base::FileSystem& fs, const std::string& dir,
-              const std::function<build::BuildOptions(const std::string&)>& options_for, base::Diagnostics& diags,
+              const std::function<driver::BuildOptions(const std::string&)>& options_for, base::Diagnostics& diags,
               OutputSet* out) {
   if (fs.Exists(base::JoinPath(dir, "SHA256SUMS"))) {
     *out = ReadOutputFolder(fs, dir);

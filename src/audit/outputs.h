@@ -9,7 +9,7 @@
 
 #include "base/diagnostics.h"
 #include "base/file_system.h"
-#include "build/build.h"
+#include "driver/build.h"
 
 namespace barometer::audit {
 
@@ -25,13 +25,13 @@ OutputSet ReadOutputFolder(const base::FileSystem& fs, const std::string& dir);
 
 /// The files a build of `options.content_dir` makes, built in memory. Returns false, leaving the diagnostics in
 /// `diags`, when the content has errors.
-bool BuildInMemory(base::FileSystem& fs, build::BuildOptions options, base::Diagnostics& diags, OutputSet* out);
+bool BuildInMemory(base::FileSystem& fs, driver::BuildOptions options, base::Diagnostics& diags, OutputSet* out);
 
 /// `dir` as an output folder (it has a SHA256SUMS) or as a content folder (it has an edition.yaml), built in
 /// memory with the options `options_for` gives for it. Throws std::runtime_error when it is neither; returns false
 /// on content errors.
 bool ReadSide(base::FileSystem& fs, const std::string& dir,
-              const std::function<build::BuildOptions(const std::string&)>& options_for, base::Diagnostics& diags,
+              const std::function<driver::BuildOptions(const std::string&)>& options_for, base::Diagnostics& diags,
               OutputSet* out);
 
 /// The "hash  path" lines of a checksum list, as path -> hash; lines that are not such a pair are skipped.

@@ -182,7 +182,7 @@ const std::vector<DiagnosticKind>& DiagnosticKinds() {
       {"zones-count", "figure '*': a zones diagram needs exactly three zones (the middle one is the overlap), found *"},
       {"label-does-not-fit", "figure '*': label '*' does not fit in the chart's frame"},
       {"labels-overlap", "figure '*': labels '*' and '*' cannot be placed without overlapping"},
-      // Language profiles, translations and numbers bound to tables (model/, check/, build/).
+      // Language profiles, translations and numbers bound to tables (model/, check/, driver/).
       {"no-language-profile", "language '*' has no language profile (looked for *)"},
       {"hyphen-min-out-of-range", "*'*' must be between 1 and 9 letters"},
       {"group-equals-decimal", "the group separator must differ from the decimal mark"},

@@ -38,7 +38,7 @@ class FileSystem {
   /// Removes a file or a folder tree, never following a symbolic link; no error when it does not exist.
   virtual void RemoveAll(const std::string& path) = 0;
 
-  // For writing an output folder (build/WriteOutputs). None of these follows a symbolic link at the last component
+  // For writing an output folder (driver/WriteOutputs). None of these follows a symbolic link at the last component
   // of a path; the writer makes sure the earlier components are folders it has looked at.
 
   virtual EntryType TypeOf(const std::string& path) const = 0;

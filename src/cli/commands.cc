@@ -4,7 +4,7 @@
 // To add a command: add a CommandSpec to `commands` (its name, operand, one-line summary, the options it
 // accepts, and its function) and write the function, `int RunName(const Invocation&)`. It returns an exit status
 // and may throw UsageError for a mistake on the command line. ContentCommand() turns the usual operand and
-// options into build::BuildOptions with every usage check done. To add an option: add an OptionSpec to `options`,
+// options into driver::BuildOptions with every usage check done. To add an option: add an OptionSpec to `options`,
 // name it in the commands that accept it, and read it with `invocation.Value("--name")` or `Has("--name")`.
 #include "cli/commands.h"
 
@@ -21,8 +21,8 @@
 #include "audit/accessibility.h"
 #include "audit/commands.h"
 #include "base/diagnostic_printer.h"
-#include "build/build.h"
-#include "build/translation.h"
+#include "driver/build.h"
+#include "driver/translation.h"
 #include "cli/content_folder.h"
 #include "cli/watch.h"
 
@@ -74,7 +74,7 @@ DiagnosticsOutput OutputOf(const Invocation& inv) {
 }
 
 // The templates and fonts: --templates and --fonts, else those beside the content folder, else the installed ones.
-void SetDataFolders(const Invocation& inv, build::BuildOptions* options) {
+void SetDataFolders(const Invocation& inv, driver::BuildOptions* options) {
   std::string data = RepositoryOf(options->content_dir);
   if (data.empty()) data = InstalledDataDir();
   if (data.empty()) data = ".";
@@ -100,8 +100,8 @@ int JobCount(const std::string& value) {
 
 // The operand and options that every command on an edition shares, checked: the edition folder, the languages,
 // the output folder, the templates and fonts.
-build::BuildOptions ContentCommand(const Invocation& inv, const base::FileSystem& fs) {
-  build::BuildOptions options;
+driver::BuildOptions ContentCommand(const Invocation& inv, const base::FileSystem& fs) {
+  driver::BuildOptions options;
   options.content_dir = inv.operand;
   RequireEditionFolder(options.content_dir);
   if (inv.Has("--lang")) {
@@ -124,15 +124,15 @@ bool Quiet(const Invocation& inv) { return inv.Has("--quiet") || inv.Value("--di
 
 int RunPipeline(const Invocation& inv) {
   base::RealFileSystem fs;
-  build::BuildOptions options = ContentCommand(inv, fs);
+  driver::BuildOptions options = ContentCommand(inv, fs);
   DiagnosticsOutput output = OutputOf(inv);
   base::Diagnostics diags;
   StderrProgress loud;
   base::SilentProgress silent;
   try {
-    auto outcome = build::Build(fs, options, Quiet(inv) ? static_cast<base::Progress&>(silent) : loud, diags);
+    auto outcome = driver::Build(fs, options, Quiet(inv) ? static_cast<base::Progress&>(silent) : loud, diags);
     output.Print(diags, fs);
-    return outcome == build::Outcome::kBuilt ? kExitBuilt : kExitContent;
+    return outcome == driver::Outcome::kBuilt ? kExitBuilt : kExitContent;
   } catch (const std::exception& e) {
     output.Print(diags, fs);
     throw;
@@ -141,26 +141,26 @@ int RunPipeline(const Invocation& inv) {
 
 int RunMarkTranslated(const Invocation& inv) {
   base::RealFileSystem fs;
-  build::BuildOptions options = ContentCommand(inv, fs);
+  driver::BuildOptions options = ContentCommand(inv, fs);
   base::Diagnostics diags;
   std::vector<std::string> written;
-  auto outcome = build::MarkTranslated(fs, options, diags, &written);
+  auto outcome = driver::MarkTranslated(fs, options, diags, &written);
   OutputOf(inv).Print(diags, fs);
   for (const std::string& path : written) {
     if (!Quiet(inv)) std::fprintf(stderr, "barometer: wrote %s\n", path.c_str());
   }
-  return outcome == build::Outcome::kBuilt ? kExitBuilt : kExitContent;
+  return outcome == driver::Outcome::kBuilt ? kExitBuilt : kExitContent;
 }
 
 int RunTranslationStatus(const Invocation& inv) {
   base::RealFileSystem fs;
-  build::BuildOptions options = ContentCommand(inv, fs);
+  driver::BuildOptions options = ContentCommand(inv, fs);
   base::Diagnostics diags;
-  build::StatusFormat format = inv.Has("--json")       ? build::StatusFormat::kJson
-                               : inv.Has("--markdown") ? build::StatusFormat::kMarkdown
-                                                       : build::StatusFormat::kText;
+  driver::StatusFormat format = inv.Has("--json")       ? driver::StatusFormat::kJson
+                               : inv.Has("--markdown") ? driver::StatusFormat::kMarkdown
+                                                       : driver::StatusFormat::kText;
   std::string report;
-  if (build::TranslationStatusReport(fs, options, format, &report, diags) != build::Outcome::kBuilt) {
+  if (driver::TranslationStatusReport(fs, options, format, &report, diags) != driver::Outcome::kBuilt) {
     OutputOf(inv).Print(diags, fs);
     return kExitContent;
   }
@@ -170,20 +170,20 @@ int RunTranslationStatus(const Invocation& inv) {
 
 int RunNewLanguage(const Invocation& inv) {
   base::RealFileSystem fs;
-  build::BuildOptions options = ContentCommand(inv, fs);
+  driver::BuildOptions options = ContentCommand(inv, fs);
   base::Diagnostics diags;
   std::vector<std::string> written;
-  auto outcome = build::NewLanguage(fs, options, inv.operands[1], inv.Value("--from"), diags, &written);
+  auto outcome = driver::NewLanguage(fs, options, inv.operands[1], inv.Value("--from"), diags, &written);
   OutputOf(inv).Print(diags, fs);
   for (const std::string& path : written) {
     if (!Quiet(inv)) std::fprintf(stderr, "barometer: wrote %s\n", path.c_str());
   }
-  return outcome == build::Outcome::kBuilt ? kExitBuilt : kExitContent;
+  return outcome == driver::Outcome::kBuilt ? kExitBuilt : kExitContent;
 }
 
 int RunWatch(const Invocation& inv) {
   base::RealFileSystem fs;
-  build::BuildOptions options = ContentCommand(inv, fs);
+  driver::BuildOptions options = ContentCommand(inv, fs);
   DiagnosticsOutput output = OutputOf(inv);
   WatchSettings settings;
   settings.quiet = inv.Has("--quiet");
@@ -195,7 +195,7 @@ int RunWatch(const Invocation& inv) {
 // How verify and diff build a content folder in memory.
 audit::OptionsFor AuditBuildOptions(const Invocation& inv) {
   return [&inv](const std::string& content_dir) {
-    build::BuildOptions options;
+    driver::BuildOptions options;
     options.content_dir = content_dir;
     SetDataFolders(inv, &options);
     return options;

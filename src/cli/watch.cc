@@ -18,7 +18,7 @@
 
 #include "base/diagnostic_printer.h"
 #include "base/progress.h"
-#include "build/build_cache.h"
+#include "driver/build_cache.h"
 #include "cli/content_folder.h"
 
 namespace barometer::cli {
@@ -39,7 +39,7 @@ std::string Join(const std::vector<std::string>& items) {
 
 // The folders one inotify watch each: the content folder and the folders below it (two levels), the template and
 // font folders. inotify is not recursive, so this is redone after every rebuild (a new language folder).
-std::set<std::string> FoldersToWatch(const build::BuildOptions& options) {
+std::set<std::string> FoldersToWatch(const driver::BuildOptions& options) {
   std::set<std::string> folders;
   std::error_code ec;
   for (const std::string& root : {options.content_dir, options.templates_dir, options.fonts_dir}) {
@@ -205,7 +205,7 @@ std::vector<std::string> LanguagesToRebuild(const std::vector<std::string>& chan
   return out;
 }
 
-int Watch(base::FileSystem& files, const build::BuildOptions& options, const WatchSettings& settings) {
+int Watch(base::FileSystem& files, const driver::BuildOptions& options, const WatchSettings& settings) {
   StopSignals stop;
   FolderWatcher watcher;
   watcher.WatchAll(FoldersToWatch(options));
@@ -219,11 +219,11 @@ int Watch(base::FileSystem& files, const build::BuildOptions& options, const Wat
     std::fflush(stderr);
   };
   // Fonts, hyphenation patterns, parsed files and what unchanged inputs made, kept from one rebuild to the next.
-  build::BuildCache cache;
+  driver::BuildCache cache;
   // One build, and its status line: `only` empty means the languages the command line asked for.
   auto build = [&](const std::vector<std::string>& only, const std::vector<std::string>& changed,
                    const std::string& cause) {
-    build::BuildOptions run = options;
+    driver::BuildOptions run = options;
     if (!only.empty()) run.languages = only;
     run.cache = &cache;
     base::Diagnostics diags;
@@ -233,7 +233,7 @@ int Watch(base::FileSystem& files, const build::BuildOptions& options, const Wat
     StatusEvent event{"failed", "", changed, run.languages};
     bool built = false;
     try {
-      built = build::Build(files, run, silent, diags) == build::Outcome::kBuilt;
+      built = driver::Build(files, run, silent, diags) == driver::Outcome::kBuilt;
     } catch (const std::exception& e) {
       settings.report(diags);
       event.message = cause + "error: " + e.what() + "; last good output kept";

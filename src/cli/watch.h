@@ -13,7 +13,7 @@
 
 #include "base/diagnostics.h"
 #include "base/file_system.h"
-#include "build/build.h"
+#include "driver/build.h"
 
 namespace barometer::cli {
 
@@ -45,7 +45,7 @@ std::string StatusJson(const StatusEvent& event, const std::string& time_of_day)
 
 /// Runs until SIGINT or SIGTERM; returns the exit status (0). Throws std::runtime_error when the folders cannot
 /// be watched.
-int Watch(base::FileSystem& fs, const build::BuildOptions& options, const WatchSettings& settings);
+int Watch(base::FileSystem& fs, const driver::BuildOptions& options, const WatchSettings& settings);
 
 /// Which languages a set of changed files calls for: {} (all) unless every file is inside one of `languages`'
 /// folders of `content_dir`, then those languages, in the order of `languages`.

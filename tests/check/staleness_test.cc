@@ -4,7 +4,7 @@
 
 
 #include "base/file_system.h"
-#include "build/build.h"
+#include "driver/build.h"
 #include "check/check.h"
 #include "mini_fixture.h"
 #include "model/load.h"
@@ -35,10 +35,10 @@ TEST_CASE("staleness: a changed source paragraph makes its translation stale, no
 
   base::Diagnostics diags;
   std::vector<std::string> written;
-  build::BuildOptions options;
+  driver::BuildOptions options;
   options.content_dir = "mini";
   options.templates_dir = "templates";
-  REQUIRE(build::MarkTranslated(fs, options, diags, &written) == build::Outcome::kBuilt);
+  REQUIRE(driver::MarkTranslated(fs, options, diags, &written) == driver::Outcome::kBuilt);
   REQUIRE(written == std::vector<std::string>{"mini/en/translation.lock"});
   CHECK(fs.files.count("mini/en/translation.lock.tmp") == 0);
   CHECK(Warnings(fs).empty());
@@ -55,7 +55,7 @@ TEST_CASE("staleness: a changed source paragraph makes its translation stale, no
   CHECK(warnings[0].rfind("mini/en/translation.lock:", 0) == 0);
 
   // The translator catches up and marks the translation again.
-  REQUIRE(build::MarkTranslated(fs, options, diags, &written) == build::Outcome::kBuilt);
+  REQUIRE(driver::MarkTranslated(fs, options, diags, &written) == driver::Outcome::kBuilt);
   CHECK(Warnings(fs).empty());
 }
 

@@ -13,7 +13,7 @@
 
 #include "base/diagnostic_codes.h"
 #include "base/progress.h"
-#include "build/build.h"
+#include "driver/build.h"
 #include "mini_fixture.h"
 #include "model/load.h"
 
@@ -73,7 +73,7 @@ bool RemoveEntry(std::string& text, const std::string& parent, const std::string
 
 // "path:line:col: code" of each diagnostic of a run of the pipeline: `check` (write = false) or `build`.
 std::vector<std::string> Run(base::MemoryFileSystem fs, bool write) {
-  build::BuildOptions options;
+  driver::BuildOptions options;
   options.content_dir = "mini";
   options.templates_dir = "templates";
   options.fonts_dir = "fonts";
@@ -82,7 +82,7 @@ std::vector<std::string> Run(base::MemoryFileSystem fs, bool write) {
   options.jobs = 1;
   base::SilentProgress progress;
   base::Diagnostics diags;
-  build::Build(fs, options, progress, diags);
+  driver::Build(fs, options, progress, diags);
   std::vector<std::string> out;
   for (const base::Diagnostic& d : diags.Sorted()) {
     out.push_back(d.loc.file + ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.col) + ": " +

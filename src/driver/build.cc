@@ -1,4 +1,4 @@
-#include "build/build.h"
+#include "driver/build.h"
 
 #include <time.h>
 
@@ -18,8 +18,8 @@
 #include "appendix/workbook.h"
 #include "base/hash.h"
 #include "base/number_style.h"
-#include "build/build_cache.h"
-#include "build/build_info.h"
+#include "driver/build_cache.h"
+#include "driver/build_info.h"
 #include "check/check.h"
 #include "check/figures_check.h"
 #include "check/numbers_lint.h"
@@ -33,7 +33,7 @@
 #include "text/fonts.h"
 #include "text/hyphenator.h"
 
-namespace barometer::build {
+namespace barometer::driver {
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -795,4 +795,4 @@ void WriteOutputs(base::FileSystem& fs, const std::string& out_dir, const std::v
   RemoveStaging(fs, staging);  // now the previous output, or nothing
 }
 
-}  // namespace barometer::build
+}  // namespace barometer::driver

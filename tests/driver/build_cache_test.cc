@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "base/progress.h"
-#include "build/build.h"
-#include "build/build_cache.h"
+#include "driver/build.h"
+#include "driver/build_cache.h"
 #include "mini_fixture.h"
 #include "model/load.h"
 
@@ -35,13 +35,13 @@ void LoadEdition(base::MemoryFileSystem& fs) {
 }
 
 struct Built {
-  build::Outcome outcome;
-  std::vector<build::Output> outputs;
+  driver::Outcome outcome;
+  std::vector<driver::Output> outputs;
   std::vector<std::string> diagnostics;
 };
 
-Built BuildMini(base::MemoryFileSystem& fs, build::BuildCache* cache, std::vector<std::string> languages = {}) {
-  build::BuildOptions options;
+Built BuildMini(base::MemoryFileSystem& fs, driver::BuildCache* cache, std::vector<std::string> languages = {}) {
+  driver::BuildOptions options;
   options.content_dir = "mini";
   options.templates_dir = "templates";
   options.fonts_dir = kFonts;
@@ -52,7 +52,7 @@ Built BuildMini(base::MemoryFileSystem& fs, build::BuildCache* cache, std::vecto
   options.in_memory = &built.outputs;
   base::SilentProgress quiet;
   base::Diagnostics diags;
-  built.outcome = build::Build(fs, options, quiet, diags);
+  built.outcome = driver::Build(fs, options, quiet, diags);
   for (const base::Diagnostic& d : diags.Sorted()) {
     built.diagnostics.push_back(d.loc.file + ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.col) +
                                 ": " + d.message);
@@ -61,7 +61,7 @@ Built BuildMini(base::MemoryFileSystem& fs, build::BuildCache* cache, std::vecto
 }
 
 // The cached build of `fs` as it is now is the uncached one, output for output and diagnostic for diagnostic.
-Built CheckSameAsWithout(base::MemoryFileSystem& fs, build::BuildCache& cache,
+Built CheckSameAsWithout(base::MemoryFileSystem& fs, driver::BuildCache& cache,
                          const std::vector<std::string>& languages = {}) {
   Built cached = BuildMini(fs, &cache, languages);
   Built fresh = BuildMini(fs, nullptr, languages);
@@ -77,7 +77,7 @@ Built CheckSameAsWithout(base::MemoryFileSystem& fs, build::BuildCache& cache,
 }
 
 std::string Bytes(const Built& built, const std::string& path) {
-  for (const build::Output& output : built.outputs) {
+  for (const driver::Output& output : built.outputs) {
     if (output.path == path) return output.bytes;
   }
   FAIL("no output " << path);
@@ -91,7 +91,7 @@ struct Session {
     before = CheckSameAsWithout(fs, cache);
   }
   base::MemoryFileSystem fs;
-  build::BuildCache cache;
+  driver::BuildCache cache;
   Built before;
 };
 
@@ -100,16 +100,16 @@ struct Session {
 TEST_CASE("build cache: a one-word edit rebuilds that text, and the outputs it cannot touch are reused, not redone") {
   Session session;
   base::MemoryFileSystem& fs = session.fs;
-  build::BuildCache& cache = session.cache;
+  driver::BuildCache& cache = session.cache;
   const Built& before = session.before;
-  REQUIRE(before.outcome == build::Outcome::kBuilt);
+  REQUIRE(before.outcome == driver::Outcome::kBuilt);
   CHECK(cache.counts.tools_made == 2);
   CHECK(cache.counts.writers_made == 2);
 
   REQUIRE(testing::Edit(fs, "mini/en/first.yaml", "This is a paragraph", "This is a changed paragraph"));
-  const build::BuildCache::Counts counts = cache.counts;
+  const driver::BuildCache::Counts counts = cache.counts;
   Built after = CheckSameAsWithout(fs, cache);
-  REQUIRE(after.outcome == build::Outcome::kBuilt);
+  REQUIRE(after.outcome == driver::Outcome::kBuilt);
   // The edit is in the English PDF, and only there.
   CHECK(Bytes(after, "mini-en.pdf") != Bytes(before, "mini-en.pdf"));
   CHECK(Bytes(after, "mini-da.pdf") == Bytes(before, "mini-da.pdf"));
@@ -128,24 +128,24 @@ TEST_CASE("build cache: a one-word edit rebuilds that text, and the outputs it c
 TEST_CASE("build cache: an error brought in by an edit is reported, and goes when the edit is undone") {
   Session session;
   base::MemoryFileSystem& fs = session.fs;
-  build::BuildCache& cache = session.cache;
+  driver::BuildCache& cache = session.cache;
   REQUIRE(testing::Edit(fs, "mini/en/first.yaml", "title: First section", "titel: First section"));
   Built broken = CheckSameAsWithout(fs, cache);
-  CHECK(broken.outcome == build::Outcome::kContentErrors);
+  CHECK(broken.outcome == driver::Outcome::kContentErrors);
   CHECK_FALSE(broken.diagnostics.empty());
   REQUIRE(testing::Edit(fs, "mini/en/first.yaml", "titel: First section", "title: First section"));
   Built fixed = CheckSameAsWithout(fs, cache);
-  CHECK(fixed.outcome == build::Outcome::kBuilt);
+  CHECK(fixed.outcome == driver::Outcome::kBuilt);
   CHECK(fixed.diagnostics.empty());
 }
 
 TEST_CASE("build cache: a table edit redoes the charts, exports and workbooks that read it") {
   Session session;
   base::MemoryFileSystem& fs = session.fs;
-  build::BuildCache& cache = session.cache;
+  driver::BuildCache& cache = session.cache;
   const Built& before = session.before;
   REQUIRE(testing::Edit(fs, "mini/tables/shares.csv", "share,a,yes,40,50", "share,a,yes,41,50"));
-  const build::BuildCache::Counts counts = cache.counts;
+  const driver::BuildCache::Counts counts = cache.counts;
   Built after = CheckSameAsWithout(fs, cache);
   CHECK(cache.counts.writers_made == counts.writers_made + 2);
   CHECK(Bytes(after, "figures/en/figure-01.csv") != Bytes(before, "figures/en/figure-01.csv"));
@@ -155,12 +155,12 @@ TEST_CASE("build cache: a table edit redoes the charts, exports and workbooks th
 TEST_CASE("build cache: a change to one language's profile remakes that language's tools, not the other's") {
   Session session;
   base::MemoryFileSystem& fs = session.fs;
-  build::BuildCache& cache = session.cache;
+  driver::BuildCache& cache = session.cache;
   const Built& before = session.before;
   // Other hyphenation settings and another decimal mark: the English text tools and writers are made anew.
   REQUIRE(testing::Edit(fs, "templates/languages/en.yaml", "min_before: 2", "min_before: 3"));
   REQUIRE(testing::Edit(fs, "templates/languages/en.yaml", "decimal: \".\"", "decimal: \"·\""));
-  const build::BuildCache::Counts counts = cache.counts;
+  const driver::BuildCache::Counts counts = cache.counts;
   Built after = CheckSameAsWithout(fs, cache);
   CHECK(cache.counts.tools_made == counts.tools_made + 1);
   CHECK(cache.counts.tools_reused == counts.tools_reused + 1);
@@ -170,17 +170,17 @@ TEST_CASE("build cache: a change to one language's profile remakes that language
   // A build of one language, then of both: each language's kept state is its own.
   REQUIRE(testing::Edit(fs, "mini/en/first.yaml", "This is a paragraph", "This is one paragraph"));
   Built english = CheckSameAsWithout(fs, cache, {"en"});
-  for (const build::Output& output : english.outputs) CHECK(output.path.find("-da") == std::string::npos);
+  for (const driver::Output& output : english.outputs) CHECK(output.path.find("-da") == std::string::npos);
   CheckSameAsWithout(fs, cache);
 }
 
 TEST_CASE("build cache: a template change invalidates every kept paragraph and output") {
   Session session;
   base::MemoryFileSystem& fs = session.fs;
-  build::BuildCache& cache = session.cache;
+  driver::BuildCache& cache = session.cache;
   const Built& before = session.before;
   REQUIRE(testing::Edit(fs, "templates/report-a4.yaml", "link: \"#0b6b8a\"", "link: \"#0b6b8b\""));
-  const build::BuildCache::Counts counts = cache.counts;
+  const driver::BuildCache::Counts counts = cache.counts;
   const int parsed = cache.files.counts().computed;
   Built after = CheckSameAsWithout(fs, cache);
   CHECK(cache.counts.writers_made == counts.writers_made + 2);
@@ -188,7 +188,7 @@ TEST_CASE("build cache: a template change invalidates every kept paragraph and o
   CHECK(cache.files.counts().computed == parsed + 1);  // the template alone is parsed again
   for (const char* language : {"da", "en"}) {
     CAPTURE(language);
-    const build::LanguageState& state = cache.languages.at(language);
+    const driver::LanguageState& state = cache.languages.at(language);
     CHECK(state.template_bytes == fs.files.at("templates/report-a4.yaml"));
   }
   for (size_t i = 0; i < after.outputs.size(); ++i) {
@@ -201,13 +201,13 @@ TEST_CASE("build cache: a template change invalidates every kept paragraph and o
 TEST_CASE("build cache: builds of one language between builds of all keep every stale translation reported") {
   Session session;
   base::MemoryFileSystem& fs = session.fs;
-  build::BuildCache& cache = session.cache;
-  build::BuildOptions options;
+  driver::BuildCache& cache = session.cache;
+  driver::BuildOptions options;
   options.content_dir = "mini";
   options.templates_dir = "templates";
   base::Diagnostics marked;
   std::vector<std::string> written;
-  REQUIRE(build::MarkTranslated(fs, options, marked, &written) == build::Outcome::kBuilt);
+  REQUIRE(driver::MarkTranslated(fs, options, marked, &written) == driver::Outcome::kBuilt);
   CheckSameAsWithout(fs, cache);
   REQUIRE(testing::Edit(fs, "mini/da/first.yaml", "paragraph: \"", "paragraph: \"Ny. "));
   Built stale = CheckSameAsWithout(fs, cache);

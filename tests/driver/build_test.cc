@@ -3,7 +3,7 @@
 // leave the output folder refused before anything is written. First on the in-memory file system (every write in
 // order), then on a real disk: the swap, hard-linked unchanged files, the user's files, links, FIFOs and sockets,
 // and a staging folder the build did not make.
-#include "build/build.h"
+#include "driver/build.h"
 
 #include <doctest/doctest.h>
 #include <sys/socket.h>
@@ -27,8 +27,8 @@ namespace fs = std::filesystem;
 using barometer::base::MemoryFileSystem;
 using barometer::base::RealFileSystem;
 using barometer::base::Sha256Hex;
-using barometer::build::Output;
-using barometer::build::WriteOutputs;
+using barometer::driver::Output;
+using barometer::driver::WriteOutputs;
 using barometer::testing::ReadFile;
 
 const std::vector<Output> kFirstBuild = {

@@ -11,7 +11,7 @@
 #include "base/file_system.h"
 #include "model/edition.h"
 
-namespace barometer::build {
+namespace barometer::driver {
 
 /// Passes every call through to another file system and remembers the bytes of every file read, so the record
 /// lists exactly the inputs the build read, wherever in the pipeline they were read. Safe to read from several
@@ -74,4 +74,4 @@ std::string BuildInfoJson(const model::Edition& edition, const std::vector<std::
 /// The path an input is recorded under (see InputFolders).
 std::string RecordedPath(const std::string& path, const InputFolders& folders);
 
-}  // namespace barometer::build
+}  // namespace barometer::driver

@@ -21,7 +21,7 @@
 
 #include "base/diagnostics.h"
 #include "base/file_memo.h"
-#include "build/build.h"
+#include "driver/build.h"
 #include "figures/chart.h"
 #include "layout/layout.h"
 #include "model/edition.h"
@@ -29,7 +29,7 @@
 #include "text/hyphenator.h"
 #include "text/paragraph.h"
 
-namespace barometer::build {
+namespace barometer::driver {
 
 /// A language's text tools. Made on the main thread, and warmed up there: the first use of each font face goes
 /// through process-wide caches in fontconfig, Cairo and FreeType, and two threads doing that at once gave
@@ -90,4 +90,4 @@ class BuildCache {
   Counts counts;
 };
 
-}  // namespace barometer::build
+}  // namespace barometer::driver

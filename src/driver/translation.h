@@ -7,9 +7,9 @@
 
 #include "base/diagnostics.h"
 #include "base/file_system.h"
-#include "build/build.h"
+#include "driver/build.h"
 
-namespace barometer::build {
+namespace barometer::driver {
 
 enum class StatusFormat { kText, kMarkdown, kJson };
 
@@ -24,4 +24,4 @@ Outcome TranslationStatusReport(const base::FileSystem& fs, const BuildOptions& 
 Outcome NewLanguage(base::FileSystem& fs, const BuildOptions& options, const std::string& code,
                     const std::string& from, base::Diagnostics& diags, std::vector<std::string>* written);
 
-}  // namespace barometer::build
+}  // namespace barometer::driver

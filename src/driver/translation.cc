@@ -1,4 +1,4 @@
-#include "build/translation.h"
+#include "driver/translation.h"
 
 #include <map>
 #include <optional>
@@ -9,7 +9,7 @@
 #include "source/input.h"
 #include "source/yaml_file.h"
 
-namespace barometer::build {
+namespace barometer::driver {
 namespace {
 
 using check::UnitState;
@@ -310,4 +310,4 @@ Outcome NewLanguage(base::FileSystem& fs, const BuildOptions& options, const std
   return Outcome::kBuilt;
 }
 
-}  // namespace barometer::build
+}  // namespace barometer::driver

@@ -11,7 +11,7 @@
 #include "base/file_system.h"
 #include "base/progress.h"
 
-namespace barometer::build {
+namespace barometer::driver {
 
 struct Output;
 class BuildCache;
@@ -75,4 +75,4 @@ struct Output {
 void WriteOutputs(base::FileSystem& fs, const std::string& out_dir, const std::vector<Output>& outputs,
                   bool remove_stale, base::Sha256Memo* sums = nullptr);
 
-}  // namespace barometer::build
+}  // namespace barometer::driver

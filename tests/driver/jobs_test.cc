@@ -13,16 +13,16 @@
 #include "base/diagnostics.h"
 #include "base/file_system.h"
 #include "base/progress.h"
-#include "build/build.h"
+#include "driver/build.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-using barometer::build::Output;
+using barometer::driver::Output;
 
 struct Built {
-  barometer::build::Outcome outcome;
+  barometer::driver::Outcome outcome;
   std::vector<Output> outputs;
   std::vector<std::string> diagnostics;  ///< "file:line:col: message", in the order they are printed
 };
@@ -32,14 +32,14 @@ Built BuildInMemory(const std::string& content, int jobs,
   barometer::base::RealFileSystem real;
   barometer::base::SilentProgress quiet;
   barometer::base::Diagnostics diags;
-  barometer::build::BuildOptions options;
+  barometer::driver::BuildOptions options;
   options.content_dir = content;
   options.templates_dir = templates;
   options.fonts_dir = BAROMETER_SOURCE_DIR "/fonts";
   options.jobs = jobs;
   Built built;
   options.in_memory = &built.outputs;
-  built.outcome = barometer::build::Build(real, options, quiet, diags);
+  built.outcome = barometer::driver::Build(real, options, quiet, diags);
   for (const barometer::base::Diagnostic& d : diags.Sorted()) {
     built.diagnostics.push_back(d.loc.file + ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.col) +
                                 ": " + d.message);
@@ -64,12 +64,12 @@ void DropLines(const fs::path& path, const std::vector<std::string>& prefixes) {
 TEST_CASE("build: one thread and several make the same outputs, byte for byte and in the same order") {
   const std::string content = BAROMETER_SOURCE_DIR "/content/2021";
   Built serial = BuildInMemory(content, 1);
-  REQUIRE(serial.outcome == barometer::build::Outcome::kBuilt);
+  REQUIRE(serial.outcome == barometer::driver::Outcome::kBuilt);
   REQUIRE(serial.outputs.size() > 40);
   for (int jobs : {2, 5}) {
     CAPTURE(jobs);
     Built parallel = BuildInMemory(content, jobs);
-    REQUIRE(parallel.outcome == barometer::build::Outcome::kBuilt);
+    REQUIRE(parallel.outcome == barometer::driver::Outcome::kBuilt);
     REQUIRE(parallel.outputs.size() == serial.outputs.size());
     for (size_t i = 0; i < serial.outputs.size(); ++i) {
       CAPTURE(serial.outputs[i].path);
@@ -96,12 +96,12 @@ TEST_CASE("build: diagnostics of the writers on several threads come in the orde
   }
   const std::string templates = (work / "templates").string();
   Built serial = BuildInMemory((work / "2021").string(), 1, templates);
-  CHECK(serial.outcome == barometer::build::Outcome::kContentErrors);
+  CHECK(serial.outcome == barometer::driver::Outcome::kContentErrors);
   CHECK(serial.outputs.empty());
   REQUIRE(serial.diagnostics.size() >= 4);
   for (int run = 0; run < 3; ++run) {
     Built parallel = BuildInMemory((work / "2021").string(), 4, templates);
-    CHECK(parallel.outcome == barometer::build::Outcome::kContentErrors);
+    CHECK(parallel.outcome == barometer::driver::Outcome::kContentErrors);
     CHECK(parallel.diagnostics == serial.diagnostics);
   }
   fs::remove_all(work);

@@ -1,4 +1,4 @@
-#include "build/build_info.h"
+#include "driver/build_info.h"
 
 #include <git_commit.h>
 #include <qpdf/QPDF.hh>
@@ -11,7 +11,7 @@
 #include "base/hash.h"
 #include "text/fonts.h"
 
-namespace barometer::build {
+namespace barometer::driver {
 namespace {
 
 namespace fs = std::filesystem;
@@ -114,4 +114,4 @@ std::string BuildInfoJson(const model::Edition& edition, const std::vector<std::
   return record.dump(2) + "\n";
 }
 
-}  // namespace barometer::build
+}  // namespace barometer::driver

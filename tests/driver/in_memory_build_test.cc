@@ -9,7 +9,7 @@
 #include <set>
 
 #include "base/progress.h"
-#include "build/build.h"
+#include "driver/build.h"
 #include "mini_fixture.h"
 #include "model/load.h"
 
@@ -53,7 +53,7 @@ TEST_CASE("in-memory build: the mini edition is built from memory and writes exa
   }
   const std::map<std::string, std::string> inputs = fs.files;
 
-  build::BuildOptions options;
+  driver::BuildOptions options;
   options.content_dir = "mini";
   options.templates_dir = "templates";
   options.fonts_dir = fonts;
@@ -61,7 +61,7 @@ TEST_CASE("in-memory build: the mini edition is built from memory and writes exa
   options.jobs = 1;
   base::SilentProgress progress;
   base::Diagnostics diags;
-  REQUIRE(build::Build(fs, options, progress, diags) == build::Outcome::kBuilt);
+  REQUIRE(driver::Build(fs, options, progress, diags) == driver::Outcome::kBuilt);
   CHECK(testing::Lines(diags, base::Severity::kError).empty());
 
   // Every input is as it was, and nothing but the outputs was added.

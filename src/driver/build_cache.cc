@@ -1,6 +1,6 @@
-#include "build/build_cache.h"
+#include "driver/build_cache.h"
 
-namespace barometer::build {
+namespace barometer::driver {
 
 TextTools::TextTools(const std::string& fonts_dir, const model::LanguageEdition& language)
     : fonts(fonts_dir, language.locale), hyphenator(language.profile), shaper(fonts, hyphenator) {}
@@ -19,4 +19,4 @@ void TextTools::Warm(const model::Template& design) {
 BuildCache::BuildCache() = default;
 BuildCache::~BuildCache() = default;
 
-}  // namespace barometer::build
+}  // namespace barometer::driver
