@@ -253,8 +253,11 @@ int Watch(base::FileSystem& files, const driver::BuildOptions& options, const Wa
   };
 
   build({}, {}, "");
-  status({"watching", "watching " + options.content_dir + ", " + options.templates_dir + " and " +
-                          options.fonts_dir + " (Ctrl-C stops)"});
+  StatusEvent watching;
+  watching.kind = "watching";
+  watching.message = "watching " + options.content_dir + ", " + options.templates_dir + " and " + options.fonts_dir +
+                     " (Ctrl-C stops)";
+  status(watching);
   pollfd fds[2] = {{watcher.fd(), POLLIN, 0}, {stop.fd(), POLLIN, 0}};
   while (true) {
     if (poll(fds, 2, -1) < 0) continue;  // EINTR
@@ -285,7 +288,10 @@ int Watch(base::FileSystem& files, const driver::BuildOptions& options, const Wa
     build(only, shown,
           shown[0] + (paths.size() > 1 ? " and " + std::to_string(paths.size() - 1) + " more" : "") + " changed: ");
   }
-  status({"stopped", "watch stopped"});
+  StatusEvent stopped;
+  stopped.kind = "stopped";
+  stopped.message = "watch stopped";
+  status(stopped);
   return 0;
 }
 

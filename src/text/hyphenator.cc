@@ -74,7 +74,13 @@ std::string Hyphenator::Hyphenate(const std::string& text) const {
                   (g_unichar_isdigit(g_utf8_get_char(g_utf8_prev_char(start))) || start[-1] == '-' ||
                    start[-1] == '/' || start[-1] == '.' || start[-1] == '_'));
     std::string word(start, p);
-    out += glued ? word : HyphenateWord(word);
+    if (glued) {
+      out += word;
+      continue;
+    }
+    auto known = broken_words_.find(word);
+    if (known == broken_words_.end()) known = broken_words_.emplace(word, HyphenateWord(word)).first;
+    out += known->second;
   }
   return out;
 }

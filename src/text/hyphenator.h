@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/edition.h"
@@ -28,6 +29,7 @@ class Hyphenator {
   /// after the first letter (acronyms), and the positions inside f-ligatures (ff, fi, fl), which HarfBuzz would
   /// form across the soft hyphen and mis-measure, are left alone. At least the profile's min_before letters stay
   /// before a break and min_after after it.
+  /// Not thread-safe: words already broken are remembered.
   std::string Hyphenate(const std::string& text) const;
 
  private:
@@ -36,6 +38,8 @@ class Hyphenator {
 
   /// Exception words, lower case without hyphens -> the characters (counted from 0) a break may follow.
   std::map<std::string, std::vector<int>> exceptions_;
+  /// Words as HyphenateWord returned them: a report repeats most of its words many times.
+  mutable std::unordered_map<std::string, std::string> broken_words_;
   HyphenDict* dict_ = nullptr;
   bool latin1_ = false;  ///< the dictionary is ISO 8859-1, as several hyphen-* packages ship it
   int min_before_ = 2, min_after_ = 3;

@@ -193,9 +193,15 @@ std::vector<LineBreak> TotalFit(const std::vector<BreakCandidate>& c, const Brea
   for (int b = 1; b <= last && !active.empty(); ++b) {
     std::fill(best.begin(), best.end(), kInfinity);
     still_active.clear();
+    // The nodes at one candidate are next to each other in `active` and share the line to `b`: it is fitted once.
+    Fit fit;
+    int fitted_from = -1;
     for (int n : active) {
       const Node& a = nodes[n];
-      Fit fit = FitLine(c[a.candidate], c[b], o, emergency);
+      if (a.candidate != fitted_from) {
+        fit = FitLine(c[a.candidate], c[b], o, emergency);
+        fitted_from = a.candidate;
+      }
       if (!fit.feasible) continue;  // overfull, and lines from `a` only grow from here on
       still_active.push_back(n);
       double demerits = (kLinePenalty + fit.badness) * (kLinePenalty + fit.badness);

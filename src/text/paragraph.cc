@@ -366,8 +366,91 @@ PangoFontDescription* StyleFont(const model::TextStyle& style) {
 
 }  // namespace
 
+struct Shaper::Prepared {
+  Prepared(std::string shaping_key, Assembled made, PangoLayout* shaped)
+      : key(std::move(shaping_key)), assembled(std::move(made)), layout(shaped), unbroken(layout, assembled.text) {}
+  ~Prepared() {
+    g_object_unref(layout);
+    pango_attr_list_unref(assembled.attrs);
+  }
+  Prepared(const Prepared&) = delete;
+  Prepared& operator=(const Prepared&) = delete;
+
+  std::string key;
+  size_t hash = 0;
+  Assembled assembled;
+  PangoLayout* layout;
+  UnbrokenLine unbroken;  ///< points into `layout`
+  Breakable breakable;
+};
+
+namespace {
+
+// What decides a paragraph's glyphs and break candidates: everything of the input but the width and the rules
+// the line breaker applies.
+std::string ShapingKey(const ParagraphInput& input) {
+  std::string key;
+  // Each field with its length before it, so that no two inputs make the same key.
+  auto add_number = [&key](double value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
+  auto add = [&key, &add_number](const std::string& field) {
+    add_number(static_cast<double>(field.size()));
+    key.append(field);
+  };
+  const model::TextStyle& style = input.style;
+  add(style.family);
+  for (double value : {static_cast<double>(style.weight), static_cast<double>(style.italic), style.size,
+                       static_cast<double>(style.align), static_cast<double>(style.hyphenate),
+                       static_cast<double>(style.uppercase), style.letter_spacing, input.colour.r, input.colour.g,
+                       input.colour.b, input.link_colour.r, input.link_colour.g, input.link_colour.b,
+                       static_cast<double>(input.hyphenate), input.superscript_rise, input.superscript_size}) {
+    add_number(value);
+  }
+  for (const auto* side : {&input.margins.left, &input.margins.right}) {
+    add_number(static_cast<double>(side->size()));
+    for (const auto& [character, share] : *side) add(character), add_number(share);
+  }
+  add_number(static_cast<double>(input.runs.size()));
+  for (const TextRun& run : input.runs) {
+    add(run.text);
+    add(std::string{static_cast<char>('0' + run.emphasis), static_cast<char>('0' + run.strong),
+                    static_cast<char>('0' + run.superscript)});
+    add(run.link);
+    add(run.footnote);
+    add(run.language);
+  }
+  return key;
+}
+
+// A paragraph is set again with other breaking rules (no hyphen before a column break) while its section is
+// placed, after the whole section was shaped: enough are kept for the longest sections.
+constexpr size_t kPreparedKept = 96;
+
+}  // namespace
+
+Shaper::Shaper(const FontSet& fonts, const Hyphenator& hyphenator) : fonts_(fonts), hyphenator_(hyphenator) {}
+
 Shaper::~Shaper() {
   for (auto& [font, hyphen] : hyphens_) g_object_unref(font);
+}
+
+const Shaper::Prepared& Shaper::Prepare(const ParagraphInput& input) {
+  std::string key = ShapingKey(input);
+  const size_t hash = std::hash<std::string>{}(key);
+  for (auto it = prepared_.begin(); it != prepared_.end(); ++it) {
+    if ((*it)->hash != hash || (*it)->key != key) continue;
+    std::rotate(it, it + 1, prepared_.end());
+    return *prepared_.back();
+  }
+  Assembled assembled = Assemble(PrepareRuns(input), input);
+  PangoLayout* layout = MakeLayout(assembled.text, assembled.attrs, input);
+  auto prepared = std::make_unique<Prepared>(std::move(key), std::move(assembled), layout);
+  prepared->hash = hash;
+  auto hyphen = [&](PangoFont* font) { return Hyphen(font); };
+  prepared->breakable =
+      FindBreakCandidates(layout, prepared->unbroken, prepared->assembled.text, input, hyphen);
+  if (prepared_.size() == kPreparedKept) prepared_.erase(prepared_.begin());
+  prepared_.push_back(std::move(prepared));
+  return *prepared_.back();
 }
 
 double ShapedParagraph::NaturalWidth() const {
@@ -523,14 +606,14 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
   // lines. (Pango's own breaking re-shapes the rest of a paragraph at every line, its justification sometimes
   // adds a soft hyphen's width after stretching a line to the full width, and it letter-spaces lines with no
   // space; all three are avoided here.)
-  Assembled assembled = Assemble(PrepareRuns(input), input);
-  PangoLayout* layout = MakeLayout(assembled.text, assembled.attrs, input);
+  const Prepared& prepared = Prepare(input);
+  PangoLayout* layout = prepared.layout;
   CheckFonts(layout, input, loc, diags);
 
-  const std::string& text = assembled.text;
-  const UnbrokenLine unbroken(layout, text);
+  const std::string& text = prepared.assembled.text;
+  const UnbrokenLine& unbroken = prepared.unbroken;
   auto hyphen = [&](PangoFont* font) { return Hyphen(font); };
-  const Breakable breakable = FindBreakCandidates(layout, unbroken, text, input, hyphen);
+  const Breakable& breakable = prepared.breakable;
 
   BreakOptions options;
   options.width = input.width;
@@ -553,14 +636,13 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
     }
     paragraph->lines_.push_back(std::move(line));
   }
-  g_object_unref(layout);
 
+  const Assembled& assembled = prepared.assembled;
   paragraph->text_ = assembled.text;
-  paragraph->link_ranges_ = std::move(assembled.link_ranges);
-  paragraph->link_targets_ = std::move(assembled.link_targets);
-  paragraph->footnote_marks_ = std::move(assembled.footnote_marks);
-  paragraph->language_ranges_ = std::move(assembled.language_ranges);
-  pango_attr_list_unref(assembled.attrs);
+  paragraph->link_ranges_ = assembled.link_ranges;
+  paragraph->link_targets_ = assembled.link_targets;
+  paragraph->footnote_marks_ = assembled.footnote_marks;
+  paragraph->language_ranges_ = assembled.language_ranges;
   return paragraph;
 }
 

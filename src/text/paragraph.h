@@ -133,7 +133,7 @@ class ShapedParagraph {
 /// Makes shaped paragraphs for one language. Not thread-safe; one per language build.
 class Shaper {
  public:
-  Shaper(const FontSet& fonts, const Hyphenator& hyphenator) : fonts_(fonts), hyphenator_(hyphenator) {}
+  Shaper(const FontSet& fonts, const Hyphenator& hyphenator);
   ~Shaper();
   Shaper(const Shaper&) = delete;
   Shaper& operator=(const Shaper&) = delete;
@@ -156,8 +156,15 @@ class Shaper {
   /// The plain-data reference to a font, one per font for the Shaper's life.
   const FontRef& Font(PangoFont* font);
 
+  /// A paragraph shaped as one unbroken line, with its break candidates: what a Shape of the same text and style
+  /// at another width or with other breaking rules starts from (see Prepare).
+  struct Prepared;
+  /// The shaping of `input` as one unbroken line, made or found among the last few made.
+  const Prepared& Prepare(const ParagraphInput& input);
+
   const FontSet& fonts_;
   const Hyphenator& hyphenator_;
+  std::vector<std::unique_ptr<Prepared>> prepared_;  ///< most recently used last
   std::map<std::string, double> space_widths_;
   std::map<PangoFont*, std::pair<uint32_t, int>> hyphens_;  ///< holds a reference to each font
   std::map<PangoFont*, FontRef> font_refs_;                 ///< each FontRef's face holds a reference

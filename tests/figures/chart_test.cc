@@ -10,7 +10,7 @@ namespace {
 std::shared_ptr<const text::ShapedParagraph> ShapeLabel(const std::string& text, double width, model::Align align) {
   const model::Edition& edition = testing::Edition2021();
   text::ParagraphInput input;
-  input.runs = {text::TextRun{text, false, false, "", false, ""}};
+  input.runs = {text::TextRun{text, false, false, "", false, "", ""}};
   input.style = edition.design.Style("figure-label");
   input.style.align = align;
   input.width = width;

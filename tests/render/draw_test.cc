@@ -37,7 +37,7 @@ std::string DrawToPdf(const std::function<void(cairo_t*)>& draw) {
 
 std::shared_ptr<const text::ShapedParagraph> ShapeBody(const std::string& words, double width) {
   text::ParagraphInput input;
-  input.runs = {text::TextRun{words, false, false, "", false, ""}};
+  input.runs = {text::TextRun{words, false, false, "", false, "", ""}};
   input.style = testing::Edition2021().design.Style("body");
   input.width = width;
   input.max_word_space = 2.6;

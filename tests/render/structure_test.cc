@@ -40,17 +40,17 @@ const Rendered& Edition(const std::string& language) {
 }
 
 // The elements of the tree depth-first, with their parents.
-void Walk(Handle element, Handle parent, std::vector<std::pair<Handle, Handle>>& out) {
+void Walk(Handle element, std::vector<std::pair<Handle, Handle>>& out) {
   for (Handle kid : render::Items(element.getKey("/K"))) {
     if (!kid.isDictionary() || !kid.hasKey("/S")) continue;
     out.push_back({kid, element});
-    Walk(kid, element, out);
+    Walk(kid, out);
   }
 }
 
 std::vector<std::pair<Handle, Handle>> Elements(QPDF& qpdf) {
   std::vector<std::pair<Handle, Handle>> out;
-  Walk(qpdf.getRoot().getKey("/StructTreeRoot"), Handle::newNull(), out);
+  Walk(qpdf.getRoot().getKey("/StructTreeRoot"), out);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "text/fonts.h"
 #include "text/hyphenator.h"
@@ -133,9 +134,9 @@ TEST_CASE("paragraph: a line that ends at a soft hyphen ends in a hyphen glyph t
 TEST_CASE("paragraph: glyph runs are plain data: copies compare and draw alike, runs cover each line's text") {
   base::Diagnostics diags;
   text::ParagraphInput input = Body("", 200);
-  input.runs = {text::TextRun{"Plain ", false, false, "", false, ""},
-                text::TextRun{"bold", false, true, "", false, ""},
-                text::TextRun{" and a link", false, false, "https://example.org", false, ""}};
+  input.runs = {text::TextRun{"Plain ", false, false, "", false, "", ""},
+                text::TextRun{"bold", false, true, "", false, "", ""},
+                text::TextRun{" and a link", false, false, "https://example.org", false, "", ""}};
   input.link_colour = {0, 0, 1};
   auto p = EnglishShaper().Shape(input, {"t.yaml", 1, 1}, diags);
   REQUIRE(p->line_count() == 1);
@@ -253,4 +254,45 @@ TEST_CASE("paragraph: a line that ends after a hyphen in the text counts as hyph
   }
   CHECK(hyphenated > 0);
   CHECK(p->text().find("\u00AD") == std::string::npos);  // no hyphen was added: the text's own ends the line
+}
+
+TEST_CASE("paragraph: a paragraph set again (other width, rules, style or text) matches a first setting") {
+  // The Shaper keeps recent shapings to set a paragraph again without shaping it again; what it gives must not
+  // depend on what was set before.
+  std::string words;
+  for (int i = 0; i < 6; ++i) words += "Innovation cooperation across administrative boundaries strengthens quality. ";
+  auto set = [&](text::Shaper& shaper, const text::ParagraphInput& input) {
+    base::Diagnostics diags;
+    auto p = shaper.Shape(input, {"t.yaml", 1, 1}, diags);
+    std::vector<std::tuple<std::string, double, size_t>> lines;
+    for (int i = 0; i < p->line_count(); ++i) {
+      lines.emplace_back(p->LineText(i), p->line(i).width, p->line(i).runs.front().glyphs.size());
+    }
+    return lines;
+  };
+  text::ParagraphInput first = Body(words, 190);
+  text::ParagraphInput narrower = Body(words, 150);
+  text::ParagraphInput rules = first;
+  rules.unhyphenated_lines = {0, 1, 2};
+  text::ParagraphInput larger = first;
+  larger.style.size = 10.4;
+  text::ParagraphInput bold = first;
+  bold.runs[0].strong = true;
+  text::ParagraphInput other_text = first;
+  other_text.runs[0].text += "More.";
+  text::ParagraphInput ragged = first;
+  ragged.style.align = model::Align::kLeft;
+
+  text::Shaper& warm = EnglishShaper();
+  const auto before = set(warm, first);
+  for (const text::ParagraphInput* input : {&narrower, &rules, &larger, &bold, &other_text, &ragged, &first}) {
+    text::FontSet fonts(BAROMETER_SOURCE_DIR "/fonts", "en-GB");
+    text::Hyphenator hyphenator(testing::Profile("en"));
+    text::Shaper fresh(fonts, hyphenator);
+    CAPTURE(input - &first);
+    CHECK(set(warm, *input) == set(fresh, *input));
+  }
+  CHECK(set(warm, first) == before);
+  CHECK(set(warm, larger) != before);
+  CHECK(set(warm, narrower) != before);
 }
