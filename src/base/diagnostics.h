@@ -40,6 +40,7 @@ class Diagnostics {
 
   /// From now on, warnings are recorded as errors (`--strict`).
   void SetWarningsAsErrors(bool on) { warnings_as_errors_ = on; }
+  bool warnings_as_errors() const { return warnings_as_errors_; }
 
   bool HasErrors() const;
   size_t ErrorCount() const;

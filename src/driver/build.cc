@@ -18,6 +18,7 @@
 #include "appendix/workbook.h"
 #include "base/hash.h"
 #include "base/number_style.h"
+#include "base/tasks.h"
 #include "driver/build_cache.h"
 #include "driver/build_info.h"
 #include "check/check.h"
@@ -59,31 +60,6 @@ std::string CpuNote(double seconds) {
   char text[48];
   std::snprintf(text, sizeof text, "%.1f ms cpu", seconds * 1000);
   return text;
-}
-
-// Runs tasks 0..count-1 on at most `jobs` threads, the calling thread among them, each task once. Tasks write
-// only their own results, which the caller reads in task order, so what the build makes does not depend on
-// which thread ran what. An exception leaves its task (and only it) unfinished; the first one, in task order,
-// is thrown again once every task has ended.
-void RunTasks(size_t count, size_t jobs, const std::function<void(size_t)>& run) {
-  std::vector<std::exception_ptr> errors(count);
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < count; i = next++) {
-      try {
-        run(i);
-      } catch (...) {
-        errors[i] = std::current_exception();
-      }
-    }
-  };
-  std::vector<std::thread> helpers;
-  for (size_t i = 1; i < std::min(jobs, count); ++i) helpers.emplace_back(work);
-  work();
-  for (std::thread& helper : helpers) helper.join();
-  for (const std::exception_ptr& error : errors) {
-    if (error) std::rethrow_exception(error);
-  }
 }
 
 // Sinks for tasks on worker threads, one a task, as strict about warnings as the build.
@@ -257,7 +233,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   });
   if (cache) cache->files.SetWarningsAsErrors(options.strict);
   model::LoadOptions load{options.content_dir, options.templates_dir, options.languages,
-                          cache ? &cache->files : nullptr};
+                          cache ? &cache->files : nullptr, jobs};
   // Every file read from here on is an input of the build record.
   RecordingFileSystem reading(fs);
   bool fonts_unchanged = false;
@@ -266,7 +242,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   std::vector<base::Diagnostics> load_diags(2);
   MakeSinks(load_diags, options.strict);
   std::vector<double> load_cpu(2);
-  RunTasks(2, jobs, [&](size_t task) {
+  base::RunTasks(2, jobs, [&](size_t task) {
     double begun = ThreadCpuSeconds();
     if (task == 0) edition = model::LoadEdition(reading, load, load_diags[0]);
     if (task == 1 && !cache) text::VerifyFontManifest(reading, options.fonts_dir, load_diags[1]);
@@ -374,7 +350,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   std::vector<LaidOut> laid_out(wanted.size());
   std::vector<base::Diagnostics> language_diags(wanted.size());
   MakeSinks(language_diags, options.strict);
-  RunTasks(wanted.size() + 1, jobs, [&](size_t i) {
+  base::RunTasks(wanted.size() + 1, jobs, [&](size_t i) {
     if (i < wanted.size()) {
       LayOut(*edition, *wanted[i], options, *tools[i], kept[i] ? &kept[i]->shapes : nullptr, kept_writers[i],
              language_diags[i], laid_out[i]);
@@ -427,7 +403,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   for (size_t i = 0; i < tasks.size(); ++i) {
     if (tasks[i].kind != WriteTask::kPdf) schedule.push_back(i);
   }
-  RunTasks(tasks.size(), jobs, [&](size_t next) {
+  base::RunTasks(tasks.size(), jobs, [&](size_t next) {
     const size_t i = schedule[next];
     double begun = ThreadCpuSeconds();
     tasks[i].run(task_outputs[i], task_diags[i]);

@@ -22,6 +22,8 @@ struct LoadOptions {
   /// When set, each file's parse (sections, figure texts and specs, tables, language profiles, the template) is
   /// kept here and reused while the files it read are unchanged (`watch`).
   base::FileMemo* memo = nullptr;
+  /// Threads the section files are parsed on (the calling thread among them).
+  size_t jobs = 1;
 };
 
 /// Reads edition.yaml, the template, every language's sections, figure texts and labels, the figure specs and the

@@ -5,6 +5,7 @@
 
 #include "base/edit_distance.h"
 #include "base/language_tag.h"
+#include "base/tasks.h"
 #include "model/load.h"
 #include "model/numbers.h"
 #include "model/text_visit.h"
@@ -222,6 +223,12 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
       diags.Error(LocOf(path, file.root["source_language"]),
                   "source language '" + edition.source_language + "' is not among the languages");
     }
+    struct SectionFile {
+      std::string language;
+      size_t index = 0;  ///< in the language's sections
+      std::string path, id;
+    };
+    std::vector<SectionFile> section_files;
     for (const auto& entry : languages) {
       const std::string code = entry.first.Scalar();
       if (std::find(codes.begin(), codes.end(), code) == codes.end()) continue;  // not a plain name
@@ -267,10 +274,9 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
           lang.sections.push_back(std::move(missing));
           continue;
         }
-        lang.sections.push_back(Parsed<Section>(options, fs, "section\n" + section_path + "\n" + id, diags,
-                                                [&](const base::FileSystem& files, base::Diagnostics& said) {
-                                                  return LoadSection(files, section_path, id, said);
-                                                }));
+        // Parsed below, all languages' sections at once.
+        section_files.push_back({code, lang.sections.size(), section_path, id});
+        lang.sections.emplace_back();
       }
       // Files in the language folder that no section list names are probably a typo in the list.
       std::set<std::string> known = {"figures.yaml", "labels.yaml", "translation.lock"};
@@ -321,6 +327,24 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
         edition.languages.insert(edition.languages.begin(), std::move(lang));
       } else {
         edition.languages.push_back(std::move(lang));
+      }
+    }
+    // The section files are most of the content and independent of each other. Each parse reports into a sink of
+    // its own, added in file order, so what is said does not depend on the threads.
+    std::vector<Section> sections(section_files.size());
+    std::vector<base::Diagnostics> said(section_files.size());
+    for (base::Diagnostics& sink : said) sink.SetWarningsAsErrors(diags.warnings_as_errors());
+    base::RunTasks(section_files.size(), options.jobs, [&](size_t i) {
+      const SectionFile& job = section_files[i];
+      sections[i] = Parsed<Section>(options, fs, "section\n" + job.path + "\n" + job.id, said[i],
+                                    [&](const base::FileSystem& files, base::Diagnostics& sink) {
+                                      return LoadSection(files, job.path, job.id, sink);
+                                    });
+    });
+    for (size_t i = 0; i < section_files.size(); ++i) {
+      for (const base::Diagnostic& d : said[i].Sorted()) diags.Add(d);
+      for (LanguageEdition& lang : edition.languages) {
+        if (lang.code == section_files[i].language) lang.sections[section_files[i].index] = std::move(sections[i]);
       }
     }
   }
