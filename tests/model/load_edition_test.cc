@@ -2,6 +2,9 @@
 // edition's languages as a hint.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <optional>
+
 #include "mini_fixture.h"
 #include "model/load.h"
 
@@ -98,4 +101,37 @@ TEST_CASE("load edition: a profile's tag must be a well-formed BCP 47 tag") {
   REQUIRE(testing::Edit(fs, "templates/languages/en.yaml", "tag: en-GB", "tag: en_GB"));
   CHECK(LoadErrors(fs) ==
         std::vector<std::string>{"templates/languages/en.yaml:2:6: 'en_GB' is not a well-formed BCP 47 language tag"});
+}
+
+TEST_CASE("load edition: section files parsed on several threads say and load what one thread does") {
+  base::MemoryFileSystem fs;
+  testing::LoadMini(fs);
+  // Problems in three section files of two languages, several in one file.
+  REQUIRE(testing::Edit(fs, "mini/en/story.yaml", "title: The story\n", "title: The story\ntitel: typo\n"));
+  REQUIRE(testing::Edit(fs, "mini/en/story.yaml", "kicker: Case\n", "kicker: Case\nkikker: typo\n"));
+  REQUIRE(testing::Edit(fs, "mini/da/first.yaml", "blocks:\n", "colour: red\nblocks:\n"));
+  REQUIRE(testing::Edit(fs, "mini/da/story.yaml", "blocks:\n", "blocks:\n  - oops\n"));
+  auto load = [&](size_t jobs) {
+    base::Diagnostics diags;
+    model::LoadOptions options{"mini", "templates", {}};
+    options.jobs = jobs;
+    std::optional<model::Edition> edition = model::LoadEdition(fs, options, diags);
+    std::vector<std::string> said;
+    for (const base::Diagnostic& d : diags.Sorted()) {
+      said.push_back(d.loc.file + ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.col) + ": " +
+                     d.message);
+    }
+    REQUIRE(edition);
+    for (const model::LanguageEdition& language : edition->languages) {
+      for (const model::Section& section : language.sections) {
+        said.push_back(language.code + " " + section.id + " " + section.file + " " + section.title.Plain() + " " +
+                       std::to_string(section.blocks.size()));
+      }
+    }
+    return said;
+  };
+  const std::vector<std::string> one = load(1);
+  auto is_diagnostic = [](const std::string& line) { return line.find(".yaml:") != std::string::npos; };
+  CHECK(std::count_if(one.begin(), one.end(), is_diagnostic) >= 4);
+  for (int run = 0; run < 10; ++run) CHECK(load(4) == one);
 }
