@@ -246,6 +246,8 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
     double begun = ThreadCpuSeconds();
     if (task == 0) edition = model::LoadEdition(reading, load, load_diags[0]);
     if (task == 1 && !cache) text::VerifyFontManifest(reading, options.fonts_dir, load_diags[1]);
+    // The font configuration scans every font file; made now, the fonts stage finds it ready.
+    if (task == 1 && !load_diags[1].HasErrors()) text::LoadFontConfig(options.fonts_dir);
     if (task == 1 && cache) {
       cache->files.Get<std::vector<std::string>>(
           reading, "font manifest\n" + options.fonts_dir, load_diags[1],
@@ -305,21 +307,33 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   }
   const std::string template_path =
       base::JoinPath(options.templates_dir, edition->template_name + ".yaml");
+  // The languages whose tools are made (not kept from a build before), and their hyphenation patterns, loaded at
+  // once: they take as long as the rest of the tools.
+  std::vector<std::string> tools_keys(wanted.size());
+  std::vector<std::unique_ptr<text::Hyphenator>> hyphenators(wanted.size());
+  std::vector<bool> new_tools(wanted.size(), true);
+  for (size_t i = 0; cache && i < wanted.size(); ++i) {
+    tools_keys[i] = ToolsKey(options.fonts_dir, *wanted[i], wanted[i]->profile.dictionary_patterns);
+    auto state = cache->languages.find(wanted[i]->code);
+    new_tools[i] = state == cache->languages.end() || !state->second.tools || state->second.tools_key != tools_keys[i];
+  }
+  base::RunTasks(wanted.size(), jobs, [&](size_t i) {
+    if (new_tools[i]) hyphenators[i] = std::make_unique<text::Hyphenator>(wanted[i]->profile);
+  });
   for (size_t i = 0; i < wanted.size(); ++i) {
     const model::LanguageEdition& language = *wanted[i];
     if (!cache) {
-      own_tools.push_back(std::make_unique<TextTools>(options.fonts_dir, language));
+      own_tools.push_back(std::make_unique<TextTools>(options.fonts_dir, language, std::move(hyphenators[i])));
       own_tools.back()->Warm(edition->design);
       tools.push_back(own_tools.back().get());
       continue;
     }
     LanguageState& state = cache->languages[language.code];
     kept[i] = &state;
-    const std::string key = ToolsKey(options.fonts_dir, language, language.profile.dictionary_patterns);
-    if (!state.tools || state.tools_key != key) {
+    if (new_tools[i]) {
       state = LanguageState{};
-      state.tools_key = key;
-      state.tools = std::make_unique<TextTools>(options.fonts_dir, language);
+      state.tools_key = tools_keys[i];
+      state.tools = std::make_unique<TextTools>(options.fonts_dir, language, std::move(hyphenators[i]));
       ++cache->counts.tools_made;
     } else {
       ++cache->counts.tools_reused;

@@ -2,8 +2,9 @@
 
 namespace barometer::driver {
 
-TextTools::TextTools(const std::string& fonts_dir, const model::LanguageEdition& language)
-    : fonts(fonts_dir, language.locale), hyphenator(language.profile), shaper(fonts, hyphenator) {}
+TextTools::TextTools(const std::string& fonts_dir, const model::LanguageEdition& language,
+                     std::unique_ptr<text::Hyphenator> patterns)
+    : fonts(fonts_dir, language.locale), hyphenator(std::move(patterns)), shaper(fonts, *hyphenator) {}
 
 void TextTools::Warm(const model::Template& design) {
   for (const auto& [name, style] : design.styles) {

@@ -35,12 +35,14 @@ namespace barometer::driver {
 /// through process-wide caches in fontconfig, Cairo and FreeType, and two threads doing that at once gave
 /// different glyph metrics now and then (and so different line breaks).
 struct TextTools {
-  TextTools(const std::string& fonts_dir, const model::LanguageEdition& language);
+  /// `hyphenator` may be made on any thread (it shares nothing): the languages' patterns load at once.
+  TextTools(const std::string& fonts_dir, const model::LanguageEdition& language,
+            std::unique_ptr<text::Hyphenator> hyphenator);
   /// Uses each face of the template's styles once (each face once is enough: the caches are per face, not size).
   void Warm(const model::Template& design);
 
   text::FontSet fonts;
-  text::Hyphenator hyphenator;
+  std::unique_ptr<text::Hyphenator> hyphenator;
   text::Shaper shaper;
   std::set<std::tuple<std::string, int, bool>> warmed;  ///< family, weight, italic
 };

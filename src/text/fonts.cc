@@ -174,6 +174,8 @@ FcConfig* SharedConfig(const std::string& fonts_dir) {
 
 }  // namespace
 
+void LoadFontConfig(const std::string& fonts_dir) { FcConfigDestroy(SharedConfig(fonts_dir)); }
+
 FontSet::FontSet(const std::string& fonts_dir, const std::string& language) {
   config_ = SharedConfig(fonts_dir);
   font_map_ = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);

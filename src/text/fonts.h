@@ -39,6 +39,11 @@ namespace barometer::text {
 std::vector<std::string> VerifyFontManifest(const base::FileSystem& fs, const std::string& fonts_dir,
                                             base::Diagnostics& diags);
 
+/// Makes the process's font configuration for `fonts_dir` (see the contract above) ahead of the first FontSet:
+/// it reads every font file, which may overlap other work. Throws std::runtime_error when fontconfig fails.
+/// REQUIRES: VerifyFontManifest passed for `fonts_dir`.
+void LoadFontConfig(const std::string& fonts_dir);
+
 class FontSet {
  public:
   /// Builds the isolated font map over `fonts_dir`. Throws std::runtime_error when fontconfig fails.
