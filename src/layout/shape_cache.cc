@@ -2,7 +2,6 @@
 // across passes, and footnote numbering.
 #include <algorithm>
 #include <set>
-#include <sstream>
 
 #include "layout/builder.h"
 
@@ -52,14 +51,26 @@ std::shared_ptr<const text::ShapedParagraph> Builder::Shape(std::vector<text::Te
                                                             const std::string& link_colour,
                                                             const std::vector<int>& unhyphenated_lines) {
   const TextStyle& style = design_.Style(style_name);
-  std::ostringstream key;
-  key << style_name << '|' << width << '|' << link_colour;
-  for (int line : unhyphenated_lines) key << '|' << line;
+  // Each field with its length before it, so that no two inputs make the same key.
+  std::string key;
+  auto add_number = [&key](double value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
+  auto add = [&key, &add_number](const std::string& field) {
+    add_number(static_cast<double>(field.size()));
+    key.append(field);
+  };
+  add(style_name);
+  add_number(width);
+  add(link_colour);
+  add_number(static_cast<double>(unhyphenated_lines.size()));
+  for (int line : unhyphenated_lines) add_number(line);
   for (const text::TextRun& r : runs) {
-    key << '\x1f' << r.text << '\x1e' << r.emphasis << r.strong << r.superscript << r.link << '\x1e' << r.footnote
-        << '\x1e' << r.language;
+    add(r.text);
+    add_number(r.emphasis + 2 * r.strong + 4 * r.superscript);
+    add(r.link);
+    add(r.footnote);
+    add(r.language);
   }
-  auto cached = cache_.find(key.str());
+  auto cached = cache_.find(key);
   if (cached != cache_.end()) {
     ShapeCache::Entry& entry = cached->second;
     entry.used = true;
@@ -88,7 +99,7 @@ std::shared_ptr<const text::ShapedParagraph> Builder::Shape(std::vector<text::Te
   auto shaped = shaper_.Shape(input, loc, found);
   std::vector<base::Diagnostic> diagnostics = found.Sorted();
   for (const base::Diagnostic& d : diagnostics) diags_.Add(d);
-  cache_.emplace(key.str(), ShapeCache::Entry{shaped, std::move(diagnostics), loc, true});
+  cache_.emplace(std::move(key), ShapeCache::Entry{shaped, std::move(diagnostics), loc, true});
   return shaped;
 }
 
