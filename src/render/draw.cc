@@ -3,6 +3,7 @@
 #include <pango/pangocairo.h>
 
 #include <limits>
+#include <string>
 #include <vector>
 
 #include "text/font_face.h"
@@ -10,10 +11,33 @@
 namespace barometer::render {
 namespace {
 
-// Cairo's clusters from a run's cluster map: one per cluster in text order, its bytes and its drawn glyphs
-// (glyphs that draw nothing do not count), as pango_cairo_show_glyph_item hands them to Cairo.
-std::vector<cairo_text_cluster_t> Clusters(const text::GlyphRun& run) {
+// Whether bytes [start, end) of `text` are only invisible break hints: soft hyphens (U+00AD) and zero-width spaces
+// (U+200B), which the shaper adds for line breaking.
+bool OnlyBreakHints(const std::string& text, int start, int end) {
+  static const std::string kSoftHyphen = "\u00AD", kZeroWidthSpace = "\u200B";
+  for (int at = start; at < end;) {
+    if (text.compare(at, kSoftHyphen.size(), kSoftHyphen) == 0) {
+      at += static_cast<int>(kSoftHyphen.size());
+    } else if (text.compare(at, kZeroWidthSpace.size(), kZeroWidthSpace) == 0) {
+      at += static_cast<int>(kZeroWidthSpace.size());
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The text Cairo maps a run's glyphs to, and its clusters: one per cluster in text order, its bytes and its drawn
+// glyphs (glyphs that draw nothing do not count), as pango_cairo_show_glyph_item hands them to Cairo. A cluster
+// that draws nothing and holds only break hints is left out: Cairo would write each as an empty marked-content
+// span with that text, and text copied or searched from the PDF would hold the hints inside words.
+struct ClusteredText {
+  std::string text;
   std::vector<cairo_text_cluster_t> clusters;
+};
+
+ClusteredText Clusters(const text::GlyphRun& run) {
+  ClusteredText out;
   const int count = static_cast<int>(run.glyphs.size());
   const int step = run.right_to_left ? -1 : 1;
   int g = run.right_to_left ? count - 1 : 0;
@@ -29,10 +53,13 @@ std::vector<cairo_text_cluster_t> Clusters(const text::GlyphRun& run) {
       const uint32_t id = run.glyphs[g].id;
       drawn += id != text::kEmptyGlyph && !(id & text::kUnknownGlyphFlag);
     }
-    clusters.push_back({end_byte - start_byte, drawn});
+    if (drawn > 0 || !OnlyBreakHints(run.text, start_byte, end_byte)) {
+      out.text.append(run.text, start_byte, end_byte - start_byte);
+      out.clusters.push_back({end_byte - start_byte, drawn});
+    }
     start_byte = end_byte;
   }
-  return clusters;
+  return out;
 }
 
 void DrawPath(cairo_t* cr, const std::vector<figures::PathOp>& path) {
@@ -103,9 +130,10 @@ void ShowGlyphRun(cairo_t* cr, const text::GlyphRun& run) {
     pen += glyph.advance;
   }
   if (cairo_surface_has_show_text_glyphs(cairo_get_target(cr))) {
-    const std::vector<cairo_text_cluster_t> clusters = Clusters(run);
-    cairo_show_text_glyphs(cr, run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
-                           static_cast<int>(glyphs.size()), clusters.data(), static_cast<int>(clusters.size()),
+    const ClusteredText clustered = Clusters(run);
+    cairo_show_text_glyphs(cr, clustered.text.data(), static_cast<int>(clustered.text.size()), glyphs.data(),
+                           static_cast<int>(glyphs.size()), clustered.clusters.data(),
+                           static_cast<int>(clustered.clusters.size()),
                            run.right_to_left ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD
                                              : static_cast<cairo_text_cluster_flags_t>(0));
   } else {

@@ -122,7 +122,7 @@ TEST_CASE("accessibility: both 2021 editions pass the PDF/UA check, all their co
     CHECK(report.problems.empty());
     CHECK(report.pages >= 16);
     CHECK(report.elements > 300);
-    CHECK(report.painting_operators > 4000);
+    CHECK(report.painting_operators > 1500);  // the checker read the pages' drawing, not an empty document
     CHECK(report.artifact_operators > 0);
     CHECK(report.tagged_operators + report.artifact_operators == report.painting_operators);
     Run run = Shell(std::string(BAROMETER_BINARY) + " check-pdf " + EditionPdf(lang));
