@@ -50,6 +50,13 @@ double ThreadCpuSeconds() {
   return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
 }
 
+// The CPU time of the whole process, for a stage that runs alone (its tasks start threads of their own).
+double ProcessCpuSeconds() {
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
+
 // Wall and CPU time of a stage, the CPU summed over the threads that worked on it.
 struct Cost {
   double wall = 0, cpu = 0;
@@ -241,13 +248,11 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   std::optional<model::Edition> edition;
   std::vector<base::Diagnostics> load_diags(2);
   MakeSinks(load_diags, options.strict);
-  std::vector<double> load_cpu(2);
+  // Nothing else runs while the content loads, and the section files are parsed on threads of their own.
+  const double load_begun = ProcessCpuSeconds();
   base::RunTasks(2, jobs, [&](size_t task) {
-    double begun = ThreadCpuSeconds();
     if (task == 0) edition = model::LoadEdition(reading, load, load_diags[0]);
     if (task == 1 && !cache) text::VerifyFontManifest(reading, options.fonts_dir, load_diags[1]);
-    // The font configuration scans every font file; made now, the fonts stage finds it ready.
-    if (task == 1 && !load_diags[1].HasErrors()) text::LoadFontConfig(options.fonts_dir);
     if (task == 1 && cache) {
       cache->files.Get<std::vector<std::string>>(
           reading, "font manifest\n" + options.fonts_dir, load_diags[1],
@@ -256,10 +261,10 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
           },
           &fonts_unchanged);
     }
-    load_cpu[task] = ThreadCpuSeconds() - begun;
+    // The font configuration scans every font file; made now, the fonts stage finds it ready.
+    if (task == 1 && !load_diags[1].HasErrors()) text::LoadFontConfig(options.fonts_dir);
   });
   AddInOrder(load_diags, diags);
-  double check_cpu = ThreadCpuSeconds();
   if (edition) {
     check::CheckEdition(*edition, diags);
     check::CheckFigures(*edition, diags);
@@ -270,7 +275,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
       check::CheckUntranslated(*edition, language, options.write && !options.draft, diags);
     }
   }
-  check_cpu = ThreadCpuSeconds() - check_cpu;
+  const double load_cpu = ProcessCpuSeconds() - load_begun;
   size_t sections = 0;
   if (edition) {
     for (const auto& language : edition->languages) sections += language.sections.size();
@@ -279,7 +284,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
                      base::Counted(edition ? edition->languages.size() : 0, "language", "languages") + ", " +
                          base::Counted(sections, "section file", "section files") + ", " +
                          base::Counted(edition ? edition->tables.size() : 0, "table", "tables") + ", " +
-                         CpuNote(load_cpu[0] + load_cpu[1] + check_cpu));
+                         CpuNote(load_cpu));
   if (!edition || diags.HasErrors()) return Outcome::kContentErrors;
 
   // The languages share nothing mutable after the checks; each gets its own fonts and hyphenator.

@@ -167,6 +167,34 @@ void JoinParts(QPDF& qpdf, const std::vector<layout::TagStep>& steps) {
     if (it != owners.end() && mcid >= 0 && mcid < it->second.getArrayNItems()) it->second.setArrayItem(mcid, element);
   };
 
+  // The /K arrays the joins change, each read once and written once at the end: a long edition has thousands of
+  // parts under one parent, and rebuilding the parent's array for each part made the joins quadratic. Kids that
+  // leave an array are marked, not erased, so positions stay valid.
+  struct KidList {
+    Handle owner;
+    std::vector<Handle> kids;
+    std::vector<bool> gone;
+    std::map<QPDFObjGen, size_t> position;  ///< of each indirect kid
+  };
+  std::map<QPDFObjGen, KidList> lists;
+  auto kids_of = [&](Handle element) -> KidList& {
+    auto [it, added] = lists.try_emplace(element.getObjGen());
+    if (added) {
+      it->second.owner = element;
+      for (Handle kid : Items(element.getKey("/K"))) {
+        if (kid.isIndirect()) it->second.position[kid.getObjGen()] = it->second.kids.size();
+        it->second.kids.push_back(kid);
+      }
+      it->second.gone.assign(it->second.kids.size(), false);
+    }
+    return it->second;
+  };
+  auto append = [](KidList& list, Handle kid) {
+    if (kid.isIndirect()) list.position[kid.getObjGen()] = list.kids.size();
+    list.kids.push_back(kid);
+    list.gone.push_back(false);
+  };
+
   std::map<std::pair<std::string, int>, Handle> firsts;
   for (size_t i = 0; i < elements.size(); ++i) {
     Handle part = elements[i];
@@ -184,7 +212,7 @@ void JoinParts(QPDF& qpdf, const std::vector<layout::TagStep>& steps) {
     Handle part_page = part.getKey("/Pg");
     if (!whole.getKey("/Pg").isDictionary() && part_page.isDictionary()) whole.replaceKey("/Pg", part_page);
     const bool same_page = Same(whole.getKey("/Pg"), part_page);
-    std::vector<Handle> kids = Items(whole.getKey("/K"));
+    KidList& whole_kids = kids_of(whole);
     for (Handle kid : Items(part.getKey("/K"))) {
       if (kid.isInteger()) {
         own(part_page, kid.getIntValueAsInt(), whole);
@@ -204,27 +232,27 @@ void JoinParts(QPDF& qpdf, const std::vector<layout::TagStep>& steps) {
       } else {
         throw std::runtime_error("a continued " + step.tag + " element holds an object reference");
       }
-      kids.push_back(kid);
+      append(whole_kids, kid);
     }
     // The part goes, and the links render drew just after it (see TagStack) go with its content.
-    Handle parent = part.getKey("/P");
-    std::vector<Handle> siblings;
-    bool after_part = false;
-    for (Handle sibling : Items(parent.getKey("/K"))) {
-      if (Same(sibling, part)) {
-        after_part = true;
-        continue;
-      }
-      if (after_part && sibling.isDictionary() && NameOf(sibling.getKey("/S")) == "/Link") {
-        sibling.replaceKey("/P", whole);
-        kids.push_back(sibling);
-        continue;
-      }
-      after_part = false;
-      siblings.push_back(sibling);
+    KidList& siblings = kids_of(part.getKey("/P"));
+    auto at = siblings.position.find(part.getObjGen());
+    if (at == siblings.position.end()) continue;
+    siblings.gone[at->second] = true;
+    for (size_t k = at->second + 1; k < siblings.kids.size() && !siblings.gone[k]; ++k) {
+      Handle sibling = siblings.kids[k];
+      if (!sibling.isDictionary() || NameOf(sibling.getKey("/S")) != "/Link") break;
+      sibling.replaceKey("/P", whole);
+      append(whole_kids, sibling);
+      siblings.gone[k] = true;
     }
-    whole.replaceKey("/K", Handle::newArray(kids));
-    parent.replaceKey("/K", Handle::newArray(siblings));
+  }
+  for (auto& [id, list] : lists) {
+    std::vector<Handle> kept;
+    for (size_t k = 0; k < list.kids.size(); ++k) {
+      if (!list.gone[k]) kept.push_back(list.kids[k]);
+    }
+    list.owner.replaceKey("/K", Handle::newArray(kept));
   }
 }
 
