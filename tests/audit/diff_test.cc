@@ -252,3 +252,11 @@ TEST_CASE("verify: a build matches its own checksum list, and a changed source i
   CHECK(changed.out.find("input mini/en/first.yaml: published ") != std::string::npos);
   CHECK(changed.out.find("NOT verified") != std::string::npos);
 }
+
+TEST_CASE("diff: poppler is loaded when a PDF is read back, not at every command's start") {
+  // The one-word diff above renders pages through it; the binary itself must not need it to start.
+  Run linked = barometer::testing::Shell("ldd " + std::string(BAROMETER_BINARY));
+  REQUIRE(linked.status == 0);
+  CHECK(linked.out.find("libcairo") != std::string::npos);  // ldd listed the libraries
+  CHECK(linked.out.find("libpoppler") == std::string::npos);
+}
