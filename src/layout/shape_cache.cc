@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/cache_key.h"
 #include "layout/builder.h"
 
 namespace barometer::layout {
@@ -51,25 +52,13 @@ std::shared_ptr<const text::ShapedParagraph> Builder::Shape(std::vector<text::Te
                                                             const std::string& link_colour,
                                                             const std::vector<int>& unhyphenated_lines) {
   const TextStyle& style = design_.Style(style_name);
-  // Each field with its length before it, so that no two inputs make the same key.
-  std::string key;
-  auto add_number = [&key](double value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
-  auto add = [&key, &add_number](const std::string& field) {
-    add_number(static_cast<double>(field.size()));
-    key.append(field);
-  };
-  add(style_name);
-  add_number(width);
-  add(link_colour);
-  add_number(static_cast<double>(unhyphenated_lines.size()));
-  for (int line : unhyphenated_lines) add_number(line);
+  base::CacheKey fields;
+  fields.Add(style_name).Add(width).Add(link_colour).Add(static_cast<double>(unhyphenated_lines.size()));
+  for (int line : unhyphenated_lines) fields.Add(line);
   for (const text::TextRun& r : runs) {
-    add(r.text);
-    add_number(r.emphasis + 2 * r.strong + 4 * r.superscript);
-    add(r.link);
-    add(r.footnote);
-    add(r.language);
+    fields.Add(r.text).Add(r.emphasis + 2 * r.strong + 4 * r.superscript).Add(r.link).Add(r.footnote).Add(r.language);
   }
+  std::string key = fields.Take();
   auto cached = cache_.find(key);
   if (cached != cache_.end()) {
     ShapeCache::Entry& entry = cached->second;

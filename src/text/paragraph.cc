@@ -7,6 +7,7 @@
 #include <cmath>
 #include <tuple>
 
+#include "base/cache_key.h"
 #include "text/font_face.h"
 #include "text/line_breaker.h"
 
@@ -389,36 +390,26 @@ namespace {
 // What decides a paragraph's glyphs and break candidates: everything of the input but the width and the rules
 // the line breaker applies.
 std::string ShapingKey(const ParagraphInput& input) {
-  std::string key;
-  // Each field with its length before it, so that no two inputs make the same key.
-  auto add_number = [&key](double value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
-  auto add = [&key, &add_number](const std::string& field) {
-    add_number(static_cast<double>(field.size()));
-    key.append(field);
-  };
+  base::CacheKey key;
   const model::TextStyle& style = input.style;
-  add(style.family);
+  key.Add(style.family);
   for (double value : {static_cast<double>(style.weight), static_cast<double>(style.italic), style.size,
                        static_cast<double>(style.align), static_cast<double>(style.hyphenate),
                        static_cast<double>(style.uppercase), style.letter_spacing, input.colour.r, input.colour.g,
                        input.colour.b, input.link_colour.r, input.link_colour.g, input.link_colour.b,
                        static_cast<double>(input.hyphenate), input.superscript_rise, input.superscript_size}) {
-    add_number(value);
+    key.Add(value);
   }
   for (const auto* side : {&input.margins.left, &input.margins.right}) {
-    add_number(static_cast<double>(side->size()));
-    for (const auto& [character, share] : *side) add(character), add_number(share);
+    key.Add(static_cast<double>(side->size()));
+    for (const auto& [character, share] : *side) key.Add(character).Add(share);
   }
-  add_number(static_cast<double>(input.runs.size()));
+  key.Add(static_cast<double>(input.runs.size()));
   for (const TextRun& run : input.runs) {
-    add(run.text);
-    add(std::string{static_cast<char>('0' + run.emphasis), static_cast<char>('0' + run.strong),
-                    static_cast<char>('0' + run.superscript)});
-    add(run.link);
-    add(run.footnote);
-    add(run.language);
+    key.Add(run.text).Add(run.emphasis + 2 * run.strong + 4 * run.superscript).Add(run.link).Add(run.footnote);
+    key.Add(run.language);
   }
-  return key;
+  return key.Take();
 }
 
 // A paragraph is set again with other breaking rules (no hyphen before a column break) while its section is
