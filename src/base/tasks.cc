@@ -29,4 +29,14 @@ void RunTasks(size_t count, size_t jobs, const std::function<void(size_t)>& run)
   }
 }
 
+void MakeSinks(std::vector<Diagnostics>& sinks, bool strict) {
+  for (Diagnostics& sink : sinks) sink.SetWarningsAsErrors(strict);
+}
+
+void AddInOrder(const std::vector<Diagnostics>& from, Diagnostics& diags) {
+  for (const Diagnostics& task : from) {
+    for (const Diagnostic& d : task.Sorted()) diags.Add(d);
+  }
+}
+
 }  // namespace barometer::base

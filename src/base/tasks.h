@@ -3,6 +3,9 @@
 
 #include <cstddef>
 #include <functional>
+#include <vector>
+
+#include "base/diagnostics.h"
 
 namespace barometer::base {
 
@@ -11,5 +14,12 @@ namespace barometer::base {
 /// ran what. An exception leaves its task (and only it) unfinished; the first one, in task order, is thrown again
 /// once every task has ended.
 void RunTasks(size_t count, size_t jobs, const std::function<void(size_t)>& run);
+
+/// Makes `sinks` as strict about warnings as `strict` says: one sink a task, for tasks that report from threads.
+void MakeSinks(std::vector<Diagnostics>& sinks, bool strict);
+
+/// The diagnostics of tasks that each reported into a sink of their own, added to `diags` in task order: said in
+/// the same order whichever task finished first.
+void AddInOrder(const std::vector<Diagnostics>& from, Diagnostics& diags);
 
 }  // namespace barometer::base

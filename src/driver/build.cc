@@ -3,7 +3,6 @@
 #include <time.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -67,19 +66,6 @@ std::string CpuNote(double seconds) {
   char text[48];
   std::snprintf(text, sizeof text, "%.1f ms cpu", seconds * 1000);
   return text;
-}
-
-// Sinks for tasks on worker threads, one a task, as strict about warnings as the build.
-void MakeSinks(std::vector<base::Diagnostics>& sinks, bool strict) {
-  for (base::Diagnostics& sink : sinks) sink.SetWarningsAsErrors(strict);
-}
-
-// Diagnostics of tasks that ran on worker threads, each task's in a sink of its own, added to `diags` in task
-// order: said in the same order whichever task finished first.
-void AddInOrder(const std::vector<base::Diagnostics>& from, base::Diagnostics& diags) {
-  for (const base::Diagnostics& task : from) {
-    for (const base::Diagnostic& d : task.Sorted()) diags.Add(d);
-  }
 }
 
 // One language laid out: its charts and pages, what the writers need.
@@ -247,7 +233,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   // Hashing the font files takes as long as reading the content; do both at once.
   std::optional<model::Edition> edition;
   std::vector<base::Diagnostics> load_diags(2);
-  MakeSinks(load_diags, options.strict);
+  base::MakeSinks(load_diags, options.strict);
   // Nothing else runs while the content loads, and the section files are parsed on threads of their own.
   const double load_begun = ProcessCpuSeconds();
   base::RunTasks(2, jobs, [&](size_t task) {
@@ -264,7 +250,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
     // The font configuration scans every font file; made now, the fonts stage finds it ready.
     if (task == 1 && !load_diags[1].HasErrors()) text::LoadFontConfig(options.fonts_dir);
   });
-  AddInOrder(load_diags, diags);
+  base::AddInOrder(load_diags, diags);
   if (edition) {
     check::CheckEdition(*edition, diags);
     check::CheckFigures(*edition, diags);
@@ -368,7 +354,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   std::string record;
   std::vector<LaidOut> laid_out(wanted.size());
   std::vector<base::Diagnostics> language_diags(wanted.size());
-  MakeSinks(language_diags, options.strict);
+  base::MakeSinks(language_diags, options.strict);
   base::RunTasks(wanted.size() + 1, jobs, [&](size_t i) {
     if (i < wanted.size()) {
       LayOut(*edition, *wanted[i], options, *tools[i], kept[i] ? &kept[i]->shapes : nullptr, kept_writers[i],
@@ -378,7 +364,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
                              cache ? &cache->sums : nullptr);
     }
   });
-  AddInOrder(language_diags, diags);
+  base::AddInOrder(language_diags, diags);
 
   Cost figures, layout;
   int pages = 0, charts = 0;
@@ -411,7 +397,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   }
   std::vector<std::vector<Output>> task_outputs(tasks.size());
   std::vector<base::Diagnostics> task_diags(tasks.size());
-  MakeSinks(task_diags, options.strict);
+  base::MakeSinks(task_diags, options.strict);
   std::vector<double> task_cpu(tasks.size());
   // The PDFs start first: they are the longest tasks, and each frees its language's pages, the largest thing
   // held, while the figures' outputs have not yet piled up.
@@ -428,7 +414,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
     tasks[i].run(task_outputs[i], task_diags[i]);
     task_cpu[i] = ThreadCpuSeconds() - begun;
   });
-  AddInOrder(task_diags, diags);
+  base::AddInOrder(task_diags, diags);
   // What the languages' writers made from inputs a later build may find unchanged.
   for (size_t i = 0; cache && i < wanted.size(); ++i) {
     if (kept_writers[i]) continue;

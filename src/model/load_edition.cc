@@ -333,7 +333,7 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
     // its own, added in file order, so what is said does not depend on the threads.
     std::vector<Section> sections(section_files.size());
     std::vector<base::Diagnostics> said(section_files.size());
-    for (base::Diagnostics& sink : said) sink.SetWarningsAsErrors(diags.warnings_as_errors());
+    base::MakeSinks(said, diags.warnings_as_errors());
     base::RunTasks(section_files.size(), options.jobs, [&](size_t i) {
       const SectionFile& job = section_files[i];
       sections[i] = Parsed<Section>(options, fs, "section\n" + job.path + "\n" + job.id, said[i],
@@ -341,8 +341,8 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
                                       return LoadSection(files, job.path, job.id, sink);
                                     });
     });
+    base::AddInOrder(said, diags);
     for (size_t i = 0; i < section_files.size(); ++i) {
-      for (const base::Diagnostic& d : said[i].Sorted()) diags.Add(d);
       for (LanguageEdition& lang : edition.languages) {
         if (lang.code == section_files[i].language) lang.sections[section_files[i].index] = std::move(sections[i]);
       }
