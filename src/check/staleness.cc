@@ -37,54 +37,19 @@ void Append(std::string& out, const model::Person& person) {
 std::string BlockText(const model::Block& block) {
   std::string out = model::BlockKindName(block.content);
   out += '\x1d';
-  std::visit(
-      [&](const auto& c) {
-        using T = std::decay_t<decltype(c)>;
-        if constexpr (std::is_same_v<T, model::Heading>) {
-          out += std::to_string(c.level);
-          Append(out, c.text);
-        } else if constexpr (std::is_same_v<T, model::Paragraph>) {
-          Append(out, c.text);
-        } else if constexpr (std::is_same_v<T, model::BulletList>) {
-          out += c.ordered ? "1" : "0";
-          for (const auto& item : c.items) Append(out, item);
-        } else if constexpr (std::is_same_v<T, model::PullQuote>) {
-          Append(out, c.text);
-          Append(out, c.attribution);
-        } else if constexpr (std::is_same_v<T, model::FigureRef>) {
-          out += c.figure_id;
-        } else if constexpr (std::is_same_v<T, model::CaseStory>) {
-          Append(out, c.lede);
-          for (const auto& p : c.before) Append(out, p);
-          for (const auto& p : c.now) Append(out, p);
-          Append(out, c.nomination);
-          if (c.link) {
-            Append(out, c.link->text);
-            out += c.link->url;
-          }
-          for (const auto& person : c.contacts) Append(out, person);
-        } else if constexpr (std::is_same_v<T, model::TipsBox>) {
-          Append(out, c.title);
-          Append(out, c.giver);
-          Append(out, c.intro);
-          for (const auto& tip : c.items) {
-            Append(out, tip.title);
-            Append(out, tip.body);
-          }
-        } else if constexpr (std::is_same_v<T, model::Methodology>) {
-          for (const auto& fact : c.facts) {
-            Append(out, fact.label);
-            Append(out, fact.value);
-          }
-        } else if constexpr (std::is_same_v<T, model::Colophon>) {
-          for (const auto& p : c.about) Append(out, p);
-          for (const auto& link : c.links) {
-            Append(out, link.text);
-            out += link.url;
-          }
-        }
-      },
-      block.content);
+  model::ForEachField(block, [&](const auto& field) {
+    using T = std::decay_t<decltype(field)>;
+    if constexpr (std::is_same_v<T, model::RichText> || std::is_same_v<T, model::Person>) {
+      Append(out, field);
+    } else if constexpr (std::is_same_v<T, int>) {
+      out += std::to_string(field);
+    } else if constexpr (std::is_same_v<T, bool>) {
+      out += field ? "1" : "0";
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      out += field;
+    }
+    // A case's story blocks are units of their own (see Units).
+  });
   return out;
 }
 

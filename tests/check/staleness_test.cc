@@ -76,3 +76,48 @@ TEST_CASE("staleness: fingerprints follow text and markup, not layout") {
   CHECK(after.at("first/f-p1") != before.at("first/f-p1"));
   CHECK(after.at("first/f-h") == before.at("first/f-h"));
 }
+
+TEST_CASE("staleness: a change of any field a reader sees makes the block's fingerprint change") {
+  auto text = [](const std::string& words) {
+    model::RichText rich;
+    rich.spans.push_back(model::Span{});
+    rich.spans.back().text = words;
+    return rich;
+  };
+  model::CaseStory story;
+  story.lede = text("Lede");
+  story.link = model::Link{text("Read"), "https://example.org/a"};
+  story.contacts = {model::Person{"Ann", "Chief", "Agency", {}}};
+  auto block = [](const std::string& id, model::BlockContent content) {
+    model::Block out;
+    out.id = id;
+    out.content = std::move(content);
+    return out;
+  };
+  const std::vector<model::Block> blocks = {block("h", model::Heading{2, text("Title")}),
+                                            block("l", model::BulletList{false, {text("one")}}),
+                                            block("f", model::FigureRef{"fig01"}), block("c", story)};
+  auto fingerprint = [](const model::Block& unit) {
+    model::LanguageEdition language;
+    language.sections.push_back(model::Section{});
+    language.sections.back().id = "s";
+    language.sections.back().blocks = {unit};
+    return check::Fingerprints(language).at("s/" + unit.id);
+  };
+  std::vector<model::Block> changed = blocks;
+  std::get<model::Heading>(changed[0].content).level = 3;
+  std::get<model::BulletList>(changed[1].content).ordered = true;
+  std::get<model::FigureRef>(changed[2].content).figure_id = "fig02";
+  std::get<model::CaseStory>(changed[3].content).link->url = "https://example.org/b";
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    CAPTURE(blocks[i].id);
+    CHECK(fingerprint(blocks[i]) != fingerprint(changed[i]));
+  }
+  model::Block contact = blocks[3];
+  std::get<model::CaseStory>(contact.content).contacts[0].organisation = "Ministry";
+  CHECK(fingerprint(blocks[3]) != fingerprint(contact));
+  // The story's own blocks are units of their own: a change there is not the case block's.
+  model::Block with_story = blocks[3];
+  std::get<model::CaseStory>(with_story.content).story = {block("c1", model::Paragraph{text("Inside")})};
+  CHECK(fingerprint(blocks[3]) == fingerprint(with_story));
+}
