@@ -148,23 +148,34 @@ T Parsed(const LoadOptions& options, const base::FileSystem& fs, const std::stri
 
 using Unreadable = bool;
 
-}  // namespace
+// What every step of loading an edition reads through and reports into; every file is read through its folder,
+// and none may lead out of it.
+struct EditionLoad {
+  const base::FileSystem& fs;
+  const LoadOptions& options;
+  base::Diagnostics& diags;
+  std::string path;  ///< edition.yaml
+  YAML::Node root;   ///< its contents
 
-std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions& options, base::Diagnostics& diags) {
-  const std::string path = JoinPath(options.content_dir, "edition.yaml");
-  // Every file below is read through its folder; none may lead out of it.
-  auto inside = [&](const std::string& root, const std::string& file_path, const char* what) {
-    return source::CheckConfined(fs, root, file_path, what, diags);
-  };
-  auto in_content = [&](const std::string& file_path) { return inside(options.content_dir, file_path, "content folder"); };
-  if (!in_content(path)) return std::nullopt;
-  source::YamlFile file = source::LoadYaml(fs, path, diags);
-  if (!file.ok) return std::nullopt;
-  MapReader map(file.root, path, diags, "edition");
-  if (!map.ok()) return std::nullopt;
+  bool Inside(const std::string& folder, const std::string& file_path, const char* what) const {
+    return source::CheckConfined(fs, folder, file_path, what, diags);
+  }
+  bool InContent(const std::string& file_path) const {
+    return Inside(options.content_dir, file_path, "content folder");
+  }
+  SourceLoc At(const char* key) const { return LocOf(path, root[key]); }
+};
 
-  Edition edition;
-  edition.root = options.content_dir;
+// A section file that a language lists, to be parsed with all the others (ParseSectionFiles).
+struct SectionFile {
+  std::string language;
+  size_t index = 0;  ///< in the language's sections
+  std::string path, id;
+};
+
+// The top of edition.yaml: ids, year, template, source language, publisher, date and the section list.
+void ReadEditionHeader(const EditionLoad& load, MapReader& map, Edition& edition) {
+  edition.root = load.options.content_dir;
   edition.id = map.String("edition", true).value_or("");
   edition.year = map.Integer("year", true).value_or(0);
   edition.template_name = map.String("template", true).value_or("");
@@ -174,229 +185,293 @@ std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions
   edition.web = map.String("web", false).value_or("");
   if (auto date = map.String("publication_date", true)) {
     if (!ParseDate(*date, &edition.publication_date)) {
-      diags.Error(LocOf(path, file.root["publication_date"]),
-                  "'publication_date' must be a real date written YYYY, YYYY-MM or YYYY-MM-DD, not '" + *date + "'");
+      load.diags.Error(load.At("publication_date"), "'publication_date' must be a real date written YYYY, YYYY-MM "
+                                                    "or YYYY-MM-DD, not '" + *date + "'");
     }
   }
   edition.section_ids = map.StringList("sections", true).value_or(std::vector<std::string>{});
-  {
-    std::set<std::string> seen;
-    std::vector<std::string> plain;
-    for (size_t i = 0; i < edition.section_ids.size(); ++i) {
-      const std::string& id = edition.section_ids[i];
-      const SourceLoc loc = LocOf(path, file.root["sections"][i]);
-      if (!source::CheckPlainName(id, loc, "section id", diags)) continue;
-      if (!seen.insert(id).second) diags.Error(loc, "section '" + id + "' is listed twice");
-      plain.push_back(id);
-    }
-    edition.section_ids = std::move(plain);
+  std::set<std::string> seen;
+  std::vector<std::string> plain;
+  for (size_t i = 0; i < edition.section_ids.size(); ++i) {
+    const std::string& id = edition.section_ids[i];
+    const SourceLoc loc = LocOf(load.path, load.root["sections"][i]);
+    if (!source::CheckPlainName(id, loc, "section id", load.diags)) continue;
+    if (!seen.insert(id).second) load.diags.Error(loc, "section '" + id + "' is listed twice");
+    plain.push_back(id);
   }
+  edition.section_ids = std::move(plain);
   if (!edition.template_name.empty() &&
-      !source::CheckPlainName(edition.template_name, LocOf(path, file.root["template"]), "template name", diags)) {
+      !source::CheckPlainName(edition.template_name, load.At("template"), "template name", load.diags)) {
     edition.template_name.clear();
   }
+}
 
-  YAML::Node languages = map.Node("languages", true);
-  if (languages.IsDefined() && !languages.IsMap()) {
-    diags.Error(LocOf(path, languages), "'languages' must be a map of language code: metadata");
-  } else if (languages.IsDefined()) {
-    std::vector<std::string> codes;
-    for (const auto& entry : languages) {
-      if (source::CheckPlainName(entry.first.Scalar(), LocOf(path, entry.first), "language code", diags)) {
-        codes.push_back(entry.first.Scalar());
-      }
-    }
-    YAML::Node languages_key;  // the caret goes under `languages:`, not under its first language
-    for (const auto& entry : file.root) {
-      if (entry.first.Scalar() == "languages") languages_key = entry.first;
-    }
-    std::string listed;
-    for (const std::string& code : codes) listed += (listed.empty() ? "" : ", ") + code;
-    for (const std::string& wanted : options.languages) {
-      if (std::find(codes.begin(), codes.end(), wanted) == codes.end()) {
-        diags.Error(LocOf(path, languages_key), "language '" + wanted + "' is not in edition.yaml",
-                    {"the edition's languages: " + listed});
-      }
-    }
-    if (std::find(codes.begin(), codes.end(), edition.source_language) == codes.end() &&
-        !edition.source_language.empty()) {
-      diags.Error(LocOf(path, file.root["source_language"]),
-                  "source language '" + edition.source_language + "' is not among the languages");
-    }
-    struct SectionFile {
-      std::string language;
-      size_t index = 0;  ///< in the language's sections
-      std::string path, id;
-    };
-    std::vector<SectionFile> section_files;
-    for (const auto& entry : languages) {
-      const std::string code = entry.first.Scalar();
-      if (std::find(codes.begin(), codes.end(), code) == codes.end()) continue;  // not a plain name
-      bool wanted = options.languages.empty() || code == edition.source_language ||
-                    std::find(options.languages.begin(), options.languages.end(), code) != options.languages.end();
-      if (!wanted) continue;
-      LanguageEdition lang = ReadLanguage(code, entry.second, path, diags);
-      const std::string profile_path = ProfilePath(options.templates_dir, code);
-      if (!fs.Exists(profile_path)) {
-        diags.Error(LocOf(path, entry.first),
-                    "language '" + code + "' has no language profile (looked for " + profile_path + ")",
-                    {"copy a profile of templates/languages/ to " + profile_path +
-                     " and fill in its tag, hyphenation dictionary (a Debian hyphen-* package), number style, "
-                     "quotation marks, dates, alt-text phrases and labels"});
-      } else if (!inside(options.templates_dir, profile_path, "templates folder")) {
-        // reported; the language has no usable profile
-      } else if (auto profile = Parsed<std::optional<LanguageProfile>>(
-                     options, fs, "profile\n" + options.templates_dir + "\n" + code, diags,
-                     [&](const base::FileSystem& files, base::Diagnostics& said) {
-                       return LoadLanguageProfile(files, options.templates_dir, code, said);
-                     })) {
-        lang.profile = std::move(*profile);
-      }
-      if (lang.locale.empty()) lang.locale = lang.profile.tag.empty() ? code : lang.profile.tag;
-      if (lang.publisher.empty()) lang.publisher = edition.publisher;
-      if (lang.publisher.empty()) {
-        diags.Error(lang.loc, "language '" + code + "' has no publisher",
-                    {"give 'publisher:' under the language, or once for all languages at the top of edition.yaml"});
-      }
-      const std::string dir = JoinPath(options.content_dir, code);
-      for (const std::string& id : edition.section_ids) {
-        const std::string section_path = JoinPath(dir, id + ".yaml");
-        if (!fs.Exists(section_path)) {
-          diags.Error(LocOf(path, file.root["sections"]),
-                      "section '" + id + "' has no file " + section_path + " for language '" + code + "'");
-        }
-        if (!fs.Exists(section_path) || !in_content(section_path)) {
-          // An empty, unloaded section keeps the languages' sections side by side for the checks.
-          Section missing;
-          missing.id = id;
-          missing.file = section_path;
-          missing.unreadable = true;
-          lang.sections.push_back(std::move(missing));
-          continue;
-        }
-        // Parsed below, all languages' sections at once.
-        section_files.push_back({code, lang.sections.size(), section_path, id});
-        lang.sections.emplace_back();
-      }
-      // Files in the language folder that no section list names are probably a typo in the list.
-      std::set<std::string> known = {"figures.yaml", "labels.yaml", "translation.lock"};
-      for (const std::string& id : edition.section_ids) known.insert(id + ".yaml");
-      for (const std::string& name : fs.ListFiles(dir)) {
-        if (name.size() > 5 && name.compare(name.size() - 5, 5, ".yaml") == 0 && !known.count(name)) {
-          diags.Warning({JoinPath(dir, name), 0, 0}, "file is not a section of edition.yaml and is ignored");
-        }
-      }
-      const std::string lock_path = JoinPath(dir, "translation.lock");
-      if (fs.Exists(lock_path) && in_content(lock_path)) {
-        source::YamlFile lock = source::LoadYaml(fs, lock_path, diags);
-        if (lock.ok) lang.translation_lock_file = lock_path;
-        if (lock.ok && lock.root.IsMap()) {
-          for (const auto& unit : lock.root) {
-            if (auto value = source::ScalarString(unit.second, lock_path, diags, "a fingerprint")) {
-              lang.translation_lock[unit.first.Scalar()] = *value;
-              lang.translation_lock_locs[unit.first.Scalar()] = LocOf(lock_path, unit.first);
-            }
-          }
-        } else if (lock.ok) {
-          diags.Error(LocOf(lock_path, lock.root), "translation.lock must be a map of unit: fingerprint");
-        }
-      }
-      lang.labels_file = JoinPath(dir, "labels.yaml");
-      if (in_content(lang.labels_file)) {
-        LoadLabels(fs, lang, diags);
-      } else {
-        lang.labels_unreadable = true;
-      }
-      const std::string figures_path = JoinPath(dir, "figures.yaml");
-      if (fs.Exists(figures_path)) {
-        if (in_content(figures_path)) {
-          auto texts = Parsed<std::pair<std::map<std::string, FigureText>, Unreadable>>(
-              options, fs, "figure texts\n" + figures_path, diags,
-              [&](const base::FileSystem& files, base::Diagnostics& said) {
-                Unreadable unreadable = false;
-                auto loaded = LoadFigureTexts(files, figures_path, said, &unreadable);
-                return std::make_pair(std::move(loaded), unreadable);
-              });
-          lang.figures = std::move(texts.first);
-          lang.figures_unreadable = texts.second;
-        } else {
-          lang.figures_unreadable = true;
-        }
-      }
-      if (code == edition.source_language) {
-        edition.languages.insert(edition.languages.begin(), std::move(lang));
-      } else {
-        edition.languages.push_back(std::move(lang));
-      }
-    }
-    // The section files are most of the content and independent of each other. Each parse reports into a sink of
-    // its own, added in file order, so what is said does not depend on the threads.
-    std::vector<Section> sections(section_files.size());
-    std::vector<base::Diagnostics> said(section_files.size());
-    base::MakeSinks(said, diags.warnings_as_errors());
-    base::RunTasks(section_files.size(), options.jobs, [&](size_t i) {
-      const SectionFile& job = section_files[i];
-      sections[i] = Parsed<Section>(options, fs, "section\n" + job.path + "\n" + job.id, said[i],
-                                    [&](const base::FileSystem& files, base::Diagnostics& sink) {
-                                      return LoadSection(files, job.path, job.id, sink);
-                                    });
-    });
-    base::AddInOrder(said, diags);
-    for (size_t i = 0; i < section_files.size(); ++i) {
-      for (LanguageEdition& lang : edition.languages) {
-        if (lang.code == section_files[i].language) lang.sections[section_files[i].index] = std::move(sections[i]);
-      }
+// The language codes of `languages:` that are plain names; reports languages asked for that it lacks, and a
+// source language that is none of them.
+std::vector<std::string> LanguageCodes(const EditionLoad& load, const YAML::Node& languages, const Edition& edition) {
+  std::vector<std::string> codes;
+  for (const auto& entry : languages) {
+    if (source::CheckPlainName(entry.first.Scalar(), LocOf(load.path, entry.first), "language code", load.diags)) {
+      codes.push_back(entry.first.Scalar());
     }
   }
+  YAML::Node languages_key;  // the caret goes under `languages:`, not under its first language
+  for (const auto& entry : load.root) {
+    if (entry.first.Scalar() == "languages") languages_key = entry.first;
+  }
+  std::string listed;
+  for (const std::string& code : codes) listed += (listed.empty() ? "" : ", ") + code;
+  for (const std::string& wanted : load.options.languages) {
+    if (std::find(codes.begin(), codes.end(), wanted) == codes.end()) {
+      load.diags.Error(LocOf(load.path, languages_key), "language '" + wanted + "' is not in edition.yaml",
+                       {"the edition's languages: " + listed});
+    }
+  }
+  if (std::find(codes.begin(), codes.end(), edition.source_language) == codes.end() &&
+      !edition.source_language.empty()) {
+    load.diags.Error(load.At("source_language"),
+                     "source language '" + edition.source_language + "' is not among the languages");
+  }
+  return codes;
+}
 
+// The language's profile from the templates folder; reported when it has none.
+void LoadProfile(const EditionLoad& load, const YAML::Node& key, LanguageEdition& lang) {
+  const std::string& code = lang.code;
+  const std::string profile_path = ProfilePath(load.options.templates_dir, code);
+  if (!load.fs.Exists(profile_path)) {
+    load.diags.Error(LocOf(load.path, key),
+                     "language '" + code + "' has no language profile (looked for " + profile_path + ")",
+                     {"copy a profile of templates/languages/ to " + profile_path +
+                      " and fill in its tag, hyphenation dictionary (a Debian hyphen-* package), number style, "
+                      "quotation marks, dates, alt-text phrases and labels"});
+  } else if (!load.Inside(load.options.templates_dir, profile_path, "templates folder")) {
+    // reported; the language has no usable profile
+  } else if (auto profile = Parsed<std::optional<LanguageProfile>>(
+                 load.options, load.fs, "profile\n" + load.options.templates_dir + "\n" + code, load.diags,
+                 [&](const base::FileSystem& files, base::Diagnostics& said) {
+                   return LoadLanguageProfile(files, load.options.templates_dir, code, said);
+                 })) {
+    lang.profile = std::move(*profile);
+  }
+}
+
+// A place in `lang.sections` for each listed section, its file queued in `section_files`; a missing or refused
+// file leaves an empty, unloaded section, so the languages' sections stay side by side for the checks. Warns about
+// files in the folder that no section names: probably a typo in the list.
+void ListSections(const EditionLoad& load, const Edition& edition, const std::string& dir, LanguageEdition& lang,
+                  std::vector<SectionFile>& section_files) {
+  for (const std::string& id : edition.section_ids) {
+    const std::string section_path = JoinPath(dir, id + ".yaml");
+    if (!load.fs.Exists(section_path)) {
+      load.diags.Error(load.At("sections"),
+                       "section '" + id + "' has no file " + section_path + " for language '" + lang.code + "'");
+    }
+    if (!load.fs.Exists(section_path) || !load.InContent(section_path)) {
+      Section missing;
+      missing.id = id;
+      missing.file = section_path;
+      missing.unreadable = true;
+      lang.sections.push_back(std::move(missing));
+      continue;
+    }
+    section_files.push_back({lang.code, lang.sections.size(), section_path, id});
+    lang.sections.emplace_back();
+  }
+  std::set<std::string> known = {"figures.yaml", "labels.yaml", "translation.lock"};
+  for (const std::string& id : edition.section_ids) known.insert(id + ".yaml");
+  for (const std::string& name : load.fs.ListFiles(dir)) {
+    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".yaml") == 0 && !known.count(name)) {
+      load.diags.Warning({JoinPath(dir, name), 0, 0}, "file is not a section of edition.yaml and is ignored");
+    }
+  }
+}
+
+// <lang>/translation.lock, when there is one: unit -> fingerprint.
+void ReadTranslationLock(const EditionLoad& load, const std::string& dir, LanguageEdition& lang) {
+  const std::string lock_path = JoinPath(dir, "translation.lock");
+  if (!load.fs.Exists(lock_path) || !load.InContent(lock_path)) return;
+  source::YamlFile lock = source::LoadYaml(load.fs, lock_path, load.diags);
+  if (!lock.ok) return;
+  lang.translation_lock_file = lock_path;
+  if (!lock.root.IsMap()) {
+    load.diags.Error(LocOf(lock_path, lock.root), "translation.lock must be a map of unit: fingerprint");
+    return;
+  }
+  for (const auto& unit : lock.root) {
+    if (auto value = source::ScalarString(unit.second, lock_path, load.diags, "a fingerprint")) {
+      lang.translation_lock[unit.first.Scalar()] = *value;
+      lang.translation_lock_locs[unit.first.Scalar()] = LocOf(lock_path, unit.first);
+    }
+  }
+}
+
+// <lang>/figures.yaml, the figures' texts in the language (optional).
+void ReadFigureTexts(const EditionLoad& load, const std::string& dir, LanguageEdition& lang) {
+  const std::string figures_path = JoinPath(dir, "figures.yaml");
+  if (!load.fs.Exists(figures_path)) return;
+  if (!load.InContent(figures_path)) {
+    lang.figures_unreadable = true;
+    return;
+  }
+  auto texts = Parsed<std::pair<std::map<std::string, FigureText>, Unreadable>>(
+      load.options, load.fs, "figure texts\n" + figures_path, load.diags,
+      [&](const base::FileSystem& files, base::Diagnostics& said) {
+        Unreadable unreadable = false;
+        auto loaded = LoadFigureTexts(files, figures_path, said, &unreadable);
+        return std::make_pair(std::move(loaded), unreadable);
+      });
+  lang.figures = std::move(texts.first);
+  lang.figures_unreadable = texts.second;
+}
+
+// One language of `languages:`: its metadata, profile, section list, translation lock, labels and figure texts.
+// Its sections' files are only queued here.
+LanguageEdition LoadLanguage(const EditionLoad& load, const Edition& edition, const YAML::Node& key,
+                             const YAML::Node& value, std::vector<SectionFile>& section_files) {
+  const std::string code = key.Scalar();
+  LanguageEdition lang = ReadLanguage(code, value, load.path, load.diags);
+  LoadProfile(load, key, lang);
+  if (lang.locale.empty()) lang.locale = lang.profile.tag.empty() ? code : lang.profile.tag;
+  if (lang.publisher.empty()) lang.publisher = edition.publisher;
+  if (lang.publisher.empty()) {
+    load.diags.Error(lang.loc, "language '" + code + "' has no publisher",
+                     {"give 'publisher:' under the language, or once for all languages at the top of edition.yaml"});
+  }
+  const std::string dir = JoinPath(load.options.content_dir, code);
+  ListSections(load, edition, dir, lang, section_files);
+  ReadTranslationLock(load, dir, lang);
+  lang.labels_file = JoinPath(dir, "labels.yaml");
+  if (load.InContent(lang.labels_file)) {
+    LoadLabels(load.fs, lang, load.diags);
+  } else {
+    lang.labels_unreadable = true;
+  }
+  ReadFigureTexts(load, dir, lang);
+  return lang;
+}
+
+// The section files are most of the content and independent of each other: parsed on the build's threads. Each
+// parse reports into a sink of its own, added in file order, so what is said does not depend on the threads.
+void ParseSectionFiles(const EditionLoad& load, const std::vector<SectionFile>& section_files, Edition& edition) {
+  std::vector<Section> sections(section_files.size());
+  std::vector<base::Diagnostics> said(section_files.size());
+  base::MakeSinks(said, load.diags.warnings_as_errors());
+  base::RunTasks(section_files.size(), load.options.jobs, [&](size_t i) {
+    const SectionFile& job = section_files[i];
+    sections[i] = Parsed<Section>(load.options, load.fs, "section\n" + job.path + "\n" + job.id, said[i],
+                                  [&](const base::FileSystem& files, base::Diagnostics& sink) {
+                                    return LoadSection(files, job.path, job.id, sink);
+                                  });
+  });
+  base::AddInOrder(said, load.diags);
+  for (size_t i = 0; i < section_files.size(); ++i) {
+    for (LanguageEdition& lang : edition.languages) {
+      if (lang.code == section_files[i].language) lang.sections[section_files[i].index] = std::move(sections[i]);
+    }
+  }
+}
+
+// Every language of `languages:` that the options ask for (the source language always), the source language
+// first.
+void LoadLanguages(const EditionLoad& load, const YAML::Node& languages, Edition& edition) {
+  if (!languages.IsDefined()) return;  // reported as missing
+  if (!languages.IsMap()) {
+    load.diags.Error(LocOf(load.path, languages), "'languages' must be a map of language code: metadata");
+    return;
+  }
+  const std::vector<std::string> codes = LanguageCodes(load, languages, edition);
+  const std::vector<std::string>& asked = load.options.languages;
+  std::vector<SectionFile> section_files;
+  for (const auto& entry : languages) {
+    const std::string code = entry.first.Scalar();
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) continue;  // not a plain name
+    const bool wanted =
+        asked.empty() || code == edition.source_language || std::find(asked.begin(), asked.end(), code) != asked.end();
+    if (!wanted) continue;
+    LanguageEdition lang = LoadLanguage(load, edition, entry.first, entry.second, section_files);
+    if (code == edition.source_language) {
+      edition.languages.insert(edition.languages.begin(), std::move(lang));
+    } else {
+      edition.languages.push_back(std::move(lang));
+    }
+  }
+  ParseSectionFiles(load, section_files, edition);
+}
+
+// figures.yaml (the language-neutral figure specs) and the tables they name.
+void LoadFiguresAndTables(const EditionLoad& load, Edition& edition) {
+  const LoadOptions& options = load.options;
   const std::string specs_path = JoinPath(options.content_dir, "figures.yaml");
-  if (fs.Exists(specs_path) && !in_content(specs_path)) edition.figures_unreadable = true;
-  if (fs.Exists(specs_path) && !edition.figures_unreadable) {
-    auto specs = Parsed<std::pair<std::map<std::string, FigureSpec>, Unreadable>>(
-        options, fs, "figure specs\n" + specs_path, diags, [&](const base::FileSystem& files, base::Diagnostics& said) {
-          Unreadable unreadable = false;
-          auto loaded = LoadFigureSpecs(files, specs_path, said, &unreadable);
-          return std::make_pair(std::move(loaded), unreadable);
-        });
-    edition.figures = std::move(specs.first);
-    edition.figures_unreadable = specs.second;
-    for (const auto& [id, spec] : edition.figures) {
-      if (spec.table.empty() || edition.tables.count(spec.table)) continue;
-      const std::string table_path = JoinPath(JoinPath(options.content_dir, "tables"), spec.table + ".csv");
-      if (!fs.Exists(table_path)) {
-        diags.Error(spec.loc, "figure '" + id + "' names table '" + spec.table + "', but " + table_path +
-                                  " does not exist");
-        continue;
-      }
-      if (in_content(table_path)) {
-        const std::string& name = spec.table;
-        edition.tables[name] = Parsed<Table>(options, fs, "table\n" + table_path + "\n" + name, diags,
-                                             [&](const base::FileSystem& files, base::Diagnostics& said) {
-                                               return LoadTable(files, table_path, name, said);
-                                             });
-      } else {  // refused: an empty table whose file has an error, so the checks say nothing more about it
-        Table& refused = edition.tables[spec.table];
-        refused.name = spec.table;
-        refused.path = table_path;
-      }
+  if (!load.fs.Exists(specs_path)) return;
+  if (!load.InContent(specs_path)) {
+    edition.figures_unreadable = true;
+    return;
+  }
+  auto specs = Parsed<std::pair<std::map<std::string, FigureSpec>, Unreadable>>(
+      options, load.fs, "figure specs\n" + specs_path, load.diags,
+      [&](const base::FileSystem& files, base::Diagnostics& said) {
+        Unreadable unreadable = false;
+        auto loaded = LoadFigureSpecs(files, specs_path, said, &unreadable);
+        return std::make_pair(std::move(loaded), unreadable);
+      });
+  edition.figures = std::move(specs.first);
+  edition.figures_unreadable = specs.second;
+  for (const auto& [id, spec] : edition.figures) {
+    if (spec.table.empty() || edition.tables.count(spec.table)) continue;
+    const std::string table_path = JoinPath(JoinPath(options.content_dir, "tables"), spec.table + ".csv");
+    if (!load.fs.Exists(table_path)) {
+      load.diags.Error(spec.loc, "figure '" + id + "' names table '" + spec.table + "', but " + table_path +
+                                     " does not exist");
+      continue;
+    }
+    if (load.InContent(table_path)) {
+      const std::string& name = spec.table;
+      edition.tables[name] = Parsed<Table>(options, load.fs, "table\n" + table_path + "\n" + name, load.diags,
+                                           [&](const base::FileSystem& files, base::Diagnostics& said) {
+                                             return LoadTable(files, table_path, name, said);
+                                           });
+    } else {  // refused: an empty table whose file has an error, so the checks say nothing more about it
+      Table& refused = edition.tables[spec.table];
+      refused.name = spec.table;
+      refused.path = table_path;
     }
   }
+}
 
+// The template edition.yaml names, from the templates folder.
+void LoadEditionTemplate(const EditionLoad& load, Edition& edition) {
+  if (edition.template_name.empty()) return;
+  const std::string template_path = JoinPath(load.options.templates_dir, edition.template_name + ".yaml");
+  if (!load.fs.Exists(template_path)) {
+    load.diags.Error(load.At("template"), "template '" + edition.template_name + "' not found (looked for " +
+                                              template_path + ")");
+  } else if (load.Inside(load.options.templates_dir, template_path, "templates folder")) {
+    edition.design = Parsed<Template>(load.options, load.fs, "template\n" + template_path, load.diags,
+                                      [&](const base::FileSystem& files, base::Diagnostics& said) {
+                                        return LoadTemplate(files, template_path, said);
+                                      });
+  }
+}
+
+}  // namespace
+
+std::optional<Edition> LoadEdition(const base::FileSystem& fs, const LoadOptions& options, base::Diagnostics& diags) {
+  EditionLoad load{fs, options, diags, JoinPath(options.content_dir, "edition.yaml"), {}};
+  if (!load.InContent(load.path)) return std::nullopt;
+  source::YamlFile file = source::LoadYaml(fs, load.path, diags);
+  if (!file.ok) return std::nullopt;
+  load.root = file.root;
+  MapReader map(file.root, load.path, diags, "edition");
+  if (!map.ok()) return std::nullopt;
+
+  Edition edition;
+  ReadEditionHeader(load, map, edition);
+  LoadLanguages(load, map.Node("languages", true), edition);
+  LoadFiguresAndTables(load, edition);
   BindNumbers(edition, diags);
   BindPhraseLanguages(fs, options.templates_dir, edition, diags);
-
-  if (!edition.template_name.empty()) {
-    const std::string template_path = JoinPath(options.templates_dir, edition.template_name + ".yaml");
-    if (!fs.Exists(template_path)) {
-      diags.Error(LocOf(path, file.root["template"]), "template '" + edition.template_name + "' not found (looked for " +
-                                                          template_path + ")");
-    } else if (inside(options.templates_dir, template_path, "templates folder")) {
-      edition.design = Parsed<Template>(options, fs, "template\n" + template_path, diags,
-                                        [&](const base::FileSystem& files, base::Diagnostics& said) {
-                                          return LoadTemplate(files, template_path, said);
-                                        });
-    }
-  }
+  LoadEditionTemplate(load, edition);
   return edition;
 }
 

@@ -227,17 +227,8 @@ void CheckChartPalette(const Template& design,
   }
 }
 
-}  // namespace
-
-Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base::Diagnostics& diags) {
-  Template design;
-  design.path = path;
-  source::YamlFile file = source::LoadYaml(fs, path, diags);
-  if (!file.ok) return design;
-  MapReader map(file.root, path, diags, "template");
-  if (!map.ok()) return design;
-  design.name = map.String("name", true).value_or("");
-
+// The page's size and margins, the gutter between columns.
+void ReadPage(MapReader& map, const std::string& path, Template& design, base::Diagnostics& diags) {
   YAML::Node page = map.Node("page", true);
   if (page.IsDefined()) {
     MapReader p(page, path, diags, "page");
@@ -253,6 +244,10 @@ Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base:
     design.margins.outer = m.Number("outer", true).value_or(design.margins.outer);
   }
   design.gutter = map.Number("gutter", false).value_or(design.gutter);
+}
+
+// What the line breaker may do: word spaces, hyphens in a row, glyph scaling, optical margins.
+void ReadLineSettings(MapReader& map, const std::string& path, Template& design, base::Diagnostics& diags) {
   design.max_word_space = map.Number("max_word_space", false).value_or(design.max_word_space);
   design.min_word_space = map.Number("min_word_space", false).value_or(design.min_word_space);
   design.max_hyphens_in_row = map.Integer("max_hyphens_in_row", false).value_or(design.max_hyphens_in_row);
@@ -280,9 +275,11 @@ Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base:
       ReadHangingShares(sides.Node(key, false), path, *shares, diags);
     }
   }
-  design.footnote_gap = map.Number("footnote_gap", false).value_or(design.footnote_gap);
-  ReadGeometry(map, design.geometry);
+}
 
+// The named colours, every colour the layout needs among them, and the chart series' colours.
+void ReadPalette(MapReader& map, const YAML::Node& root, const std::string& path, Template& design,
+                 base::Diagnostics& diags) {
   YAML::Node palette = map.Node("palette", true);
   std::map<std::string, std::pair<std::string, SourceLoc>> written;  // name -> the colour as written, and where
   if (palette.IsDefined() && palette.IsMap()) {
@@ -302,11 +299,14 @@ Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base:
   design.chart_palette = map.StringList("chart_palette", true).value_or(std::vector<std::string>{});
   for (const std::string& name : design.chart_palette) {
     if (!design.palette.count(name)) {
-      diags.Error(LocOf(path, file.root["chart_palette"]), "chart colour '" + name + "' is not in the palette");
+      diags.Error(LocOf(path, root["chart_palette"]), "chart colour '" + name + "' is not in the palette");
     }
   }
   CheckChartPalette(design, written, diags);
+}
 
+// The text styles, every style the layout needs among them.
+void ReadStyles(MapReader& map, const std::string& path, Template& design, base::Diagnostics& diags) {
   YAML::Node styles = map.Node("styles", true);
   if (styles.IsDefined() && styles.IsMap()) {
     for (const auto& entry : styles) {
@@ -317,46 +317,73 @@ Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base:
   for (const std::string& name : RequiredStyles()) {
     if (!design.styles.count(name)) diags.Error(LocOf(path, styles), "styles are missing '" + name + "'");
   }
+}
 
+// One master page; its styles and colours must be the template's.
+MasterPage ReadMaster(const std::string& name, const YAML::Node& node, const std::string& path,
+                      const Template& design, base::Diagnostics& diags) {
+  MasterPage master;
+  master.name = name;
+  MapReader m(node, path, diags, "master '" + master.name + "'");
+  master.columns = m.Integer("columns", false).value_or(master.columns);
+  if (master.columns < 1 || master.columns > 3) {
+    diags.Error(LocOf(path, node["columns"]), "columns must be 1, 2 or 3");
+    master.columns = 1;
+  }
+  master.background = m.String("background", false).value_or("");
+  master.band = m.String("band", false).value_or("");
+  master.band_height = m.Number("band_height", false).value_or(0);
+  master.running_footer = m.Bool("running_footer", false).value_or(true);
+  master.new_page = m.Bool("new_page", false).value_or(true);
+  master.even_page = m.Bool("even_page", false).value_or(false);
+  master.title_style = m.String("title_style", false).value_or(master.title_style);
+  master.body_style = m.String("body_style", false).value_or(master.body_style);
+  master.link_colour = m.String("link_colour", false).value_or(master.link_colour);
+  for (const std::string* style : {&master.title_style, &master.body_style}) {
+    if (!design.styles.count(*style)) {
+      diags.Error(m.loc(), "master '" + master.name + "' uses style '" + *style + "', which is not defined");
+    }
+  }
+  if (!design.palette.count(master.link_colour)) {
+    diags.Error(m.loc(), "master '" + master.name + "' uses colour '" + master.link_colour + "', not in the palette");
+  }
+  for (const std::string* colour : {&master.background, &master.band}) {
+    if (!colour->empty() && !design.palette.count(*colour)) {
+      diags.Error(m.loc(), "master '" + master.name + "' uses colour '" + *colour + "', not in the palette");
+    }
+  }
+  return master;
+}
+
+void ReadMasters(MapReader& map, const std::string& path, Template& design, base::Diagnostics& diags) {
   YAML::Node masters = map.Node("masters", true);
   if (masters.IsDefined() && masters.IsMap()) {
     for (const auto& entry : masters) {
-      MasterPage master;
-      master.name = entry.first.Scalar();
-      MapReader m(entry.second, path, diags, "master '" + master.name + "'");
-      master.columns = m.Integer("columns", false).value_or(master.columns);
-      if (master.columns < 1 || master.columns > 3) {
-        diags.Error(LocOf(path, entry.second["columns"]), "columns must be 1, 2 or 3");
-        master.columns = 1;
-      }
-      master.background = m.String("background", false).value_or("");
-      master.band = m.String("band", false).value_or("");
-      master.band_height = m.Number("band_height", false).value_or(0);
-      master.running_footer = m.Bool("running_footer", false).value_or(true);
-      master.new_page = m.Bool("new_page", false).value_or(true);
-      master.even_page = m.Bool("even_page", false).value_or(false);
-      master.title_style = m.String("title_style", false).value_or(master.title_style);
-      master.body_style = m.String("body_style", false).value_or(master.body_style);
-      master.link_colour = m.String("link_colour", false).value_or(master.link_colour);
-      for (const std::string* style : {&master.title_style, &master.body_style}) {
-        if (!design.styles.count(*style)) {
-          diags.Error(m.loc(), "master '" + master.name + "' uses style '" + *style + "', which is not defined");
-        }
-      }
-      if (!design.palette.count(master.link_colour)) {
-        diags.Error(m.loc(), "master '" + master.name + "' uses colour '" + master.link_colour + "', not in the palette");
-      }
-      for (const std::string* colour : {&master.background, &master.band}) {
-        if (!colour->empty() && !design.palette.count(*colour)) {
-          diags.Error(m.loc(), "master '" + master.name + "' uses colour '" + *colour + "', not in the palette");
-        }
-      }
-      design.masters[master.name] = master;
+      design.masters[entry.first.Scalar()] = ReadMaster(entry.first.Scalar(), entry.second, path, design, diags);
     }
   }
   for (const std::string& name : RequiredMasters()) {
     if (!design.masters.count(name)) diags.Error(LocOf(path, masters), "masters are missing '" + name + "'");
   }
+}
+
+}  // namespace
+
+Template LoadTemplate(const base::FileSystem& fs, const std::string& path, base::Diagnostics& diags) {
+  Template design;
+  design.path = path;
+  source::YamlFile file = source::LoadYaml(fs, path, diags);
+  if (!file.ok) return design;
+  MapReader map(file.root, path, diags, "template");
+  if (!map.ok()) return design;
+  design.name = map.String("name", true).value_or("");
+  ReadPage(map, path, design, diags);
+  ReadLineSettings(map, path, design, diags);
+  design.footnote_gap = map.Number("footnote_gap", false).value_or(design.footnote_gap);
+  ReadGeometry(map, design.geometry);
+  ReadPalette(map, file.root, path, design, diags);
+  ReadStyles(map, path, design, diags);
+  ReadMasters(map, path, design, diags);
   return design;
 }
 
