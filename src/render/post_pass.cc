@@ -137,6 +137,115 @@ void ListElements(Handle element, std::vector<Handle>& out) {
   }
 }
 
+// Which element owns each MCID of a page: the parent tree's array of each page, changed in place as parts join.
+class McidOwners {
+ public:
+  McidOwners(QPDF& qpdf, Handle tree) {
+    if (!tree.getKey("/ParentTree").isDictionary()) return;
+    QPDFNumberTreeObjectHelper parent_tree(tree.getKey("/ParentTree"), qpdf);
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(qpdf).getAllPages()) {
+      Handle key = page.getObjectHandle().getKey("/StructParents");
+      Handle parents;
+      if (key.isInteger() && parent_tree.findObject(key.getIntValue(), parents) && parents.isArray()) {
+        arrays_[page.getObjectHandle().getObjGen()] = parents;
+      }
+    }
+  }
+  void Own(Handle page, int mcid, Handle element) {
+    auto it = page.isDictionary() ? arrays_.find(page.getObjGen()) : arrays_.end();
+    if (it != arrays_.end() && mcid >= 0 && mcid < it->second.getArrayNItems()) it->second.setArrayItem(mcid, element);
+  }
+
+ private:
+  std::map<QPDFObjGen, Handle> arrays_;
+};
+
+// The /K arrays the joins change, each read once and written once at the end (Write): a long edition has
+// thousands of parts under one parent, and rebuilding the parent's array for each part made the joins quadratic.
+// Kids that leave an array are marked, not erased, so positions stay valid.
+class KidLists {
+ public:
+  struct List {
+    Handle owner;
+    std::vector<Handle> kids;
+    std::vector<bool> gone;
+    std::map<QPDFObjGen, size_t> position;  ///< of each indirect kid
+  };
+  List& Of(Handle element) {
+    auto [it, added] = lists_.try_emplace(element.getObjGen());
+    if (added) {
+      it->second.owner = element;
+      for (Handle kid : Items(element.getKey("/K"))) {
+        if (kid.isIndirect()) it->second.position[kid.getObjGen()] = it->second.kids.size();
+        it->second.kids.push_back(kid);
+      }
+      it->second.gone.assign(it->second.kids.size(), false);
+    }
+    return it->second;
+  }
+  static void Append(List& list, Handle kid) {
+    if (kid.isIndirect()) list.position[kid.getObjGen()] = list.kids.size();
+    list.kids.push_back(kid);
+    list.gone.push_back(false);
+  }
+  void Write() {
+    for (auto& [id, list] : lists_) {
+      std::vector<Handle> kept;
+      for (size_t k = 0; k < list.kids.size(); ++k) {
+        if (!list.gone[k]) kept.push_back(list.kids[k]);
+      }
+      list.owner.replaceKey("/K", Handle::newArray(kept));
+    }
+  }
+
+ private:
+  std::map<QPDFObjGen, List> lists_;
+};
+
+// Moves a later part's kids into the whole element: its marked content (with its page, when the part is on
+// another page) and its child elements.
+void MoveKids(Handle part, Handle whole, const std::string& tag, McidOwners& owners, KidLists::List& whole_kids) {
+  Handle part_page = part.getKey("/Pg");
+  if (!whole.getKey("/Pg").isDictionary() && part_page.isDictionary()) whole.replaceKey("/Pg", part_page);
+  const bool same_page = Same(whole.getKey("/Pg"), part_page);
+  for (Handle kid : Items(part.getKey("/K"))) {
+    if (kid.isInteger()) {
+      owners.Own(part_page, kid.getIntValueAsInt(), whole);
+      if (!same_page) {
+        Handle reference = Handle::newDictionary();
+        reference.replaceKey("/Type", Handle::newName("/MCR"));
+        reference.replaceKey("/Pg", part_page);
+        reference.replaceKey("/MCID", kid);
+        kid = reference;
+      }
+    } else if (kid.isDictionary() && kid.getKey("/MCID").isInteger()) {
+      owners.Own(kid.getKey("/Pg").isDictionary() ? kid.getKey("/Pg") : part_page,
+                 kid.getKey("/MCID").getIntValueAsInt(), whole);
+      if (!kid.getKey("/Pg").isDictionary()) kid.replaceKey("/Pg", part_page);
+    } else if (kid.isDictionary() && kid.hasKey("/S")) {
+      kid.replaceKey("/P", whole);
+    } else {
+      throw std::runtime_error("a continued " + tag + " element holds an object reference");
+    }
+    KidLists::Append(whole_kids, kid);
+  }
+}
+
+// Takes a joined part out of its parent; the links render drew just after it (see TagStack) go with its content.
+void RemovePart(Handle part, Handle whole, KidLists& lists, KidLists::List& whole_kids) {
+  KidLists::List& siblings = lists.Of(part.getKey("/P"));
+  auto at = siblings.position.find(part.getObjGen());
+  if (at == siblings.position.end()) return;
+  siblings.gone[at->second] = true;
+  for (size_t k = at->second + 1; k < siblings.kids.size() && !siblings.gone[k]; ++k) {
+    Handle sibling = siblings.kids[k];
+    if (!sibling.isDictionary() || NameOf(sibling.getKey("/S")) != "/Link") break;
+    sibling.replaceKey("/P", whole);
+    KidLists::Append(whole_kids, sibling);
+    siblings.gone[k] = true;
+  }
+}
+
 // Joins each element's later parts (Cairo wrote them as elements of their own, see TagStack in render_pdf.cc)
 // into its first: their marked content, with its page, and their child elements, in order. Marks the elements in
 // another language with /Lang.
@@ -150,51 +259,8 @@ void JoinParts(QPDF& qpdf, const std::vector<layout::TagStep>& steps) {
     throw std::runtime_error("the PDF has " + std::to_string(elements.size()) + " structure elements but " +
                              std::to_string(steps.size()) + " were drawn");
   }
-  // The parent tree's array of each page: the element that owns each MCID.
-  std::map<QPDFObjGen, Handle> owners;
-  if (tree.getKey("/ParentTree").isDictionary()) {
-    QPDFNumberTreeObjectHelper parent_tree(tree.getKey("/ParentTree"), qpdf);
-    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(qpdf).getAllPages()) {
-      Handle key = page.getObjectHandle().getKey("/StructParents");
-      Handle parents;
-      if (key.isInteger() && parent_tree.findObject(key.getIntValue(), parents) && parents.isArray()) {
-        owners[page.getObjectHandle().getObjGen()] = parents;
-      }
-    }
-  }
-  auto own = [&](Handle page, int mcid, Handle element) {
-    auto it = page.isDictionary() ? owners.find(page.getObjGen()) : owners.end();
-    if (it != owners.end() && mcid >= 0 && mcid < it->second.getArrayNItems()) it->second.setArrayItem(mcid, element);
-  };
-
-  // The /K arrays the joins change, each read once and written once at the end: a long edition has thousands of
-  // parts under one parent, and rebuilding the parent's array for each part made the joins quadratic. Kids that
-  // leave an array are marked, not erased, so positions stay valid.
-  struct KidList {
-    Handle owner;
-    std::vector<Handle> kids;
-    std::vector<bool> gone;
-    std::map<QPDFObjGen, size_t> position;  ///< of each indirect kid
-  };
-  std::map<QPDFObjGen, KidList> lists;
-  auto kids_of = [&](Handle element) -> KidList& {
-    auto [it, added] = lists.try_emplace(element.getObjGen());
-    if (added) {
-      it->second.owner = element;
-      for (Handle kid : Items(element.getKey("/K"))) {
-        if (kid.isIndirect()) it->second.position[kid.getObjGen()] = it->second.kids.size();
-        it->second.kids.push_back(kid);
-      }
-      it->second.gone.assign(it->second.kids.size(), false);
-    }
-    return it->second;
-  };
-  auto append = [](KidList& list, Handle kid) {
-    if (kid.isIndirect()) list.position[kid.getObjGen()] = list.kids.size();
-    list.kids.push_back(kid);
-    list.gone.push_back(false);
-  };
-
+  McidOwners owners(qpdf, tree);
+  KidLists lists;
   std::map<std::pair<std::string, int>, Handle> firsts;
   for (size_t i = 0; i < elements.size(); ++i) {
     Handle part = elements[i];
@@ -209,51 +275,11 @@ void JoinParts(QPDF& qpdf, const std::vector<layout::TagStep>& steps) {
       continue;
     }
     Handle whole = first->second;
-    Handle part_page = part.getKey("/Pg");
-    if (!whole.getKey("/Pg").isDictionary() && part_page.isDictionary()) whole.replaceKey("/Pg", part_page);
-    const bool same_page = Same(whole.getKey("/Pg"), part_page);
-    KidList& whole_kids = kids_of(whole);
-    for (Handle kid : Items(part.getKey("/K"))) {
-      if (kid.isInteger()) {
-        own(part_page, kid.getIntValueAsInt(), whole);
-        if (!same_page) {
-          Handle reference = Handle::newDictionary();
-          reference.replaceKey("/Type", Handle::newName("/MCR"));
-          reference.replaceKey("/Pg", part_page);
-          reference.replaceKey("/MCID", kid);
-          kid = reference;
-        }
-      } else if (kid.isDictionary() && kid.getKey("/MCID").isInteger()) {
-        own(kid.getKey("/Pg").isDictionary() ? kid.getKey("/Pg") : part_page, kid.getKey("/MCID").getIntValueAsInt(),
-            whole);
-        if (!kid.getKey("/Pg").isDictionary()) kid.replaceKey("/Pg", part_page);
-      } else if (kid.isDictionary() && kid.hasKey("/S")) {
-        kid.replaceKey("/P", whole);
-      } else {
-        throw std::runtime_error("a continued " + step.tag + " element holds an object reference");
-      }
-      append(whole_kids, kid);
-    }
-    // The part goes, and the links render drew just after it (see TagStack) go with its content.
-    KidList& siblings = kids_of(part.getKey("/P"));
-    auto at = siblings.position.find(part.getObjGen());
-    if (at == siblings.position.end()) continue;
-    siblings.gone[at->second] = true;
-    for (size_t k = at->second + 1; k < siblings.kids.size() && !siblings.gone[k]; ++k) {
-      Handle sibling = siblings.kids[k];
-      if (!sibling.isDictionary() || NameOf(sibling.getKey("/S")) != "/Link") break;
-      sibling.replaceKey("/P", whole);
-      append(whole_kids, sibling);
-      siblings.gone[k] = true;
-    }
+    KidLists::List& whole_kids = lists.Of(whole);
+    MoveKids(part, whole, step.tag, owners, whole_kids);
+    RemovePart(part, whole, lists, whole_kids);
   }
-  for (auto& [id, list] : lists) {
-    std::vector<Handle> kept;
-    for (size_t k = 0; k < list.kids.size(); ++k) {
-      if (!list.gone[k]) kept.push_back(list.kids[k]);
-    }
-    list.owner.replaceKey("/K", Handle::newArray(kept));
-  }
+  lists.Write();
 }
 
 std::string Deflate(const std::string& data) {
