@@ -336,6 +336,45 @@ void CompareRecords(const nlohmann::json& old_record, const nlohmann::json& new_
   compare_maps("", old_top, new_top);
 }
 
+// A figure's PNG export: its changed pixels, added to `report` when there are any; whether there were.
+bool CompareFigurePng(const std::string& path, const ExportName& name, const std::string& a, const std::string& b,
+                      const OutputSet& old_set, const OutputSet& new_set,
+                      const std::map<int, FigureSource>& new_sources, const DiffOptions& options,
+                      DiffReport* report) {
+  FigureChange change{name.language, name.stem, path, name.number, {}};
+  auto source = new_sources.find(name.number);
+  if (source != new_sources.end()) change.figure = source->second.id;
+  change.pixels = ComparePixels(DecodePng(a, old_set.name + "/" + path), DecodePng(b, new_set.name + "/" + path));
+  if (!change.pixels.changed) return false;
+  report->figures.push_back(change);
+  if (options.thumbnails) {
+    report->old_images[path] = a;
+    report->new_images[path] = b;
+  }
+  return true;
+}
+
+// An SVG tells the same as its PNG, a CSV the same as its JSON sidecar: their change is news (added to
+// `unexplained`) only when the PNG or the JSON shows none.
+void ExplainSidecars(const std::set<std::string>& paths, const OutputSet& old_set, const OutputSet& new_set,
+                     const std::vector<ValueChange>& values, const std::set<std::string>& changed_drawings,
+                     std::vector<std::string>& unexplained) {
+  std::set<std::string> changed_values;
+  for (const ValueChange& change : values) changed_values.insert(change.language + "/" + std::to_string(change.number));
+  for (const std::string& path : paths) {
+    ExportName name;
+    if (!ParseExport(path, &name) || (name.extension != "svg" && name.extension != "csv")) continue;
+    auto old_file = old_set.files.find(path);
+    auto new_file = new_set.files.find(path);
+    if (old_file == old_set.files.end() || new_file == new_set.files.end() || old_file->second == new_file->second) {
+      continue;
+    }
+    const bool told = name.extension == "svg" ? changed_drawings.count(name.language + "/" + name.stem) > 0
+                                              : changed_values.count(name.language + "/" + std::to_string(name.number)) > 0;
+    if (!told) unexplained.push_back(path);
+  }
+}
+
 }  // namespace
 
 std::vector<RecordChange> CompareBuildRecords(const std::string& old_json, const std::string& old_name,
@@ -387,19 +426,8 @@ DiffReport Compare(const OutputSet& old_set, const OutputSet& new_set, const Dif
     } else if (is_export && name.extension == "json") {
       explained = CompareExports(path, name, a, b, old_set, new_set, old_sources, new_sources, &report.values);
     } else if (is_export && name.extension == "png") {
-      FigureChange change{name.language, name.stem, path, name.number, {}};
-      auto source = new_sources.find(name.number);
-      if (source != new_sources.end()) change.figure = source->second.id;
-      change.pixels = ComparePixels(DecodePng(a, old_set.name + "/" + path), DecodePng(b, new_set.name + "/" + path));
-      if (change.pixels.changed) {
-        report.figures.push_back(change);
-        changed_drawings.insert(name.language + "/" + name.stem);
-        if (options.thumbnails) {
-          report.old_images[path] = a;
-          report.new_images[path] = b;
-        }
-        explained = true;
-      }
+      explained = CompareFigurePng(path, name, a, b, old_set, new_set, new_sources, options, &report);
+      if (explained) changed_drawings.insert(name.language + "/" + name.stem);
     } else if (is_export && (name.extension == "svg" || name.extension == "csv")) {
       continue;  // decided below, once every PNG and JSON export is compared
     } else if (ends_with(".xlsx")) {
@@ -409,22 +437,7 @@ DiffReport Compare(const OutputSet& old_set, const OutputSet& new_set, const Dif
     }
     if (!explained) unexplained.push_back(path);
   }
-  // An SVG tells the same as its PNG, a CSV the same as its JSON sidecar: their change is news only when the PNG
-  // or the JSON shows none.
-  std::set<std::string> changed_values;
-  for (const ValueChange& change : report.values) changed_values.insert(change.language + "/" + std::to_string(change.number));
-  for (const std::string& path : paths) {
-    ExportName name;
-    if (!ParseExport(path, &name) || (name.extension != "svg" && name.extension != "csv")) continue;
-    auto old_file = old_set.files.find(path);
-    auto new_file = new_set.files.find(path);
-    if (old_file == old_set.files.end() || new_file == new_set.files.end() || old_file->second == new_file->second) {
-      continue;
-    }
-    const bool told = name.extension == "svg" ? changed_drawings.count(name.language + "/" + name.stem) > 0
-                                              : changed_values.count(name.language + "/" + std::to_string(name.number)) > 0;
-    if (!told) unexplained.push_back(path);
-  }
+  ExplainSidecars(paths, old_set, new_set, report.values, changed_drawings, unexplained);
   std::sort(unexplained.begin(), unexplained.end());
   for (const std::string& path : unexplained) report.files.push_back({path, FileChange::kChanged});
   return report;

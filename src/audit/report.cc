@@ -155,6 +155,93 @@ const char kStyle[] =
     "del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}"
     "ul.summary{font-family:monospace}";
 
+// The counts, and the text report's lines as a list.
+void HtmlSummary(const DiffReport& report, std::string& html) {
+  html += "<section id=\"summary\"><h2>Summary</h2><p>" + std::to_string(report.Total()) +
+          (report.Total() == 1 ? " change" : " changes") + ": " + std::to_string(report.values.size()) +
+          " values, " + std::to_string(report.cells.size()) + " workbook cells, " +
+          std::to_string(report.figures.size()) + " figure drawings, " + std::to_string(report.pages.size()) +
+          " pages, " + std::to_string(report.record.size()) + " build record entries, " +
+          std::to_string(report.files.size()) + " files.</p>\n<ul class=\"summary\">";
+  std::istringstream lines(FormatText(report));
+  std::vector<std::string> summary;
+  for (std::string line; std::getline(lines, line);) summary.push_back(line);
+  summary.pop_back();  // the total, said above
+  for (const std::string& line : summary) html += "<li>" + Escape(line) + "</li>";
+  html += "</ul></section>\n";
+}
+
+// Changed figure values, a row each.
+void HtmlValues(const DiffReport& report, std::string& html) {
+  if (!report.values.empty()) {
+    html += "<section id=\"values\"><h2>Values</h2><table><tr><th>figure</th><th>language</th><th>category</th>"
+            "<th>series</th><th>old</th><th>new</th><th>difference</th><th>source</th></tr>\n";
+    for (const ValueChange& change : report.values) {
+      html += "<tr id=\"value-" + Escape(change.figure + "-" + change.language + "-" + change.category + "-" +
+                                         change.series) +
+              "\"><td>" + Escape(change.figure) + "</td><td>" + Escape(change.language) + "</td><td>" +
+              Escape(change.category_label) + " <small>(" + Escape(change.category) + ")</small></td><td>" +
+              Escape(change.series_label) + " <small>(" + Escape(change.series) + ")</small></td><td class=\"num\">" +
+              FormatValue(change.old_value) + "</td><td class=\"num\">" + FormatValue(change.new_value) +
+              "</td><td class=\"num\">" + Escape(Points(change)) + "</td><td>" + Escape(Source(change)) +
+              "</td></tr>\n";
+    }
+    html += "</table></section>\n";
+  }
+}
+
+// Changed workbook cells, a row each.
+void HtmlCells(const DiffReport& report, std::string& html) {
+  if (!report.cells.empty()) {
+    html += "<section id=\"cells\"><h2>Workbook cells</h2><table><tr><th>workbook</th><th>sheet</th><th>cell</th>"
+            "<th>old</th><th>new</th></tr>\n";
+    for (const CellChange& change : report.cells) {
+      html += "<tr><td>" + Escape(change.workbook) + "</td><td>" + Escape(change.sheet) + "</td><td>" +
+              Escape(change.cell) + "</td><td>" + Escape(Or(change.old_value, "")) + "</td><td>" +
+              Escape(Or(change.new_value, "")) + "</td></tr>\n";
+    }
+    html += "</table></section>\n";
+  }
+}
+
+// Changed figure drawings, old and new side by side.
+void HtmlFigures(const DiffReport& report, std::string& html) {
+  if (!report.figures.empty()) {
+    html += "<section id=\"figures\"><h2>Figures</h2>\n";
+    for (const FigureChange& change : report.figures) {
+      html += "<div class=\"figure-change\" id=\"figure-" + Escape(change.figure + "-" + change.language) + "\"><h3>" +
+              Escape(change.figure) + " [" + Escape(change.language) + "] " + Escape(change.png) + "</h3><p>" +
+              Escape(Box(change.pixels)) + "</p><div class=\"pair\">";
+      auto old_png = report.old_images.find(change.png), new_png = report.new_images.find(change.png);
+      if (old_png != report.old_images.end()) html += Picture(old_png->second, change.pixels, "old: " + report.old_name);
+      if (new_png != report.new_images.end()) html += Picture(new_png->second, change.pixels, "new: " + report.new_name);
+      html += "</div></div>\n";
+    }
+    html += "</section>\n";
+  }
+}
+
+// Changed PDF pages: thumbnails and the changed passages.
+void HtmlPages(const DiffReport& report, std::string& html) {
+  if (!report.pages.empty()) {
+    html += "<section id=\"pages\"><h2>Pages</h2>\n";
+    for (const PageChange& change : report.pages) {
+      html += "<div class=\"page-change\"><h3>" + Escape(change.pdf) + ", page " + std::to_string(change.page) +
+              "</h3><p>" + Escape(PageLine(change).substr(PageLine(change).find(": ") + 2)) + "</p><div class=\"pair\">";
+      if (!change.old_thumbnail.empty()) html += Picture(change.old_thumbnail, change.pixels, "old");
+      if (!change.new_thumbnail.empty()) html += Picture(change.new_thumbnail, change.pixels, "new");
+      html += "</div>";
+      if (!change.text.empty()) {
+        html += "<ul class=\"text\">";
+        for (const std::string& passage : change.text) html += "<li>" + MarkedPassage(passage) + "</li>";
+        html += "</ul>";
+      }
+      html += "</div>\n";
+    }
+    html += "</section>\n";
+  }
+}
+
 }  // namespace
 
 std::string FormatValue(const std::optional<double>& value) {
@@ -230,74 +317,11 @@ std::string FormatHtml(const DiffReport& report) {
                      Escape(report.old_name) + " and " + Escape(report.new_name) + "</title><style>" + kStyle +
                      "</style></head><body>\n";
   html += "<h1>What changed between " + Escape(report.old_name) + " and " + Escape(report.new_name) + "</h1>\n";
-  html += "<section id=\"summary\"><h2>Summary</h2><p>" + std::to_string(report.Total()) +
-          (report.Total() == 1 ? " change" : " changes") + ": " + std::to_string(report.values.size()) +
-          " values, " + std::to_string(report.cells.size()) + " workbook cells, " +
-          std::to_string(report.figures.size()) + " figure drawings, " + std::to_string(report.pages.size()) +
-          " pages, " + std::to_string(report.record.size()) + " build record entries, " +
-          std::to_string(report.files.size()) + " files.</p>\n<ul class=\"summary\">";
-  std::istringstream lines(FormatText(report));
-  std::vector<std::string> summary;
-  for (std::string line; std::getline(lines, line);) summary.push_back(line);
-  summary.pop_back();  // the total, said above
-  for (const std::string& line : summary) html += "<li>" + Escape(line) + "</li>";
-  html += "</ul></section>\n";
-
-  if (!report.values.empty()) {
-    html += "<section id=\"values\"><h2>Values</h2><table><tr><th>figure</th><th>language</th><th>category</th>"
-            "<th>series</th><th>old</th><th>new</th><th>difference</th><th>source</th></tr>\n";
-    for (const ValueChange& change : report.values) {
-      html += "<tr id=\"value-" + Escape(change.figure + "-" + change.language + "-" + change.category + "-" +
-                                         change.series) +
-              "\"><td>" + Escape(change.figure) + "</td><td>" + Escape(change.language) + "</td><td>" +
-              Escape(change.category_label) + " <small>(" + Escape(change.category) + ")</small></td><td>" +
-              Escape(change.series_label) + " <small>(" + Escape(change.series) + ")</small></td><td class=\"num\">" +
-              FormatValue(change.old_value) + "</td><td class=\"num\">" + FormatValue(change.new_value) +
-              "</td><td class=\"num\">" + Escape(Points(change)) + "</td><td>" + Escape(Source(change)) +
-              "</td></tr>\n";
-    }
-    html += "</table></section>\n";
-  }
-  if (!report.cells.empty()) {
-    html += "<section id=\"cells\"><h2>Workbook cells</h2><table><tr><th>workbook</th><th>sheet</th><th>cell</th>"
-            "<th>old</th><th>new</th></tr>\n";
-    for (const CellChange& change : report.cells) {
-      html += "<tr><td>" + Escape(change.workbook) + "</td><td>" + Escape(change.sheet) + "</td><td>" +
-              Escape(change.cell) + "</td><td>" + Escape(Or(change.old_value, "")) + "</td><td>" +
-              Escape(Or(change.new_value, "")) + "</td></tr>\n";
-    }
-    html += "</table></section>\n";
-  }
-  if (!report.figures.empty()) {
-    html += "<section id=\"figures\"><h2>Figures</h2>\n";
-    for (const FigureChange& change : report.figures) {
-      html += "<div class=\"figure-change\" id=\"figure-" + Escape(change.figure + "-" + change.language) + "\"><h3>" +
-              Escape(change.figure) + " [" + Escape(change.language) + "] " + Escape(change.png) + "</h3><p>" +
-              Escape(Box(change.pixels)) + "</p><div class=\"pair\">";
-      auto old_png = report.old_images.find(change.png), new_png = report.new_images.find(change.png);
-      if (old_png != report.old_images.end()) html += Picture(old_png->second, change.pixels, "old: " + report.old_name);
-      if (new_png != report.new_images.end()) html += Picture(new_png->second, change.pixels, "new: " + report.new_name);
-      html += "</div></div>\n";
-    }
-    html += "</section>\n";
-  }
-  if (!report.pages.empty()) {
-    html += "<section id=\"pages\"><h2>Pages</h2>\n";
-    for (const PageChange& change : report.pages) {
-      html += "<div class=\"page-change\"><h3>" + Escape(change.pdf) + ", page " + std::to_string(change.page) +
-              "</h3><p>" + Escape(PageLine(change).substr(PageLine(change).find(": ") + 2)) + "</p><div class=\"pair\">";
-      if (!change.old_thumbnail.empty()) html += Picture(change.old_thumbnail, change.pixels, "old");
-      if (!change.new_thumbnail.empty()) html += Picture(change.new_thumbnail, change.pixels, "new");
-      html += "</div>";
-      if (!change.text.empty()) {
-        html += "<ul class=\"text\">";
-        for (const std::string& passage : change.text) html += "<li>" + MarkedPassage(passage) + "</li>";
-        html += "</ul>";
-      }
-      html += "</div>\n";
-    }
-    html += "</section>\n";
-  }
+  HtmlSummary(report, html);
+  HtmlValues(report, html);
+  HtmlCells(report, html);
+  HtmlFigures(report, html);
+  HtmlPages(report, html);
   if (!report.record.empty() || !report.files.empty()) {
     html += "<section id=\"record\"><h2>Build record and files</h2><ul>";
     for (const RecordChange& change : report.record) {

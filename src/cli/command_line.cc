@@ -344,6 +344,38 @@ std::string ManPage(const ProgramSpec& program) {
   return out.str();
 }
 
+namespace {
+
+// The bash case that completes a --lang value with the languages of the edition named on the command line: the
+// first word after the command that is neither an option nor an option's value.
+std::string CompleteLanguages(const ProgramSpec& program, const std::vector<std::string>& language_options) {
+  std::ostringstream out;
+  out << "    " << Join(language_options, "|") << ")\n"
+      << "      local i content=\n"
+      << "      for ((i = 2; i < cword; i++)); do\n"
+      << "        case ${words[i]} in\n";
+  std::vector<std::string> with_value;
+  for (const OptionSpec& option : program.options) {
+    if (!option.value.empty()) with_value.push_back(option.name);
+  }
+  out << "          " << Join(with_value, "|") << ") ((i++)) ;;\n"
+      << "          -*) ;;\n"
+      << "          *) content=${words[i]}; break ;;\n"
+      << "        esac\n"
+      << "      done\n"
+      << "      [[ -n $content ]] || return\n"
+      << "      local prefix= code codes=\n"
+      << "      [[ $cur == *,* ]] && prefix=${cur%,*},\n"
+      << "      for code in $(\"${words[0]}\" languages \"$content\" 2>/dev/null); do\n"
+      << "        [[ \",$prefix\" == *\",$code,\"* ]] || codes+=\" $code\"\n"
+      << "      done\n"
+      << "      COMPREPLY=($(compgen -P \"$prefix\" -W \"$codes\" -- \"${cur##*,}\"))\n"
+      << "      return ;;\n";
+  return out.str();
+}
+
+}  // namespace
+
 std::string BashCompletion(const ProgramSpec& program) {
   const std::string function = "_" + program.name;
   std::ostringstream out;
@@ -376,29 +408,7 @@ std::string BashCompletion(const ProgramSpec& program) {
     out << "    " << Join(directory_options, "|") << ")\n      _filedir -d\n      return ;;\n";
   }
   if (!language_options.empty()) {
-    // The languages of the edition named on the command line: the first word after the command that is neither an
-    // option nor an option's value.
-    out << "    " << Join(language_options, "|") << ")\n"
-        << "      local i content=\n"
-        << "      for ((i = 2; i < cword; i++)); do\n"
-        << "        case ${words[i]} in\n";
-    std::vector<std::string> with_value;
-    for (const OptionSpec& option : program.options) {
-      if (!option.value.empty()) with_value.push_back(option.name);
-    }
-    out << "          " << Join(with_value, "|") << ") ((i++)) ;;\n"
-        << "          -*) ;;\n"
-        << "          *) content=${words[i]}; break ;;\n"
-        << "        esac\n"
-        << "      done\n"
-        << "      [[ -n $content ]] || return\n"
-        << "      local prefix= code codes=\n"
-        << "      [[ $cur == *,* ]] && prefix=${cur%,*},\n"
-        << "      for code in $(\"${words[0]}\" languages \"$content\" 2>/dev/null); do\n"
-        << "        [[ \",$prefix\" == *\",$code,\"* ]] || codes+=\" $code\"\n"
-        << "      done\n"
-        << "      COMPREPLY=($(compgen -P \"$prefix\" -W \"$codes\" -- \"${cur##*,}\"))\n"
-        << "      return ;;\n";
+    out << CompleteLanguages(program, language_options);
   }
   out << "  esac\n"
       << "  case $command in\n"

@@ -205,19 +205,51 @@ std::vector<std::string> LanguagesToRebuild(const std::vector<std::string>& chan
   return out;
 }
 
+namespace {
+
+void PrintStatus(const WatchSettings& settings, const StatusEvent& event) {
+  if (settings.quiet) return;
+  if (settings.json) {
+    std::fprintf(stderr, "%s\n", StatusJson(event, TimeOfDay()).c_str());
+  } else {
+    std::fprintf(stderr, "barometer: [%s] %s\n", TimeOfDay().c_str(), event.message.c_str());
+  }
+  std::fflush(stderr);
+}
+
+// What a burst of changed files rebuilds, and how the status line names them.
+struct Rebuild {
+  std::vector<std::string> only;   ///< the languages to rebuild; empty: those the command line asked for
+  std::vector<std::string> shown;  ///< the changed files, relative to the content folder where inside it
+  std::string cause;               ///< "FILE and 2 more changed: "
+};
+
+Rebuild PlanRebuild(const base::FileSystem& files, const driver::BuildOptions& options,
+                    const std::set<std::string>& changed) {
+  Rebuild rebuild;
+  std::vector<std::string> paths(changed.begin(), changed.end());
+  // A change to the source language can make any translation stale: that rebuilds all, as do shared files.
+  std::vector<std::string> translations = EditionLanguages(files, options.content_dir);
+  translations.erase(std::remove(translations.begin(), translations.end(),
+                                 EditionSourceLanguage(files, options.content_dir)),
+                     translations.end());
+  if (options.languages.empty()) rebuild.only = LanguagesToRebuild(paths, options.content_dir, translations);
+  for (const std::string& path : paths) {
+    std::string relative = fs::path(path).lexically_relative(fs::path(options.content_dir)).string();
+    rebuild.shown.push_back(relative.empty() || relative.rfind("..", 0) == 0 ? path : relative);
+  }
+  rebuild.cause = rebuild.shown[0] + (paths.size() > 1 ? " and " + std::to_string(paths.size() - 1) + " more" : "") +
+                  " changed: ";
+  return rebuild;
+}
+
+}  // namespace
+
 int Watch(base::FileSystem& files, const driver::BuildOptions& options, const WatchSettings& settings) {
   StopSignals stop;
   FolderWatcher watcher;
   watcher.WatchAll(FoldersToWatch(options));
-  auto status = [&](const StatusEvent& event) {
-    if (settings.quiet) return;
-    if (settings.json) {
-      std::fprintf(stderr, "%s\n", StatusJson(event, TimeOfDay()).c_str());
-    } else {
-      std::fprintf(stderr, "barometer: [%s] %s\n", TimeOfDay().c_str(), event.message.c_str());
-    }
-    std::fflush(stderr);
-  };
+  auto status = [&](const StatusEvent& event) { PrintStatus(settings, event); };
   // Fonts, hyphenation patterns, parsed files and what unchanged inputs made, kept from one rebuild to the next.
   driver::BuildCache cache;
   // One build, and its status line: `only` empty means the languages the command line asked for.
@@ -271,22 +303,8 @@ int Watch(base::FileSystem& files, const driver::BuildOptions& options, const Wa
     if (fds[1].revents & POLLIN) break;
     if (folders_changed) watcher.WatchAll(FoldersToWatch(options));
     if (changed.empty()) continue;
-    std::vector<std::string> paths(changed.begin(), changed.end());
-    // A change to the source language can make any translation stale: that rebuilds all, as do shared files.
-    std::vector<std::string> translations = EditionLanguages(files, options.content_dir);
-    translations.erase(std::remove(translations.begin(), translations.end(),
-                                   EditionSourceLanguage(files, options.content_dir)),
-                       translations.end());
-    std::vector<std::string> only = options.languages.empty()
-                                        ? LanguagesToRebuild(paths, options.content_dir, translations)
-                                        : std::vector<std::string>{};
-    std::vector<std::string> shown;
-    for (const std::string& path : paths) {
-      std::string relative = fs::path(path).lexically_relative(fs::path(options.content_dir)).string();
-      shown.push_back(relative.empty() || relative.rfind("..", 0) == 0 ? path : relative);
-    }
-    build(only, shown,
-          shown[0] + (paths.size() > 1 ? " and " + std::to_string(paths.size() - 1) + " more" : "") + " changed: ");
+    const Rebuild rebuild = PlanRebuild(files, options, changed);
+    build(rebuild.only, rebuild.shown, rebuild.cause);
   }
   StatusEvent stopped;
   stopped.kind = "stopped";
