@@ -197,8 +197,7 @@ void LintNumbers(const model::Edition& edition, base::Diagnostics& diags) {
         }
         auto positions = words.positions.find(field);
         auto at = [&](size_t offset) {
-          if (positions == words.positions.end() || offset >= positions->second.size()) return words.loc;
-          return positions->second[offset];
+          return positions == words.positions.end() ? words.loc : positions->second.LocOf(offset, words.loc);
         };
         LintText(text, at, values, bases, style, diags);
       }

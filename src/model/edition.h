@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/byte_places.h"
 #include "base/diagnostics.h"
 #include "base/number_style.h"
 #include "model/figure_spec.h"
@@ -36,12 +37,9 @@ struct Span {
   SourceLoc loc;
   /// Line and column in loc.file of each byte of `text`, when known (one-line scalars and block scalars), so a
   /// check can point at a word in the middle of a paragraph.
-  std::vector<std::pair<int, int>> byte_positions;
+  base::BytePlaces byte_positions;
   /// Where byte `offset` of `text` was written: its own place when known, else the span's.
-  SourceLoc At(size_t offset) const {
-    if (offset >= byte_positions.size()) return loc;
-    return {loc.file, byte_positions[offset].first, byte_positions[offset].second};
-  }
+  SourceLoc At(size_t offset) const { return byte_positions.LocOf(offset, loc); }
 
   bool operator==(const Span&) const = default;
 };

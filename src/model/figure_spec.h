@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/byte_places.h"
 #include "base/diagnostics.h"
 
 namespace barometer::model {
@@ -85,7 +86,7 @@ struct FigureText {
   /// Each text as written, before its number references ({fig04/n}) were filled in: "note" -> text.
   std::map<std::string, std::string> written;
   /// Where each byte of a text was written (model::Span::byte_positions for plain strings): "note" -> places.
-  std::map<std::string, std::vector<base::SourceLoc>> positions;
+  std::map<std::string, base::BytePlaces> positions;
   std::string caption;  ///< a sentence under the title saying what the figure shows; separate from the note
   std::string source;   ///< where the figure's data come from, printed as its last line
   base::SourceLoc loc;

@@ -28,7 +28,7 @@ class SectionReader {
     }
     SourceLoc start;
     bool single = file_.InlineScalarStart(node, &start);
-    return ParseMarkup(*value, start, single, diags_, single ? std::vector<SourceLoc>{} : file_.BlockScalarPositions(node));
+    return ParseMarkup(*value, start, single, diags_, single ? base::BytePlaces{} : file_.BlockScalarPositions(node));
   }
 
   RichText TextKey(MapReader& map, const char* key, bool required) {

@@ -6,7 +6,7 @@ namespace {
 class Parser {
  public:
   Parser(const std::string& text, const SourceLoc& loc, bool single_line, base::Diagnostics& diags,
-         const std::vector<SourceLoc>& positions)
+         const base::BytePlaces& positions)
       : text_(text), loc_(loc), single_line_(single_line), diags_(diags), positions_(positions) {}
 
   RichText Parse() {
@@ -26,7 +26,7 @@ class Parser {
   static constexpr char kLanguageKey[] = "{lang=";
 
   SourceLoc At(size_t offset) const {
-    if (!single_line_) return offset < positions_.size() ? positions_[offset] : loc_;
+    if (!single_line_) return positions_.LocOf(offset, loc_);
     return {loc_.file, loc_.line, loc_.col + static_cast<int>(offset)};
   }
   void Error(size_t offset, const std::string& message) { diags_.Error(At(offset), message); }
@@ -55,7 +55,7 @@ class Parser {
     if (single_line_ || !positions_.empty()) {
       for (size_t i = 0; i < piece.size(); ++i) {
         SourceLoc at = At(verbatim ? offset + i : offset);
-        span->byte_positions.emplace_back(at.line, at.col);
+        span->byte_positions.Add(at.line, at.col);
       }
     }
   }
@@ -227,7 +227,7 @@ class Parser {
   SourceLoc loc_;
   bool single_line_;
   base::Diagnostics& diags_;
-  const std::vector<SourceLoc>& positions_;
+  const base::BytePlaces& positions_;
   size_t pos_ = 0;
   bool emphasis_ = false, strong_ = false;
   size_t emphasis_open_ = std::string::npos, strong_open_ = std::string::npos;
@@ -236,7 +236,7 @@ class Parser {
 }  // namespace
 
 RichText ParseMarkup(const std::string& text, const SourceLoc& loc, bool single_line, base::Diagnostics& diags,
-                     const std::vector<SourceLoc>& positions) {
+                     const base::BytePlaces& positions) {
   return Parser(text, loc, single_line, diags, positions).Parse();
 }
 

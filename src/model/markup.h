@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "base/byte_places.h"
 #include "base/diagnostics.h"
 #include "model/edition.h"
 
@@ -14,6 +15,6 @@ namespace barometer::model {
 /// point at the exact column; otherwise at `positions[offset]` when given (a block scalar's byte positions),
 /// else at `loc`. Malformed markup is reported and read as literal text.
 RichText ParseMarkup(const std::string& text, const SourceLoc& loc, bool single_line, base::Diagnostics& diags,
-                     const std::vector<SourceLoc>& positions = {});
+                     const base::BytePlaces& positions = {});
 
 }  // namespace barometer::model

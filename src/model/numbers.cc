@@ -223,8 +223,8 @@ std::string BoundText(const Edition& edition, const std::string& reference, cons
 // A figure text (a plain string, no other markup) with its references filled in. `positions`: where each byte
 // was written, when known; else every message points at `loc`.
 void BindPlain(const Edition& edition, std::string& text, const SourceLoc& loc,
-               const std::vector<SourceLoc>& positions, const base::NumberStyle& style, base::Diagnostics& diags) {
-  auto at_byte = [&](size_t offset) { return offset < positions.size() ? positions[offset] : loc; };
+               const base::BytePlaces& positions, const base::NumberStyle& style, base::Diagnostics& diags) {
+  auto at_byte = [&](size_t offset) { return positions.LocOf(offset, loc); };
   std::string out;
   size_t at = 0;
   for (size_t open; (open = text.find('{', at)) != std::string::npos;) {
@@ -250,7 +250,7 @@ void BindNumbers(Edition& edition, base::Diagnostics& diags) {
                                  {"caption", &words.caption}}) {
         words.written[field] = *text;
         auto positions = words.positions.find(field);
-        BindPlain(edition, *text, words.loc, positions == words.positions.end() ? std::vector<SourceLoc>{} : positions->second,
+        BindPlain(edition, *text, words.loc, positions == words.positions.end() ? base::BytePlaces{} : positions->second,
                   language.profile.numbers, diags);
       }
     }

@@ -188,16 +188,16 @@ bool YamlFile::InlineScalarStart(const YAML::Node& node, base::SourceLoc* start)
   return true;
 }
 
-std::vector<base::SourceLoc> YamlFile::ScalarPositions(const YAML::Node& node) const {
+base::BytePlaces YamlFile::ScalarPositions(const YAML::Node& node) const {
   base::SourceLoc start;
   if (!InlineScalarStart(node, &start)) return BlockScalarPositions(node);
-  std::vector<base::SourceLoc> positions;
+  base::BytePlaces positions;
   const std::string& value = node.Scalar();
-  for (size_t i = 0; i < value.size(); ++i) positions.push_back({path, start.line, start.col + static_cast<int>(i)});
+  for (size_t i = 0; i < value.size(); ++i) positions.Add(start.line, start.col + static_cast<int>(i));
   return positions;
 }
 
-std::vector<base::SourceLoc> YamlFile::BlockScalarPositions(const YAML::Node& node) const {
+base::BytePlaces YamlFile::BlockScalarPositions(const YAML::Node& node) const {
   base::SourceLoc start = LocOf(path, node);
   if (!node.IsScalar() || start.line == 0) return {};
   size_t at = 0;
@@ -237,7 +237,7 @@ std::vector<base::SourceLoc> YamlFile::BlockScalarPositions(const YAML::Node& no
   // Join them as YAML does (folded: a space between lines, a newline per blank line; literal: newlines), each
   // byte remembering where it was written.
   std::string value;
-  std::vector<base::SourceLoc> positions;
+  base::BytePlaces positions;
   const Line* previous = nullptr;
   int blanks = 0;
   for (const Line& line : lines) {
@@ -246,14 +246,12 @@ std::vector<base::SourceLoc> YamlFile::BlockScalarPositions(const YAML::Node& no
       continue;
     }
     if (previous) {
-      base::SourceLoc end{path, previous->number, previous->indent + static_cast<int>(previous->content.size()) + 1};
+      const int end = previous->indent + static_cast<int>(previous->content.size()) + 1;
       std::string separator = folded && blanks == 0 ? " " : std::string(folded ? blanks : blanks + 1, '\n');
       value += separator;
-      positions.insert(positions.end(), separator.size(), end);
+      positions.AddRepeated(previous->number, end, separator.size());
     }
-    for (size_t i = 0; i < line.content.size(); ++i) {
-      positions.push_back({path, line.number, line.indent + static_cast<int>(i) + 1});
-    }
+    for (size_t i = 0; i < line.content.size(); ++i) positions.Add(line.number, line.indent + static_cast<int>(i) + 1);
     value += line.content;
     previous = &line;
     blanks = 0;

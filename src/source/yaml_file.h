@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/byte_places.h"
 #include "base/diagnostics.h"
 #include "base/file_system.h"
 
@@ -28,10 +29,10 @@ struct YamlFile {
   bool InlineScalarStart(const YAML::Node& node, base::SourceLoc* start) const;
   /// Where each byte of a block scalar's value (`>-`, `|`) is written in the file, so that messages about a word
   /// in a long paragraph point at its line and column. Empty for other scalars and forms it cannot map.
-  std::vector<base::SourceLoc> BlockScalarPositions(const YAML::Node& node) const;
+  base::BytePlaces BlockScalarPositions(const YAML::Node& node) const;
   /// Where each byte of a scalar's value is written, for one-line and block scalars alike; empty when the form
   /// cannot be mapped (a quoted string with escapes, a multi-line plain scalar).
-  std::vector<base::SourceLoc> ScalarPositions(const YAML::Node& node) const;
+  base::BytePlaces ScalarPositions(const YAML::Node& node) const;
 };
 
 /// Reads and parses `path`, reporting syntax errors and duplicate keys (yaml-cpp accepts those silently).

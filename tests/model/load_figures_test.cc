@@ -115,8 +115,8 @@ TEST_CASE("load figures: the mini edition's figure texts, with where each text w
   CHECK_FALSE(text.title.empty());
   REQUIRE(text.positions.count("title"));
   REQUIRE(text.positions.at("title").size() == text.title.size());
-  CHECK(text.positions.at("title").front().file == "mini/en/figures.yaml");
-  CHECK(text.positions.at("title").front().line == text.loc.line + 1);
+  CHECK(text.positions.at("title").LocOf(0, text.loc).file == "mini/en/figures.yaml");
+  CHECK(text.positions.at("title").At(0).first == text.loc.line + 1);
 
   fs.files["mini/en/figures.yaml"] = "fig01:\n  labels: [a, b]\n";
   base::Diagnostics broken;

@@ -95,16 +95,16 @@ TEST_CASE("yaml file: where each byte of a one-line and a block scalar was writt
   REQUIRE(file.ok);
   base::SourceLoc start;
   CHECK(file.InlineScalarStart(file.root["short"], &start));
-  const std::vector<base::SourceLoc> one_line = file.ScalarPositions(file.root["short"]);
+  const base::BytePlaces one_line = file.ScalarPositions(file.root["short"]);
   REQUIRE(one_line.size() == 2);
-  CHECK(one_line[0].line == 1);
-  CHECK(one_line[0].col == 9);  // after the quote
-  CHECK(one_line[1].col == 10);
+  CHECK(one_line.At(0) == std::pair{1, 9});  // after the quote
+  CHECK(one_line.At(1) == std::pair{1, 10});
   CHECK_FALSE(file.InlineScalarStart(file.root["long"], &start));
-  const std::vector<base::SourceLoc> block = file.ScalarPositions(file.root["long"]);
+  const base::BytePlaces block = file.ScalarPositions(file.root["long"]);
   REQUIRE(block.size() == std::string("first line second").size());
-  CHECK(block[0].line == 3);
-  CHECK(block[0].col == 3);
-  CHECK(block[11].line == 4);  // 's' of "second", after the folded line break
-  CHECK(block[11].col == 3);
+  CHECK(block.At(0) == std::pair{3, 3});
+  CHECK(block.At(9) == std::pair{3, 12});    // 'e' of "line"
+  CHECK(block.At(10) == std::pair{3, 13});   // the folded line break, at the end of its line
+  CHECK(block.At(11) == std::pair{4, 3});    // 's' of "second", after the folded line break
+  CHECK(block.At(16) == std::pair{4, 8});
 }
