@@ -281,7 +281,7 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
   std::vector<std::string> built;
   for (const model::LanguageEdition* language : wanted) built.push_back(language->code);
   // Every input is read by now.
-  const Inputs inputs = reading.Read();
+  Inputs inputs = reading.TakeRead();
   start = Clock::now();
   std::vector<std::unique_ptr<TextTools>> own_tools;
   std::vector<TextTools*> tools;
@@ -364,6 +364,10 @@ Outcome Build(base::FileSystem& fs, const BuildOptions& options, base::Progress&
                              cache ? &cache->sums : nullptr);
     }
   });
+  // What the writers do not read goes before they run, the build's peak of memory: the inputs' bytes (the fonts, a
+  // long edition's content), recorded by now, and the parsed sections, laid out by now.
+  Inputs().swap(inputs);
+  for (model::LanguageEdition& language : edition->languages) std::vector<model::Section>().swap(language.sections);
   base::AddInOrder(language_diags, diags);
 
   Cost figures, layout;

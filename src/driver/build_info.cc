@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "base/hash.h"
 #include "text/fonts.h"
@@ -35,9 +36,9 @@ bool RecordingFileSystem::ReadFile(const std::string& path, std::string* content
   return true;
 }
 
-std::map<std::string, std::string> RecordingFileSystem::Read() const {
+std::map<std::string, std::string> RecordingFileSystem::TakeRead() {
   std::lock_guard<std::mutex> lock(mutex_);
-  return read_;
+  return std::exchange(read_, {});
 }
 
 std::string RecordedPath(const std::string& path, const InputFolders& folders) {

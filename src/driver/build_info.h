@@ -44,8 +44,9 @@ class RecordingFileSystem : public base::FileSystem {
   std::shared_ptr<void> LockFolder(const std::string& dir) override { return inner_.LockFolder(dir); }
   Info Inspect(const std::string& path) const override { return inner_.Inspect(path); }
 
-  /// Path as read -> bytes, for every file read so far.
-  std::map<std::string, std::string> Read() const;
+  /// Path as read -> bytes, for every file read so far; the record starts again empty (the bytes are moved out,
+  /// not copied: with the fonts and a long edition's content they are many megabytes).
+  std::map<std::string, std::string> TakeRead();
 
  private:
   base::FileSystem& inner_;
