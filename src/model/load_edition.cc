@@ -306,23 +306,27 @@ void ReadTranslationLock(const EditionLoad& load, const std::string& dir, Langua
   }
 }
 
-// <lang>/figures.yaml, the figures' texts in the language (optional).
-void ReadFigureTexts(const EditionLoad& load, const std::string& dir, LanguageEdition& lang) {
-  const std::string figures_path = JoinPath(dir, "figures.yaml");
-  if (!load.fs.Exists(figures_path)) return;
-  if (!load.InContent(figures_path)) {
-    lang.figures_unreadable = true;
+// A figures.yaml (the specs, or a language's texts) when there is one, through the memo: its figures by id, and
+// whether it could not be read (refused, or broken) so the checks say nothing more about it.
+template <typename Figure>
+void ReadFiguresFile(const EditionLoad& load, const std::string& what, const std::string& path,
+                     std::map<std::string, Figure> (*read)(const base::FileSystem&, const std::string&,
+                                                           base::Diagnostics&, bool*),
+                     std::map<std::string, Figure>& figures, bool& unreadable) {
+  if (!load.fs.Exists(path)) return;
+  if (!load.InContent(path)) {
+    unreadable = true;
     return;
   }
-  auto texts = Parsed<std::pair<std::map<std::string, FigureText>, Unreadable>>(
-      load.options, load.fs, "figure texts\n" + figures_path, load.diags,
+  auto parsed = Parsed<std::pair<std::map<std::string, Figure>, Unreadable>>(
+      load.options, load.fs, what + "\n" + path, load.diags,
       [&](const base::FileSystem& files, base::Diagnostics& said) {
-        Unreadable unreadable = false;
-        auto loaded = LoadFigureTexts(files, figures_path, said, &unreadable);
-        return std::make_pair(std::move(loaded), unreadable);
+        Unreadable failed = false;
+        auto loaded = read(files, path, said, &failed);
+        return std::make_pair(std::move(loaded), failed);
       });
-  lang.figures = std::move(texts.first);
-  lang.figures_unreadable = texts.second;
+  figures = std::move(parsed.first);
+  unreadable = parsed.second;
 }
 
 // One language of `languages:`: its metadata, profile, section list, translation lock, labels and figure texts.
@@ -347,7 +351,8 @@ LanguageEdition LoadLanguage(const EditionLoad& load, const Edition& edition, co
   } else {
     lang.labels_unreadable = true;
   }
-  ReadFigureTexts(load, dir, lang);
+  ReadFiguresFile(load, "figure texts", JoinPath(dir, "figures.yaml"), &LoadFigureTexts, lang.figures,
+                  lang.figures_unreadable);
   return lang;
 }
 
@@ -402,21 +407,8 @@ void LoadLanguages(const EditionLoad& load, const YAML::Node& languages, Edition
 // figures.yaml (the language-neutral figure specs) and the tables they name.
 void LoadFiguresAndTables(const EditionLoad& load, Edition& edition) {
   const LoadOptions& options = load.options;
-  const std::string specs_path = JoinPath(options.content_dir, "figures.yaml");
-  if (!load.fs.Exists(specs_path)) return;
-  if (!load.InContent(specs_path)) {
-    edition.figures_unreadable = true;
-    return;
-  }
-  auto specs = Parsed<std::pair<std::map<std::string, FigureSpec>, Unreadable>>(
-      options, load.fs, "figure specs\n" + specs_path, load.diags,
-      [&](const base::FileSystem& files, base::Diagnostics& said) {
-        Unreadable unreadable = false;
-        auto loaded = LoadFigureSpecs(files, specs_path, said, &unreadable);
-        return std::make_pair(std::move(loaded), unreadable);
-      });
-  edition.figures = std::move(specs.first);
-  edition.figures_unreadable = specs.second;
+  ReadFiguresFile(load, "figure specs", JoinPath(options.content_dir, "figures.yaml"), &LoadFigureSpecs,
+                  edition.figures, edition.figures_unreadable);
   for (const auto& [id, spec] : edition.figures) {
     if (spec.table.empty() || edition.tables.count(spec.table)) continue;
     const std::string table_path = JoinPath(JoinPath(options.content_dir, "tables"), spec.table + ".csv");
