@@ -16,6 +16,11 @@
 
 namespace barometer::layout {
 
+/// Lengths closer than this are the same, in points (measurements are exact to far better).
+inline constexpr double kEpsilon = 0.01;
+/// Lines of a paragraph at least on each side of a column or page break (no widows, no orphans).
+inline constexpr int kMinLines = 2;
+
 /// A paragraph whose lines may be split across columns (unless `keep_together`).
 struct FlowText {
   std::shared_ptr<const text::ShapedParagraph> paragraph;
@@ -233,6 +238,9 @@ void AppendTextLines(const std::shared_ptr<const text::ShapedParagraph>& p, int 
 /// The link areas of lines [first, first + count) of `p`, its first line's top at (x, y).
 void AppendLinkAreas(const text::ShapedParagraph& p, int first, int count, double x, double y, const TagPath& tags,
                      std::vector<Item>& out);
+
+/// Moves an item by (dx, dy).
+void Offset(Item& item, double dx, double dy);
 
 /// Places a box's items at (x, y) on a page (offsets every coordinate).
 void AppendBoxItems(const FlowBox& box, double x, double y, std::vector<Item>& out);
