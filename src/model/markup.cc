@@ -1,5 +1,7 @@
 #include "model/markup.h"
 
+#include <utility>
+
 namespace barometer::model {
 namespace {
 
@@ -25,9 +27,14 @@ class Parser {
   };
   static constexpr char kLanguageKey[] = "{lang=";
 
+  // Line and column of byte `offset` of the text; without the file name, which every byte shares.
+  std::pair<int, int> PlaceAt(size_t offset) const {
+    if (single_line_) return {loc_.line, loc_.col + static_cast<int>(offset)};
+    return offset < positions_.size() ? positions_.At(offset) : std::pair{loc_.line, loc_.col};
+  }
   SourceLoc At(size_t offset) const {
-    if (!single_line_) return positions_.LocOf(offset, loc_);
-    return {loc_.file, loc_.line, loc_.col + static_cast<int>(offset)};
+    auto [line, col] = PlaceAt(offset);
+    return {loc_.file, line, col};
   }
   void Error(size_t offset, const std::string& message) { diags_.Error(At(offset), message); }
 
@@ -54,8 +61,8 @@ class Parser {
     span->text += piece;
     if (single_line_ || !positions_.empty()) {
       for (size_t i = 0; i < piece.size(); ++i) {
-        SourceLoc at = At(verbatim ? offset + i : offset);
-        span->byte_positions.Add(at.line, at.col);
+        auto [line, col] = PlaceAt(verbatim ? offset + i : offset);
+        span->byte_positions.Add(line, col);
       }
     }
   }
