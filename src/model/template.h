@@ -185,7 +185,7 @@ struct Template {
   /// More hyphenated lines in a row than this are avoided wherever the paragraph allows.
   int max_hyphens_in_row = 2;
   /// Justified lines may scale their glyphs horizontally by up to this share either way (0.02: 98 % to 102 %) to
-  /// keep word spaces even; 0: never.
+  /// keep word spaces even, in steps of a fifth of it; 0: never.
   double glyph_scaling = 0;
   OpticalMargins optical_margins;  ///< empty: straight margins
   double footnote_gap = 10;  ///< space between a column's text and its footnotes

@@ -41,6 +41,8 @@ constexpr double kComfortableStretch = 0.5;
 constexpr double kRaggedStretch = 12;
 constexpr double kEpsilon = 0.01;  // points; measurements are exact to far better than this
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
+// A justified line's glyph scale moves in steps of a fifth of the limit (microtype's default for font expansion).
+constexpr double kScaleStepsPerLimit = 5;
 
 struct Fit {
   bool feasible = false;
@@ -121,6 +123,30 @@ Fit FitLine(const BreakCandidate& a, const BreakCandidate& b, const BreakOptions
   return fit;
 }
 
+// Every distinct scale is a font of its own to Cairo, which loads each glyph again for it: with one scale a line,
+// loading glyphs was a tenth of drawing the PDF. As pdfTeX expands fonts, the scale takes steps; the word spaces
+// take up the difference, so the line still fills the measure. A step that would take the spaces past their
+// limits is not taken (the nearer one first, then the other; failing both, the exact scale stays).
+void StepScale(Fit& fit, double natural, int spaces, const BreakOptions& o) {
+  if (fit.scale == 1 || spaces == 0 || fit.ragged || o.glyph_scaling <= 0) return;
+  const double step = o.glyph_scaling / kScaleStepsPerLimit;
+  const double target = o.width + fit.hang_left + fit.hang_right;
+  const double steps = (fit.scale - 1) / step;
+  const double nearer = std::round(steps);
+  for (double n : {nearer, nearer > steps ? std::floor(steps) : std::ceil(steps)}) {
+    const double scale = 1 + n * step;
+    const double extra = (target / scale - natural) / spaces;
+    if (o.space + extra < o.space * o.min_word_space - kEpsilon) continue;
+    if (scale * (o.space + extra) >
+        std::max(o.space * o.max_word_space, fit.scale * (o.space + fit.extra_per_space)) + kEpsilon) {
+      continue;
+    }
+    fit.scale = scale;
+    fit.extra_per_space = extra;
+    return;
+  }
+}
+
 LineBreak MakeLine(const std::vector<BreakCandidate>& c, int from, int to, const BreakOptions& o, bool emergency) {
   LineBreak line;
   line.from = from;
@@ -129,6 +155,7 @@ LineBreak MakeLine(const std::vector<BreakCandidate>& c, int from, int to, const
   line.drawn_width = line.natural_width;
   Fit fit = FitLine(c[from], c[to], o, emergency);
   if (fit.feasible) {
+    StepScale(fit, line.natural_width, c[to].end_spaces - c[from].start_spaces, o);
     line.extra_per_space = fit.extra_per_space;
     line.ragged = fit.ragged;
     line.scale = fit.scale;

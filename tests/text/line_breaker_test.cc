@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -201,6 +202,32 @@ TEST_CASE("line breaker: glyph scaling takes up part of the slack, within its ra
   auto again = BreakLines(c, scaled);
   REQUIRE(again.size() == with.size());
   for (size_t i = 0; i < with.size(); ++i) CHECK((again[i].to == with[i].to && again[i].scale == with[i].scale));
+}
+
+TEST_CASE("line breaker: glyph scales take steps of a fifth of the limit, and the spaces still fill the line") {
+  // Each scale is a font instance of its own in the PDF renderer, so a few steps, not one scale a line.
+  auto c = RandomWords(4242, 600, [](int i, double width) { return i % 3 == 1 && width > 18; });
+  BreakOptions scaled = Justified(180);
+  scaled.glyph_scaling = 0.02;
+  auto lines = BreakLines(c, scaled);
+  REQUIRE(Covers(c, lines));
+  std::vector<double> scales;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    const LineBreak& line = lines[i];
+    if (line.ragged) continue;
+    const double steps = (line.scale - 1) / 0.004;
+    CHECK(steps == doctest::Approx(std::round(steps)).epsilon(1e-9));
+    CHECK(std::abs(steps) <= 5 + 1e-9);
+    CHECK(line.drawn_width == doctest::Approx(180));
+    // The spaces stay within the template's limits; only a line the emergency pass stretched beyond them (its
+    // glyphs at the widest) has wider ones.
+    CHECK(kSpace + line.extra_per_space >= kSpace * scaled.min_word_space - 0.01);
+    if (line.scale < 1.02 - 1e-9)
+      CHECK(line.scale * (kSpace + line.extra_per_space) <= kSpace * scaled.max_word_space + 0.01);
+    if (std::find(scales.begin(), scales.end(), line.scale) == scales.end()) scales.push_back(line.scale);
+  }
+  CHECK(scales.size() > 2);
+  CHECK(scales.size() <= 11);
 }
 
 TEST_CASE("line breaker: punctuation hanging into the margin gives a justified line that much more room") {
