@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <vector>
-#include <cairo-svg.h>
 #include <cairo.h>
 
 #include <nlohmann/json.hpp>
@@ -20,15 +19,11 @@
 
 #include "base/number_style.h"
 #include "base/xml_escape.h"
+#include "exports/chart_svg.h"
 #include "render/draw.h"
 
 namespace barometer::exports {
 namespace {
-
-cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 struct SurfaceDeleter {
   void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
@@ -47,57 +42,6 @@ void CheckStatus(cairo_status_t status, const char* what) {
 
 // Sizes are whole points so the SVG's width/height attributes are plain numbers.
 double Extent(double points) { return std::max(1.0, std::ceil(points)); }
-
-// Cairo 1.16 names the SVG's root group (and any embedded surface) after the surface's process-wide serial
-// number, so the same chart drawn twice in one run gives "surface1" and then "surface42". Renumber those ids in
-// order of appearance, which is what a fresh process would write.
-std::string StableSurfaceIds(const std::string& svg) {
-  static const char* const kPrefixes[] = {"\"surface", "#surface", "\"image", "#image"};
-  std::map<std::string, std::string> renumbered;  // "surface42" -> "surface1"
-  std::map<std::string, int> count;               // "surface" -> ids handed out
-  std::string out;
-  out.reserve(svg.size());
-  size_t i = 0;
-  while (true) {
-    size_t hit = std::string::npos, length = 0;
-    for (const char* prefix : kPrefixes) {
-      size_t at = svg.find(prefix, i);
-      if (at < hit) {
-        hit = at;
-        length = std::strlen(prefix);
-      }
-    }
-    if (hit == std::string::npos) break;
-    size_t digits = hit + length, end = digits;
-    while (end < svg.size() && std::isdigit(static_cast<unsigned char>(svg[end]))) ++end;
-    out.append(svg, i, digits - i);
-    i = end;
-    if (end == digits) continue;
-    const std::string kind = svg.substr(hit + 1, length - 1);
-    const std::string old_id = kind + svg.substr(digits, end - digits);
-    auto it = renumbered.find(old_id);
-    if (it == renumbered.end()) it = renumbered.emplace(old_id, kind + std::to_string(++count[kind])).first;
-    out += it->second.substr(kind.size());
-  }
-  out.append(svg, i, std::string::npos);
-  return out;
-}
-
-std::string Svg(const figures::Chart& chart) {
-  std::string bytes;
-  {
-    Surface surface(cairo_svg_surface_create_for_stream(AppendToString, &bytes, Extent(chart.width),
-                                                        Extent(chart.height)));
-    cairo_svg_surface_restrict_to_version(surface.get(), CAIRO_SVG_VERSION_1_1);
-    Context cr(cairo_create(surface.get()));
-    render::DrawChart(cr.get(), chart, 0, 0);
-    CheckStatus(cairo_status(cr.get()), "draw the SVG");
-    cr.reset();
-    cairo_surface_finish(surface.get());
-    CheckStatus(cairo_surface_status(surface.get()), "write the SVG");
-  }
-  return StableSurfaceIds(bytes);
-}
 
 void PngWrite(png_structp png, png_bytep data, png_size_t length) {
   static_cast<std::string*>(png_get_io_ptr(png))->append(reinterpret_cast<const char*>(data), length);
@@ -210,18 +154,12 @@ std::vector<ExcludedValue> Excluded(const FigureExport& figure) {
   return out;
 }
 
-std::string Hex(const model::Rgb& c) {
-  auto channel = [](double v) { return static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
-  char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", channel(c.r), channel(c.g), channel(c.b));
-  return buffer;
-}
 
 /// The colour the chart draws the mark of (category, series) in; empty when it draws none (a total in a label).
 std::string MarkColour(const figures::Chart& chart, const std::string& category, const std::string& series) {
   for (const figures::Shape& shape : chart.shapes) {
     if ((shape.role == "bar" || shape.role == "segment") && shape.category == category && shape.series == series) {
-      return Hex(shape.fill);
+      return HexColour(shape.fill);
     }
   }
   return "";
@@ -344,7 +282,7 @@ std::string AccessibleSvg(const std::string& svg, const std::string& locale, con
 std::vector<std::pair<std::string, std::string>> ExportFigure(const FigureExport& figure, base::Diagnostics& diags) {
   const std::string stem = "figures/" + figure.language->code + "/figure-" + NumberOfFigure(figure.spec->number);
   const figures::Chart& chart = *figure.chart;
-  return {{stem + ".svg", AccessibleSvg(Svg(chart), figure.language->locale, figure.text->title, chart.alt)},
+  return {{stem + ".svg", AccessibleSvg(ChartSvg(chart), figure.language->locale, figure.text->title, chart.alt)},
           {stem + ".png", Png(chart)},
           {stem + ".csv", FigureCsv(figure, diags)},
           {stem + ".json", FigureJson(figure, diags)}};

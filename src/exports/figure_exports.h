@@ -45,7 +45,7 @@ std::string FigureCsv(const FigureExport& figure, base::Diagnostics& diags);
 /// The JSON sidecar alone (see ExportFigure).
 std::string FigureJson(const FigureExport& figure, base::Diagnostics& diags);
 
-/// `svg` (as Cairo writes it) with `role="img"`, `xml:lang`, `<title>` and `<desc>` on its root element.
+/// `svg` (as ChartSvg writes it) with `role="img"`, `xml:lang`, `<title>` and `<desc>` on its root element.
 std::string AccessibleSvg(const std::string& svg, const std::string& locale, const std::string& title,
                           const std::string& description);
 
