@@ -261,8 +261,16 @@ double Distributor::NoteHeight(const std::string& id, bool first_in_column) cons
 int Distributor::LinesThatFit(const text::ShapedParagraph& paragraph, int first, double y) const {
   const Column& column = columns_[column_];
   double notes = column.notes_height;
-  std::set<std::string> added;
   int count = 0;
+  // Balancing asks this for every trial height; most paragraphs have no notes to make room for.
+  if (!paragraph.HasFootnotes()) {
+    while (first + count < paragraph.line_count() &&
+           y + paragraph.Height(count + 1) + notes <= column.bottom + kEpsilon) {
+      ++count;
+    }
+    return count;
+  }
+  std::set<std::string> added;
   for (int line = first; line < paragraph.line_count(); ++line) {
     double extra = 0;
     for (const std::string& id : paragraph.FootnotesOnLine(line)) {
