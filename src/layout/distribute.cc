@@ -66,6 +66,7 @@ void AppendTextLines(const std::shared_ptr<const text::ShapedParagraph>& p, int 
 
 void AppendLinkAreas(const text::ShapedParagraph& p, int first, int count, double x, double y, const TagPath& tags,
                      std::vector<Item>& out) {
+  if (!p.HasLinks()) return;  // most paragraphs; balancing emits their lines many times
   for (int line = first; line < first + count; ++line) {
     for (const text::LinkBox& link : p.LinkBoxes(line)) {
       out.push_back({LinkArea{x + p.line(line).x + link.x0, y + p.Height(line - first), link.x1 - link.x0,
@@ -81,7 +82,7 @@ Distributor::Distributor(const model::Template& design, const std::map<std::stri
 
 void Distributor::Record(const std::string& id, double x, double y) {
   if (id.empty() || !page_) return;
-  auto [it, added] = pages_.first_page.emplace(id, page_->number);
+  auto [it, added] = pages_.first_page.try_emplace(id, page_->number);
   if (added) placed_log_.push_back(it);
   if (anchors_.count(id)) Emit({Destination{BlockDestination(id), x, y}, {}, ""});
 }
@@ -297,6 +298,7 @@ void Distributor::EmitLines(const FlowText& text, int first, int count, double x
   }
   AppendTextLines(text.paragraph, first, count, x, y, text.tags, text.phrase_tags, page_->items);
   AppendLinkAreas(p, first, count, x, y, text.tags, page_->items);
+  if (!p.HasFootnotes()) return;
   Column& column = columns_[column_];
   for (int line = first; line < first + count; ++line) {
     for (const std::string& id : p.FootnotesOnLine(line)) {

@@ -108,6 +108,7 @@ class ShapedParagraph {
   /// Footnote ids whose marks sit on `line`, in order.
   std::vector<std::string> FootnotesOnLine(int line) const;
   bool HasFootnotes() const { return !footnote_marks_.empty(); }
+  bool HasLinks() const { return !link_ranges_.empty(); }
   /// The colour of text outside links.
   const model::Rgb& colour() const { return colour_; }
   /// The phrases in another language, in text order.
