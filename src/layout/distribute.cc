@@ -82,8 +82,7 @@ Distributor::Distributor(const model::Template& design, const std::map<std::stri
 
 void Distributor::Record(const std::string& id, double x, double y) {
   if (id.empty() || !page_) return;
-  auto [it, added] = pages_.first_page.try_emplace(id, page_->number);
-  if (added) placed_log_.push_back(it);
+  if (pages_.first_page.try_emplace(id, page_->number).second) placed_log_.push_back(id);
   if (anchors_.count(id)) Emit({Destination{BlockDestination(id), x, y}, {}, ""});
 }
 

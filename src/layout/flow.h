@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -74,7 +75,9 @@ struct ShapedFootnote {
 
 /// Where blocks and sections landed, for page references and the contents.
 struct PageMap {
-  std::map<std::string, int> first_page;  ///< section or block id -> 1-based page
+  /// Section or block id -> 1-based page. Hashed: balancing records every paragraph again for each trial, and a
+  /// long edition has tens of thousands of ids.
+  std::unordered_map<std::string, int> first_page;
   bool operator==(const PageMap&) const = default;
 };
 
@@ -200,7 +203,7 @@ class Distributor {
   Document& document_;
   PageMap& pages_;
   /// The ids in the order they first entered `pages_`, so that Restore() removes those placed after a snapshot.
-  std::vector<std::map<std::string, int>::iterator> placed_log_;
+  std::vector<std::string> placed_log_;
   base::Diagnostics* diags_;  ///< a scratch sink while balancing trials run
   const model::MasterPage* master_ = nullptr;
   Page* page_ = nullptr;
