@@ -196,10 +196,15 @@ struct Node {
   int previous = -1;  ///< index into the node list
 };
 
-// The best breaks by total fit, or no lines when every way has an overfull line.
+// The demerits of a line as loose as the badness cap allows (or ragged, which costs more): see TotalFit.
+constexpr double kLooseLineDemerits = (kLinePenalty + kMaxBadness) * (kLinePenalty + kMaxBadness);
+
+// The best breaks by total fit among the ways whose every line costs less than `line_limit` demerits of its own;
+// no lines when there is none without an overfull line. `best_total` (when given) receives the way's demerits.
 // With `ladders` false, no more hyphenated lines in a row than the template allows; else they are a last resort.
-std::vector<LineBreak> TotalFit(const std::vector<BreakCandidate>& c, const BreakOptions& o, double hyphen_penalty,
-                                bool emergency, bool ladders) {
+std::vector<LineBreak> SearchTotalFit(const std::vector<BreakCandidate>& c, const BreakOptions& o,
+                                      double hyphen_penalty, bool emergency, bool ladders, double line_limit,
+                                      double* best_total) {
   const int last = static_cast<int>(c.size()) - 1;
   std::vector<Node> nodes = {Node{}};
   std::vector<int> active = {0};
@@ -232,6 +237,7 @@ std::vector<LineBreak> TotalFit(const std::vector<BreakCandidate>& c, const Brea
       if (!fit.feasible) continue;  // overfull, and lines from `a` only grow from here on
       still_active.push_back(n);
       double demerits = (kLinePenalty + fit.badness) * (kLinePenalty + fit.badness);
+      if (demerits >= line_limit) continue;
       if (c[b].hyphen) {
         if (a.lines < counted_lines && unhyphenated[a.lines]) continue;  // this line must not end in a hyphen
         demerits += hyphen_penalty * hyphen_penalty;
@@ -274,11 +280,28 @@ std::vector<LineBreak> TotalFit(const std::vector<BreakCandidate>& c, const Brea
   }
   std::vector<LineBreak> lines;
   if (end < 0) return lines;
+  if (best_total) *best_total = nodes[end].demerits;
   for (int n = end; nodes[n].previous >= 0; n = nodes[n].previous) {
     lines.push_back(MakeLine(c, nodes[nodes[n].previous].candidate, nodes[n].candidate, o, emergency));
   }
   std::reverse(lines.begin(), lines.end());
   return lines;
+}
+
+// The best breaks by total fit. Most paragraphs have a way whose lines all stay within the badness cap, and the
+// search for it keeps far fewer candidate ways alive than one that also follows every line as loose as the cap
+// (from each break, a line to every later one). A way found among those that costs less than one capped line is
+// the best of all ways, and the same one: every way through a capped line costs more, and among the rest the
+// search compares the same ways in the same order. Only where there is no such way is the full search run.
+std::vector<LineBreak> TotalFit(const std::vector<BreakCandidate>& c, const BreakOptions& o, double hyphen_penalty,
+                                bool emergency, bool ladders) {
+  if (!o.full_search) {
+    double total = kInfinity;
+    std::vector<LineBreak> lines =
+        SearchTotalFit(c, o, hyphen_penalty, emergency, ladders, kLooseLineDemerits, &total);
+    if (!lines.empty() && total < kLooseLineDemerits) return lines;
+  }
+  return SearchTotalFit(c, o, hyphen_penalty, emergency, ladders, kInfinity, nullptr);
 }
 
 // Total fit, with TeX's emergency pass where a justified line would be left ragged.

@@ -48,6 +48,9 @@ struct BreakOptions {
   /// Lines (counted from 0) that must not end in a hyphen: a caption's first line, the last line before a column
   /// break. A paragraph with no other way breaks there anyway.
   std::vector<int> unhyphenated_lines;
+  /// Search every way at once, also through lines as loose as the badness cap. Slower, and the same breaks: the
+  /// tests compare the two searches.
+  bool full_search = false;
 };
 
 /// One line: from candidate `from` to candidate `to`.

@@ -230,6 +230,38 @@ TEST_CASE("line breaker: glyph scales take steps of a fifth of the limit, and th
   CHECK(scales.size() <= 11);
 }
 
+TEST_CASE("line breaker: the search that first leaves out lines as loose as the cap finds the full search's breaks") {
+  // Paragraphs of every kind: short and long, narrow columns (where only very loose lines or the emergency pass
+  // will do), ragged, glyph scaling, hyphen limits and lines that must not end in a hyphen.
+  int compared = 0, loose = 0;
+  for (unsigned seed = 1; seed <= 240; ++seed) {
+    const int count = 3 + static_cast<int>(seed * 7 % 90);
+    auto c = RandomWords(seed, count,
+                         [&](int i, double width) { return (i + static_cast<int>(seed)) % 3 == 0 && width > 16; });
+    BreakOptions o = Justified(seed % 4 == 0 ? 70 : seed % 4 == 1 ? 120 : 200);
+    o.justify = seed % 5 != 0;
+    o.glyph_scaling = seed % 3 == 0 ? 0.02 : 0;
+    o.max_hyphens_in_row = static_cast<int>(seed % 3);
+    if (seed % 7 == 0) o.unhyphenated_lines = {0, 2, 3};
+    BreakOptions full = o;
+    full.full_search = true;
+    const auto fast = BreakLines(c, o), slow = BreakLines(c, full);
+    INFO("seed " << seed);
+    REQUIRE(fast.size() == slow.size());
+    for (size_t i = 0; i < fast.size(); ++i) {
+      CHECK(fast[i].from == slow[i].from);
+      CHECK(fast[i].to == slow[i].to);
+      CHECK(fast[i].scale == slow[i].scale);
+      CHECK(fast[i].extra_per_space == slow[i].extra_per_space);
+      CHECK(fast[i].ragged == slow[i].ragged);
+      loose += i + 1 < slow.size() && slow[i].extra_per_space > 1.5 * kSpace;
+    }
+    ++compared;
+  }
+  CHECK(compared == 240);
+  CHECK(loose > 0);  // some paragraphs needed lines beyond the comfortable stretch
+}
+
 TEST_CASE("line breaker: punctuation hanging into the margin gives a justified line that much more room") {
   // "48 50" is 101 points: one too many for the line unless its last character may hang out by 1.5.
   auto c = Words({48, 50, 30});
