@@ -212,6 +212,8 @@ void AppendLine(std::string& out, GlyphDefinitions& glyphs, const text::ShapedPa
 
 }  // namespace
 
+double WholePoints(double points) { return std::max(1.0, std::ceil(points)); }
+
 std::string HexColour(const model::Rgb& c) {
   auto channel = [](double v) { return static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
   char buffer[8];
@@ -220,8 +222,8 @@ std::string HexColour(const model::Rgb& c) {
 }
 
 std::string ChartSvg(const figures::Chart& chart) {
-  auto extent = [](double points) { return std::to_string(static_cast<int>(std::max(1.0, std::ceil(points)))); };
-  const std::string width = extent(chart.width), height = extent(chart.height);
+  const std::string width = std::to_string(static_cast<int>(WholePoints(chart.width)));
+  const std::string height = std::to_string(static_cast<int>(WholePoints(chart.height)));
   std::string body;
   for (const figures::Shape& shape : chart.shapes) {
     if (!shape.path.empty()) AppendShape(body, shape);

@@ -12,12 +12,16 @@
 
 namespace barometer::exports {
 
-/// The chart as an SVG 1.1 document, `width` by `height` whole points (the chart's size rounded up), coordinates
-/// to a thousandth of a point. Deterministic: ids are numbered in order of first use. Throws std::runtime_error
-/// when Cairo cannot give a glyph's outline.
+/// The chart as an SVG 1.1 document, its size in WholePoints, coordinates to a thousandth of a point.
+/// Deterministic: ids are numbered in order of first use. Throws std::runtime_error when Cairo cannot give a
+/// glyph's outline.
 std::string ChartSvg(const figures::Chart& chart);
 
 /// "#rrggbb", each channel rounded to 8 bits.
 std::string HexColour(const model::Rgb& colour);
+
+/// A chart's width or height as the exports give it: rounded up to whole points (at least 1), so the SVG's
+/// width and height are plain numbers and the PNG covers the same area.
+double WholePoints(double points);
 
 }  // namespace barometer::exports

@@ -40,8 +40,6 @@ void CheckStatus(cairo_status_t status, const char* what) {
   }
 }
 
-// Sizes are whole points so the SVG's width/height attributes are plain numbers.
-double Extent(double points) { return std::max(1.0, std::ceil(points)); }
 
 void PngWrite(png_structp png, png_bytep data, png_size_t length) {
   static_cast<std::string*>(png_get_io_ptr(png))->append(reinterpret_cast<const char*>(data), length);
@@ -90,8 +88,8 @@ std::string EncodePng(const unsigned char* pixels, int width, int height, int st
 std::string Png(const figures::Chart& chart) {
   constexpr double kScale = 150.0 / 72.0;
   // 480pt is exactly 1000 px; the tolerance keeps floating-point error from adding a column.
-  const int w = static_cast<int>(std::ceil(Extent(chart.width) * kScale - 1e-6));
-  const int h = static_cast<int>(std::ceil(Extent(chart.height) * kScale - 1e-6));
+  const int w = static_cast<int>(std::ceil(WholePoints(chart.width) * kScale - 1e-6));
+  const int h = static_cast<int>(std::ceil(WholePoints(chart.height) * kScale - 1e-6));
   // White from the start: a surface Cairo allocates is zeroed first, and painting it white went over it again.
   const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
   std::vector<uint32_t> pixels(static_cast<size_t>(stride / 4) * static_cast<size_t>(h), 0xFFFFFFFF);
