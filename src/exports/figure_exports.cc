@@ -9,11 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
-#include <map>
 #include <memory>
 #include <stdexcept>
 
@@ -39,7 +35,6 @@ void CheckStatus(cairo_status_t status, const char* what) {
     throw std::runtime_error(std::string("cairo cannot ") + what + ": " + cairo_status_to_string(status));
   }
 }
-
 
 void PngWrite(png_structp png, png_bytep data, png_size_t length) {
   static_cast<std::string*>(png_get_io_ptr(png))->append(reinterpret_cast<const char*>(data), length);
@@ -153,7 +148,6 @@ std::vector<ExcludedValue> Excluded(const FigureExport& figure) {
   }
   return out;
 }
-
 
 /// The colour the chart draws the mark of (category, series) in; empty when it draws none (a total in a label).
 std::string MarkColour(const figures::Chart& chart, const std::string& category, const std::string& series) {

@@ -261,24 +261,19 @@ double Distributor::NoteHeight(const std::string& id, bool first_in_column) cons
 int Distributor::LinesThatFit(const text::ShapedParagraph& paragraph, int first, double y) const {
   const Column& column = columns_[column_];
   double notes = column.notes_height;
-  int count = 0;
-  // Balancing asks this for every trial height; most paragraphs have no notes to make room for.
-  if (!paragraph.HasFootnotes()) {
-    while (first + count < paragraph.line_count() &&
-           y + paragraph.Height(count + 1) + notes <= column.bottom + kEpsilon) {
-      ++count;
-    }
-    return count;
-  }
   std::set<std::string> added;
+  // Balancing asks this for every trial height; most paragraphs have no notes to make room for.
+  const bool has_notes = paragraph.HasFootnotes();
+  int count = 0;
   for (int line = first; line < paragraph.line_count(); ++line) {
+    const std::vector<std::string> ids = has_notes ? paragraph.FootnotesOnLine(line) : std::vector<std::string>();
     double extra = 0;
-    for (const std::string& id : paragraph.FootnotesOnLine(line)) {
+    for (const std::string& id : ids) {
       if (std::find(column.notes.begin(), column.notes.end(), id) != column.notes.end() || added.count(id)) continue;
       extra += NoteHeight(id, column.notes.empty() && added.empty());
     }
     if (y + paragraph.Height(count + 1) + notes + extra > column.bottom + kEpsilon) break;
-    for (const std::string& id : paragraph.FootnotesOnLine(line)) added.insert(id);
+    added.insert(ids.begin(), ids.end());
     notes += extra;
     ++count;
   }
