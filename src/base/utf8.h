@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace barometer::base {
 
@@ -11,5 +12,8 @@ std::size_t Utf8SequenceLength(const std::string& text, std::size_t at);
 
 /// Whether all of `text` is valid UTF-8.
 bool IsValidUtf8(const std::string& text);
+
+/// The code points of UTF-8 text the compiler has checked (a malformed sequence yields what its bits say).
+std::u32string DecodeUtf8(std::string_view text);
 
 }  // namespace barometer::base

@@ -136,23 +136,10 @@ struct WriteTask {
 void AddWriteTasks(const model::Edition& edition, const model::LanguageEdition& language, LaidOut& laid_out,
                    const LanguageWriters* kept, std::vector<WriteTask>& tasks) {
   tasks.push_back({WriteTask::kPdf, [&laid_out, &language](std::vector<Output>& out, base::Diagnostics&) {
-    // The pages are let go as soon as Cairo has them: the post-pass needs only the metadata, the alt texts and
-    // each page's link areas (to describe its annotations).
     std::unique_ptr<layout::Document> document = std::move(laid_out.document);
-    std::vector<layout::TagStep> elements;
-    std::string pdf = render::RenderPdf(*document, &elements);
-    layout::Document summary;
-    summary.metadata = std::move(document->metadata);
-    summary.figure_alts = std::move(document->figure_alts);
-    summary.page_height = document->page_height;
-    for (layout::Page& page : document->pages) {
-      layout::Page& links = summary.pages.emplace_back();
-      for (layout::Item& item : page.items) {
-        if (std::holds_alternative<layout::LinkArea>(item.content)) links.items.push_back(std::move(item));
-      }
-    }
+    std::string pdf = render::RenderPdf(*document);
     document.reset();
-    out.push_back({language.file, render::PostProcessPdf(pdf, summary, elements)});
+    out.push_back({language.file, std::move(pdf)});
   }});
   if (kept) {
     for (size_t i = 0; i < kept->outputs.size(); ++i) {

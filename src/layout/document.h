@@ -74,7 +74,7 @@ struct Destination {
 struct Item {
   std::variant<TextLines, FilledRect, RuleLine, PlacedChart, LinkArea, Destination> content;
   TagPath tags;
-  std::string alt;  ///< alt text of a Figure element (written by the PDF post-pass)
+  std::string alt;  ///< alt text of a Figure element
 };
 
 struct Page {
@@ -102,7 +102,7 @@ struct Document {
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
   Metadata metadata;
-  /// Alt texts of the Figure elements in document order (for the post-pass).
+  /// Alt texts of the Figure elements in document order (render gives them to the Figure elements in order).
   std::vector<std::string> figure_alts;
 };
 

@@ -11,57 +11,6 @@
 namespace barometer::render {
 namespace {
 
-// Whether bytes [start, end) of `text` are only invisible break hints: soft hyphens (U+00AD) and zero-width spaces
-// (U+200B), which the shaper adds for line breaking.
-bool OnlyBreakHints(const std::string& text, int start, int end) {
-  static const std::string kSoftHyphen = "\u00AD", kZeroWidthSpace = "\u200B";
-  for (int at = start; at < end;) {
-    if (text.compare(at, kSoftHyphen.size(), kSoftHyphen) == 0) {
-      at += static_cast<int>(kSoftHyphen.size());
-    } else if (text.compare(at, kZeroWidthSpace.size(), kZeroWidthSpace) == 0) {
-      at += static_cast<int>(kZeroWidthSpace.size());
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
-// The text Cairo maps a run's glyphs to, and its clusters: one per cluster in text order, its bytes and its drawn
-// glyphs (glyphs that draw nothing do not count), as pango_cairo_show_glyph_item hands them to Cairo. A cluster
-// that draws nothing and holds only break hints is left out: Cairo would write each as an empty marked-content
-// span with that text, and text copied or searched from the PDF would hold the hints inside words.
-struct ClusteredText {
-  std::string text;
-  std::vector<cairo_text_cluster_t> clusters;
-};
-
-ClusteredText Clusters(const text::GlyphRun& run) {
-  ClusteredText out;
-  const int count = static_cast<int>(run.glyphs.size());
-  const int step = run.right_to_left ? -1 : 1;
-  int g = run.right_to_left ? count - 1 : 0;
-  int start_byte = 0;
-  while (g >= 0 && g < count) {
-    const int cluster = run.glyphs[g].cluster;
-    int drawn = 0, end_byte = static_cast<int>(run.text.size());
-    for (; g >= 0 && g < count; g += step) {
-      if (run.glyphs[g].cluster > cluster) {
-        end_byte = run.glyphs[g].cluster;
-        break;
-      }
-      const uint32_t id = run.glyphs[g].id;
-      drawn += id != text::kEmptyGlyph && !(id & text::kUnknownGlyphFlag);
-    }
-    if (drawn > 0 || !OnlyBreakHints(run.text, start_byte, end_byte)) {
-      out.text.append(run.text, start_byte, end_byte - start_byte);
-      out.clusters.push_back({end_byte - start_byte, drawn});
-    }
-    start_byte = end_byte;
-  }
-  return out;
-}
-
 void DrawPath(cairo_t* cr, const std::vector<figures::PathOp>& path) {
   cairo_new_path(cr);
   for (const figures::PathOp& op : path) {
@@ -129,16 +78,7 @@ void ShowGlyphRun(cairo_t* cr, const text::GlyphRun& run) {
     }
     pen += glyph.advance;
   }
-  if (cairo_surface_has_show_text_glyphs(cairo_get_target(cr))) {
-    const ClusteredText clustered = Clusters(run);
-    cairo_show_text_glyphs(cr, clustered.text.data(), static_cast<int>(clustered.text.size()), glyphs.data(),
-                           static_cast<int>(glyphs.size()), clustered.clusters.data(),
-                           static_cast<int>(clustered.clusters.size()),
-                           run.right_to_left ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD
-                                             : static_cast<cairo_text_cluster_flags_t>(0));
-  } else {
-    cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
-  }
+  cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
   cairo_restore(cr);
   if (had_point) {
     cairo_move_to(cr, base_x, base_y);

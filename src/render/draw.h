@@ -1,5 +1,5 @@
-// Drawing plain data with Cairo: glyph runs, lines of shaped paragraphs and charts. The PDF renderer and the
-// figure exports (SVG, PNG) draw through these, so a chart looks the same in all three.
+// Drawing plain data with Cairo: glyph runs, lines of shaped paragraphs and charts, for the figure PNGs (and the
+// glyph outlines of the SVGs). The PDF writer draws the same data with PDF's own operators (pdf_content.h).
 #pragma once
 
 #include <cairo.h>
@@ -13,9 +13,7 @@
 namespace barometer::render {
 
 /// Draws a glyph run with its pen starting at the current point (the baseline, before the run's rise), as
-/// Pango's Cairo renderer would: on a surface that keeps text (PDF) the run's text and cluster map go with the
-/// glyphs, so the text can be extracted and a soft hyphen at a break reads as U+00AD. Leaves the source, the
-/// font and the current point as it found them, apart from the font.
+/// Pango's Cairo renderer would. Leaves the source and the current point as it found them, apart from the font.
 /// REQUIRES: the run's font has a face (it came from a Shaper).
 void ShowGlyphRun(cairo_t* cr, const text::GlyphRun& run);
 

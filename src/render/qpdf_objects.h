@@ -1,4 +1,4 @@
-// Small readers of libqpdf objects, for the PDF post-pass and for the tools that read PDFs back.
+// Small readers of libqpdf objects, for the tools that read PDFs back (check-pdf, the tests).
 #pragma once
 
 #include <qpdf/QPDFObjectHandle.hh>

@@ -1,19 +1,15 @@
-// Drawing plain data: a chart leaves the cairo state alone and opens no tags; a glyph run's hyphen is drawn up to
-// the line's measured width; the PDF keeps the text behind the glyphs.
+// Drawing plain data with Cairo: a chart leaves the cairo state alone and opens no tags; a glyph run's hyphen is
+// drawn up to the line's measured width.
 #include "render/draw.h"
 
 #include <cairo-pdf.h>
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <cstdio>
-#include <fstream>
 #include <functional>
 
 #include "figures/figures_fixture.h"
-#include "shell.h"
+#include "render/render_fixture.h"
 
 using namespace barometer;
 
@@ -33,18 +29,6 @@ std::string DrawToPdf(const std::function<void(cairo_t*)>& draw) {
   cairo_surface_finish(surface);
   cairo_surface_destroy(surface);
   return pdf;
-}
-
-std::shared_ptr<const text::ShapedParagraph> ShapeBody(const std::string& words, double width) {
-  text::ParagraphInput input;
-  input.runs = {text::TextRun{words, false, false, "", false, "", ""}};
-  input.style = testing::Edition2021().design.Style("body");
-  input.width = width;
-  input.max_word_space = 2.6;
-  base::Diagnostics diags;
-  auto shaped = testing::Tools("en").shaper->Shape(input, {}, diags);
-  REQUIRE_FALSE(diags.HasErrors());
-  return shaped;
 }
 
 }  // namespace
@@ -75,7 +59,7 @@ TEST_CASE("render draw: DrawChart restores the cairo state and opens no structur
 }
 
 TEST_CASE("render draw: a line that ends at a soft hyphen draws a hyphen up to its measured width") {
-  auto p = ShapeBody("Internationalisation characterises organisational responsibilities "
+  auto p = testing::ShapeBody("Internationalisation characterises organisational responsibilities "
                      "notwithstanding administrative considerations.", 80);
   int checked = 0;
   for (int i = 0; i < p->line_count(); ++i) {
@@ -104,30 +88,4 @@ TEST_CASE("render draw: a line that ends at a soft hyphen draws a hyphen up to i
     ++checked;
   }
   CHECK(checked > 0);
-}
-
-TEST_CASE("render draw: a PDF keeps the text behind the glyphs, soft hyphens at breaks included, none inside words") {
-  auto p = ShapeBody("Internationalisation characterises organisational responsibilities.", 80);
-  std::string pdf = DrawToPdf([&](cairo_t* cr) { render::DrawLines(cr, *p, 0, p->line_count(), 20, 20); });
-  std::string expected;
-  for (int i = 0; i < p->line_count(); ++i) {
-    // Soft hyphens inside a line draw nothing and are not extracted; the one at a break is.
-    std::string raw = p->text().substr(p->line(i).start, p->line(i).length);
-    std::string line = p->LineText(i);
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    expected += line + (raw.size() >= 2 && raw.compare(raw.size() - 2, 2, "\u00AD") == 0 ? "\u00AD\n" : "\n");
-  }
-  REQUIRE(expected.find("\u00AD\n") != std::string::npos);  // the test needs a hyphenated line
-  const std::string path = "/tmp/barometer-draw-test-" + std::to_string(getpid()) + ".pdf";
-  std::ofstream(path, std::ios::binary) << pdf;
-  testing::Run text = testing::Shell("pdftotext -enc UTF-8 " + path + " -");
-  // The hints inside words are not written as text of their own: Cairo would write each as an empty span whose
-  // /ActualText is the hint (FEFF00AD), which readers could copy into the middle of a word.
-  testing::Run content = testing::Shell("qpdf --qdf --object-streams=disable " + path + " -");
-  std::remove(path.c_str());
-  REQUIRE(text.status == 0);
-  CHECK(text.out.substr(0, expected.size()) == expected);
-  REQUIRE(content.status == 0);
-  CHECK(content.out.find("TJ") != std::string::npos);  // the content streams were read
-  CHECK(content.out.find("ActualText <feff00ad>") == std::string::npos);
 }

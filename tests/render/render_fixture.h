@@ -1,7 +1,8 @@
-// A small laid-out document made by hand (no fonts, no layout), and reading a PDF back with libqpdf, for the
-// tests of the PDF writer and its post-pass.
+// A small laid-out document made by hand (no fonts, no layout), a paragraph shaped as the 2021 edition's body
+// text, and reading a PDF back with libqpdf, for the tests of the drawing code and the PDF writer.
 #pragma once
 
+#include <doctest/doctest.h>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -10,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "figures/figures_fixture.h"
 #include "layout/document.h"
 
 namespace barometer::testing {
@@ -39,6 +41,19 @@ inline layout::Document SmallDocument() {
   second.items.push_back({layout::RuleLine{20, 60, 180, 60, 0.5, {0, 0, 0}}, {{"Sect", 4}, {"P", 5}}, ""});
   document.outline.push_back({"The end", "the-end", 1, 2});
   return document;
+}
+
+/// `words` shaped as the English edition's body text, `width` points wide.
+inline std::shared_ptr<const text::ShapedParagraph> ShapeBody(const std::string& words, double width) {
+  text::ParagraphInput input;
+  input.runs = {text::TextRun{words, false, false, "", false, "", ""}};
+  input.style = Edition2021().design.Style("body");
+  input.width = width;
+  input.max_word_space = 2.6;
+  base::Diagnostics diags;
+  auto shaped = Tools("en").shaper->Shape(input, {}, diags);
+  REQUIRE_FALSE(diags.HasErrors());
+  return shaped;
 }
 
 /// The PDF rewritten by libqpdf in QDF form: every stream uncompressed, one object after the other, so a test can
