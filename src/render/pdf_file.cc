@@ -15,11 +15,11 @@ namespace {
 constexpr size_t kUnwritten = static_cast<size_t>(-1);
 constexpr size_t kObjectsPerStream = 100;
 
-std::string Deflate(std::string_view data) {
+std::string Deflate(std::string_view data, int level) {
   uLongf size = compressBound(static_cast<uLong>(data.size()));
   std::string out(size, '\0');
   if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(data.data()),
-                static_cast<uLong>(data.size()), Z_DEFAULT_COMPRESSION) != Z_OK) {
+                static_cast<uLong>(data.size()), level) != Z_OK) {
     throw std::runtime_error("zlib could not compress a PDF stream");
   }
   out.resize(size);
@@ -155,10 +155,11 @@ void File::Put(int id, std::string object) {
   in_stream_.at(id - 1) = true;
 }
 
-void File::PutStream(int id, std::string_view entries, std::string_view data, bool compress) {
+void File::PutStream(int id, std::string_view entries, std::string_view data, int compression) {
   if (body_.empty()) body_ = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
   std::string compressed;
-  if (compress) compressed = Deflate(data);
+  const bool compress = compression != kStored;
+  if (compress) compressed = Deflate(data, compression);
   const std::string_view bytes = compress ? std::string_view(compressed) : data;
   offsets_.at(id - 1) = body_.size();
   body_ += std::to_string(id) + " 0 obj\n<< ";

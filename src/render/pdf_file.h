@@ -36,9 +36,12 @@ class File {
   int Reserve();
   /// Writes object `id`, e.g. "<< /Type /Page ... >>", into an object stream.
   void Put(int id, std::string object);
-  /// Writes stream `id`: the dictionary's entries other than /Length and /Filter, and its data, compressed when
-  /// `compress` (data that is compressed already, or tiny, is kept as it is).
-  void PutStream(int id, std::string_view entries, std::string_view data, bool compress = true);
+  /// zlib levels for PutStream. Pages: level 4, on the 2021 edition's pages 3 % larger than zlib's default (6)
+  /// in 30 % less time. Once per document (fonts): zlib's default. kStored: data a reader must see as it is (XMP).
+  static constexpr int kPages = 4, kOnce = 6, kStored = 0;
+  /// Writes stream `id`: the dictionary's entries other than /Length and /Filter, and its data, compressed at
+  /// zlib level `compression` (kStored: as it is).
+  void PutStream(int id, std::string_view entries, std::string_view data, int compression = kPages);
   /// The whole file: header, streams, object streams and a cross-reference stream with /Root and /Info; the /ID
   /// is derived from the bytes before it, so equal documents get equal files. Every reserved number must have
   /// been written.

@@ -166,7 +166,7 @@ void Fonts::WriteFont(File& file, const Font& font, int type0) {
 
   const int program_id = file.Reserve();
   file.PutStream(program_id,
-                 font.cff ? "/Subtype /OpenType" : "/Length1 " + std::to_string(bytes.size()), bytes);
+                 font.cff ? "/Subtype /OpenType" : "/Length1 " + std::to_string(bytes.size()), bytes, File::kOnce);
   const int descriptor = file.Reserve();
   file.Put(descriptor, "<< /Type /FontDescriptor /FontName " + Name(base_font) + " /Flags " +
                            std::to_string(flags) + " /FontBBox [" + bbox + "] /ItalicAngle " +
@@ -200,7 +200,7 @@ void Fonts::WriteFont(File& file, const Font& font, int type0) {
                          " /FontDescriptor " + Ref(descriptor) + " /W [" + widths + "]" +
                          (font.cff ? "" : " /CIDToGIDMap /Identity") + " >>");
   const int to_unicode = file.Reserve();
-  file.PutStream(to_unicode, "", ToUnicodeCMap(font.text));
+  file.PutStream(to_unicode, "", ToUnicodeCMap(font.text), File::kOnce);
   file.Put(type0, "<< /Type /Font /Subtype /Type0 /BaseFont " + Name(base_font) +
                       " /Encoding /Identity-H /DescendantFonts [" + Ref(cid_font) + "] /ToUnicode " +
                       Ref(to_unicode) + " >>");

@@ -410,7 +410,7 @@ std::string RenderPdf(const layout::Document& document) {
   const layout::Metadata& meta = document.metadata;
   const std::string producer = "barometer " BAROMETER_VERSION;
   const int metadata = file.Reserve();
-  file.PutStream(metadata, "/Type /Metadata /Subtype /XML", Xmp(meta, producer), false);
+  file.PutStream(metadata, "/Type /Metadata /Subtype /XML", Xmp(meta, producer), pdf::File::kStored);
   const std::string date = pdf::ByteString(PdfDate(meta.date));
   file.Put(info, "<< /Title " + TextString(meta.title) + " /Author " + TextString(meta.author) + " /Subject " +
                      TextString(meta.subject) + " /Keywords " + TextString(meta.keywords) + " /Creator " +
