@@ -281,13 +281,14 @@ void Content::Chart(const figures::Chart& chart, double x, double y) {
   out_ += "cm\n";
   for (const figures::Shape& shape : chart.shapes) {
     if (shape.path.empty()) continue;
-    Path(shape.path);
+    // The state first: between a path and its painting operator, PDF allows no other operator.
     if (shape.filled) Fill(shape.fill);
     if (shape.stroke_width > 0) {
       Stroke(shape.stroke);
       Add(shape.stroke_width);
-      out_ += "w 0 J 0 j ";
+      out_ += "w 0 J 0 j\n";
     }
+    Path(shape.path);
     out_ += shape.filled ? (shape.stroke_width > 0 ? "B\n" : "f\n") : (shape.stroke_width > 0 ? "S\n" : "n\n");
   }
   for (const figures::Label& label : chart.labels) {
