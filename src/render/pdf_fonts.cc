@@ -91,12 +91,11 @@ int Fonts::Use(const text::FontFace& face) {
   return it->second;
 }
 
-double Fonts::Width(int index, uint32_t glyph) {
-  Font& font = fonts_.at(index);
+double Fonts::MeasureWidth(Font& font, uint32_t glyph) {
   if (glyph >= font.widths.size()) font.widths.resize(glyph + 1, kUnused);
-  int& width = font.widths[glyph];
-  if (width == kUnused) width = std::max(0, hb_font_get_glyph_h_advance(font.unscaled, glyph));
-  return std::round(width * 1000.0 / font.units_per_em * 1000) / 1000;
+  const hb_position_t units = std::max(0, hb_font_get_glyph_h_advance(font.unscaled, glyph));
+  font.widths[glyph] = std::round(units * 1000.0 / font.units_per_em * 1000) / 1000;
+  return font.widths[glyph];
 }
 
 bool Fonts::MapGlyph(int index, uint32_t glyph, std::string_view text) {
@@ -180,8 +179,8 @@ void Fonts::WriteFont(File& file, const Font& font, int type0) {
   uint32_t previous = 0;
   bool open = false;
   for (uint32_t glyph = 0; glyph < font.widths.size(); ++glyph) {
-    const int units = font.widths[glyph];
-    if (units == kUnused) continue;
+    const double width = font.widths[glyph];
+    if (width == kUnused) continue;
     if (!open || glyph != previous + 1) {
       if (open) widths += "] ";
       widths += std::to_string(glyph) + " [";
@@ -189,7 +188,7 @@ void Fonts::WriteFont(File& file, const Font& font, int type0) {
     } else {
       widths += ' ';
     }
-    widths += Number(std::round(units * scale * 1000) / 1000, 3);
+    widths += Number(width, 3);
     previous = glyph;
   }
   if (open) widths += "]";

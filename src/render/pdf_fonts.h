@@ -28,7 +28,11 @@ class Fonts {
   /// The resource name pages use for font `font` ("F1").
   std::string ResourceName(int font) const { return "F" + std::to_string(font + 1); }
   /// The glyph's advance width in thousandths of the em, as the PDF's /W gives it.
-  double Width(int font, uint32_t glyph);
+  double Width(int font, uint32_t glyph) {
+    Font& face = fonts_[font];
+    if (glyph < face.widths.size() && face.widths[glyph] >= 0) return face.widths[glyph];
+    return MeasureWidth(face, glyph);
+  }
   /// Records that `glyph` stands for `text`. False when the glyph already stands for other text (the caller
   /// then gives this use the text as /ActualText): a glyph has one text in the font's map.
   bool MapGlyph(int font, uint32_t glyph, std::string_view text);
@@ -43,9 +47,10 @@ class Fonts {
     bool cff = false;
     std::string postscript_name;
     std::vector<std::string> text;         ///< by glyph id: the text it stands for, "" for none yet
-    std::vector<int> widths;               ///< by glyph id: width in font units, kUnused for a glyph not drawn
+    std::vector<double> widths;            ///< by glyph id: width as /W gives it, kUnused for a glyph not drawn
   };
-  static constexpr int kUnused = -1;
+  static constexpr double kUnused = -1;
+  static double MeasureWidth(Font& font, uint32_t glyph);
   void WriteFont(File& file, const Font& font, int type0);
 
   std::vector<Font> fonts_;

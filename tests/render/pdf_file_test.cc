@@ -16,6 +16,12 @@ TEST_CASE("pdf file: numbers, names and strings") {
   CHECK(pdf::Number(1.23456) == "1.235");
   CHECK(pdf::Number(1.23456, 1) == "1.2");
   CHECK(pdf::Number(1e20, 0) == "100000000000000000000");  // never an exponent
+  CHECK(pdf::Number(-12.5, 1) == "-12.5");
+  CHECK(pdf::Number(0.04, 1) == "0");
+  CHECK(pdf::Number(-0.06, 1) == "-0.1");
+  CHECK(pdf::Number(100.0001, 3) == "100");
+  CHECK(pdf::Number(0.0625, 4) == "0.0625");
+  CHECK(pdf::Number(1234567.891, 2) == "1234567.89");
   CHECK(pdf::Name("P") == "/P");
   CHECK(pdf::Name("A B/C#") == "/A#20B#2FC#23");
   CHECK(pdf::ByteString("a (b) \\c") == "(a \\(b\\) \\\\c)");
