@@ -284,21 +284,27 @@ void Distributor::EmitLines(const FlowText& text, int first, int count, double x
   const text::ShapedParagraph& p = *text.paragraph;
   if (first == 0) {
     if (!text.destination.empty()) {
-      Emit({Destination{text.destination, x, y}, {}, ""});
+      if (!measuring_) Emit({Destination{text.destination, x, y}, {}, ""});
       Record(text.destination, x, y);
     }
     Record(text.block_id, x, y);
-    if (text.marker) Emit({TextLines{text.marker, 0, 1, x - text.indent - text.marker_shift, y}, text.marker_tags, ""});
+    if (text.marker && !measuring_) {
+      Emit({TextLines{text.marker, 0, 1, x - text.indent - text.marker_shift, y}, text.marker_tags, ""});
+    }
   }
-  AppendTextLines(text.paragraph, first, count, x, y, text.tags, text.phrase_tags, page_->items);
-  AppendLinkAreas(p, first, count, x, y, text.tags, page_->items);
+  if (!measuring_) {
+    AppendTextLines(text.paragraph, first, count, x, y, text.tags, text.phrase_tags, page_->items);
+    AppendLinkAreas(p, first, count, x, y, text.tags, page_->items);
+  }
   if (!p.HasFootnotes()) return;
   Column& column = columns_[column_];
   for (int line = first; line < first + count; ++line) {
     for (const std::string& id : p.FootnotesOnLine(line)) {
       if (std::find(column.notes.begin(), column.notes.end(), id) != column.notes.end()) continue;
       const int number = footnotes_.at(id).number;
-      Emit({Destination{NoteMarkDestination(number), x + p.line(line).x, y + p.Height(line - first)}, {}, ""});
+      if (!measuring_) {
+        Emit({Destination{NoteMarkDestination(number), x + p.line(line).x, y + p.Height(line - first)}, {}, ""});
+      }
       column.notes_height += NoteHeight(id, column.notes.empty());
       column.notes.push_back(id);
     }

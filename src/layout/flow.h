@@ -145,9 +145,12 @@ class Distributor {
   void PlaceBody(const SectionFlow& section);
   /// Lays out a section's body with each candidate FloatPlan (its balancing included) and keeps the cheapest.
   void PlaceSectionBody(const SectionFlow& section, const Snapshot& start);
-  /// Lays out the body under `plan` from `start`, balanced (finely for the `final` layout); returns its cost
-  /// (FloatPlanCost).
-  double TryFloatPlan(const SectionFlow& section, const Snapshot& start, const FloatPlan& plan, bool final = false);
+  /// How a plan is laid out: as a trial whose pages only its cost reads (kMeasure, see measuring_), as a trial
+  /// whose caller reads where the text ends (kWithText), or as the section's layout (kFinal: finely balanced).
+  enum class PlanTrial { kMeasure, kWithText, kFinal };
+  /// Lays out the body under `plan` from `start`, balanced; returns its cost (FloatPlanCost).
+  double TryFloatPlan(const SectionFlow& section, const Snapshot& start, const FloatPlan& plan,
+                      PlanTrial trial = PlanTrial::kMeasure);
   /// What the layout since `start` costs: its pages, each page of boxes alone that leaves more than the
   /// template's share blank, blank column feet on pages before the last, boxes put off to the next page.
   double FloatPlanCost(const Snapshot& start) const;
@@ -217,6 +220,10 @@ class Distributor {
   std::set<std::string> anchors_;
   bool after_heading_ = false;   ///< the last block placed was a heading: no space to add under it
   bool rules_broken_ = false;    ///< a paragraph had to be split against the widow and orphan rules
+  /// A trial whose pages are thrown away (a float plan not yet chosen, a balancing height): text is measured and
+  /// placed, but its lines, links and destinations are not made into items. What trials compare reads the
+  /// columns and the boxes' items, never the text's (JustifyLastPage, which moves items, runs after the last).
+  bool measuring_ = false;
   FloatPlan plan_;               ///< the plan being laid out
   size_t float_index_ = 0;       ///< page-wide boxes met on pages with text so far in the section
   int deferred_floats_ = 0;      ///< page-wide boxes put off to the top of a later page so far in the section

@@ -130,7 +130,10 @@ bool Distributor::TryBalancedBottom(const SectionFlow& section, const Snapshot& 
   base::Diagnostics trial;  // a trial that needs to break a rule does not fit; it reports nothing
   diags_ = &trial;
   rules_broken_ = false;
+  const bool measuring = measuring_;
+  measuring_ = true;
   PlaceBody(section);
+  measuring_ = measuring;
   diags_ = real;
   return document_.pages.size() == page_count && last_flow_page_ == last_page && pending_columns_.empty() &&
          pending_pages_.empty() && trial.Sorted().empty() && !rules_broken_;
@@ -210,14 +213,18 @@ void Distributor::AddSection(const SectionFlow& section) {
 }
 
 double Distributor::TryFloatPlan(const SectionFlow& section, const Snapshot& start, const FloatPlan& plan,
-                                 bool final) {
+                                 PlanTrial trial) {
+  const bool final = trial == PlanTrial::kFinal;
   Restore(start);
   plan_ = plan;
   ShortenBalancedColumns();  // the section's first page may be the one cut: it was made before `start`
   rules_broken_ = false;
+  // A plan tried and thrown away: its cost needs the columns' and the boxes' places, not the text's.
+  measuring_ = trial == PlanTrial::kMeasure;
   PlaceBody(section);
   const bool broke_rules = rules_broken_;
   BalanceLastPage(section, start, final);
+  measuring_ = false;
   if (final) JustifyLastPage(start);
   return FloatPlanCost(start) + (broke_rules || rules_broken_ ? kBrokenRulesCost : 0);
 }
@@ -279,7 +286,7 @@ void Distributor::PlaceSectionBody(const SectionFlow& section, const Snapshot& s
       FloatPlan plan = best;
       plan.cut_page = page;
       plan.cut_bottom = lowest - lines * leading;
-      if (TryFloatPlan(section, start, plan) > best_cost - kLonePageCost / 2) continue;
+      if (TryFloatPlan(section, start, plan, PlanTrial::kWithText) > best_cost - kLonePageCost / 2) continue;
       // Balanced columns on the last page first.
       double blank = 1 - (ItemsBottom(document_.pages[page - 1], design_.margins.top) - design_.margins.top) /
                              design_.ContentHeight();
@@ -289,7 +296,7 @@ void Distributor::PlaceSectionBody(const SectionFlow& section, const Snapshot& s
     best = chosen;
   }
   diags_ = real;
-  TryFloatPlan(section, start, best, true);
+  TryFloatPlan(section, start, best, PlanTrial::kFinal);
   plan_ = {};
 }
 
