@@ -35,6 +35,54 @@ std::string PlainNumber(double value) {
   return std::string(buffer, result.ptr);
 }
 
+void AppendFixed(std::string& out, double value, int decimals) {
+  static constexpr int64_t kPowers[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+  if (decimals >= 0 && decimals <= 6 && std::abs(value) < 1e12) {
+    // Most numbers of a page: in whole steps of the last decimal, with integers (std::to_chars is slower).
+    const int64_t steps = std::llround(value * static_cast<double>(kPowers[decimals]));
+    if (steps == 0) {
+      out += '0';
+      return;
+    }
+    uint64_t magnitude = steps < 0 ? static_cast<uint64_t>(-steps) : static_cast<uint64_t>(steps);
+    char buffer[32];
+    char* end = buffer + sizeof buffer;
+    char* at = end;
+    int place = 0;
+    bool fraction = false;
+    for (; place < decimals; ++place, magnitude /= 10) {  // the decimals, trailing zeros left out
+      const char digit = static_cast<char>('0' + magnitude % 10);
+      if (!fraction && digit == '0') continue;
+      fraction = true;
+      *--at = digit;
+    }
+    if (fraction) *--at = '.';
+    do {
+      *--at = static_cast<char>('0' + magnitude % 10);
+      magnitude /= 10;
+    } while (magnitude > 0);
+    if (steps < 0) *--at = '-';
+    out.append(at, end);
+    return;
+  }
+  char buffer[400];
+  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
+  if (error != std::errc()) {
+    out += '0';
+    return;
+  }
+  char* last = end;
+  if (std::find(buffer, end, '.') != end) {
+    while (last[-1] == '0') --last;
+    if (last[-1] == '.') --last;
+  }
+  if (last - buffer == 2 && buffer[0] == '-' && buffer[1] == '0') {
+    out += '0';
+    return;
+  }
+  out.append(buffer, last);
+}
+
 std::string TwoDecimals(double value) {
   char buffer[400];
   std::snprintf(buffer, sizeof buffer, "%.2f", value);  // no locale is ever set, so the mark is '.'

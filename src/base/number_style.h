@@ -17,6 +17,10 @@ std::optional<double> ParseNumber(const std::string& text);
 std::optional<long> ParseWholeNumber(const std::string& text, long min, long max);
 /// The shortest fixed notation that reads back as `value`: 47 -> "47", 12.25 -> "12.25"; -0 gives "0".
 std::string PlainNumber(double value);
+/// `value` rounded to at most `decimals` decimals, without trailing zeros or an exponent, appended to `out`:
+/// (12.25, 1) -> "12.3" (halves away from zero), (12.5, 3) -> "12.5", (-0.0001, 3) -> "0". For the many numbers
+/// of PDF and SVG drawing operators.
+void AppendFixed(std::string& out, double value, int decimals);
 /// `value` with exactly two decimals: 12.5 -> "12.50"; -0.001 gives "0.00".
 std::string TwoDecimals(double value);
 

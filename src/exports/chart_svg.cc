@@ -4,7 +4,6 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -14,6 +13,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "base/number_style.h"
 #include "text/font_face.h"
 #include "text/glyph_run.h"
 #include "text/paragraph.h"
@@ -22,16 +22,7 @@ namespace barometer::exports {
 namespace {
 
 // A thousandth of a point: finer than any screen or printer resolves, and short.
-void AppendNumber(std::string& out, double value) {
-  double rounded = std::round(value * 1000) / 1000;
-  if (rounded == 0) rounded = 0;  // no "-0"
-  char buffer[32];
-  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, rounded, std::chars_format::fixed, 3);
-  if (error != std::errc()) throw std::runtime_error("a coordinate of the chart is out of range");
-  while (end[-1] == '0') --end;
-  if (end[-1] == '.') --end;
-  out.append(buffer, end);
-}
+void AppendNumber(std::string& out, double value) { base::AppendFixed(out, value, 3); }
 
 void AppendPoint(std::string& out, char command, double x, double y) {
   out += command;

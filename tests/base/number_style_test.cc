@@ -61,3 +61,20 @@ TEST_CASE("plain numbers: read strictly, written with '.' and as few digits as n
   CHECK(TwoDecimals(-0.001) == "0.00");
   CHECK(TwoDecimals(595.2756) == "595.28");
 }
+
+TEST_CASE("number style: fixed notation for drawing operators, rounded, without trailing zeros or an exponent") {
+  auto fixed = [](double value, int decimals) {
+    std::string out = "x";
+    barometer::base::AppendFixed(out, value, decimals);
+    return out;
+  };
+  CHECK(fixed(12, 3) == "x12");
+  CHECK(fixed(12.25, 1) == "x12.3");
+  CHECK(fixed(-12.25, 1) == "x-12.3");
+  CHECK(fixed(0.0004, 3) == "x0");
+  CHECK(fixed(-0.0004, 3) == "x0");
+  CHECK(fixed(595.2756, 3) == "x595.276");
+  CHECK(fixed(0.1 + 0.2, 6) == "x0.3");
+  CHECK(fixed(1e20, 0) == "x100000000000000000000");  // past the integer path: std::to_chars, still no exponent
+  CHECK(fixed(-2.5e13, 2) == "x-25000000000000");
+}
