@@ -117,8 +117,10 @@ class Distributor {
   /// The distributor's state at a point, to lay out the rest of a section again. Its size is that of the page
   /// it was taken on, never that of the edition: ids placed since are found in `placed_log_`.
   struct Snapshot {
-    size_t page_count = 0;  ///< pages before the last one are finished: only the last is kept
-    Page last_page;
+    size_t page_count = 0;  ///< pages before the last one are finished
+    /// How many items the last page had: placing only appends to a page (JustifyLastPage, which moves items,
+    /// runs after a section's last trial), so a trial is undone by cutting the items it added.
+    size_t last_page_items = 0;
     size_t placed_count = 0;  ///< the length of `placed_log_`
     const model::MasterPage* master = nullptr;
     std::vector<Column> columns;

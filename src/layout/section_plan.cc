@@ -55,7 +55,7 @@ double Spread(const std::vector<Column>& columns) {
 
 Distributor::Snapshot Distributor::Save() const {
   return {document_.pages.size(),
-          document_.pages.back(),
+          document_.pages.back().items.size(),
           placed_log_.size(),
           master_,
           columns_,
@@ -71,7 +71,8 @@ Distributor::Snapshot Distributor::Save() const {
 
 void Distributor::Restore(const Snapshot& snapshot) {
   document_.pages.resize(snapshot.page_count);
-  document_.pages.back() = snapshot.last_page;
+  std::vector<Item>& items = document_.pages.back().items;
+  items.erase(items.begin() + static_cast<std::ptrdiff_t>(snapshot.last_page_items), items.end());
   while (placed_log_.size() > snapshot.placed_count) {
     pages_.first_page.erase(placed_log_.back());
     placed_log_.pop_back();
