@@ -189,6 +189,8 @@ std::string File::Finish(int catalog, int info) {
   const std::string hash = base::Sha256Hex(body_).substr(0, 32);
   const int xref = Reserve();
   const size_t xref_offset = body_.size();
+  // The cross-reference gives offsets in 4 bytes.
+  if (xref_offset > 0xFFFFFFFFu) throw std::runtime_error("the PDF would be larger than 4 GiB");
   offsets_[xref - 1] = xref_offset;
   std::string table;
   AppendBigEndian(table, 0, 1);
