@@ -11,6 +11,36 @@
 namespace barometer::render {
 namespace {
 
+// Draws a glyph run with its pen starting at the current point (the baseline, before the run's rise), as
+// Pango's Cairo renderer would; leaves the source and the current point as it found them, apart from the font.
+void ShowGlyphRun(cairo_t* cr, const text::GlyphRun& run) {
+  // The pen starts at the current point as Cairo stores it (in fixed point), exactly as Pango takes it.
+  const bool had_point = cairo_has_current_point(cr);
+  double base_x = 0, base_y = 0;
+  cairo_get_current_point(cr, &base_x, &base_y);
+  cairo_save(cr);
+  cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run.font.face->pango_font())));
+  std::vector<cairo_glyph_t> glyphs;
+  glyphs.reserve(run.glyphs.size());
+  int64_t pen = 0;
+  for (const text::Glyph& glyph : run.glyphs) {
+    // An unknown glyph was reported when the text was shaped; nothing is drawn for it.
+    if (glyph.id != text::kEmptyGlyph && !(glyph.id & text::kUnknownGlyphFlag)) {
+      const double x = base_x + static_cast<double>(pen + glyph.x_offset) / text::kUnitsPerPoint;
+      const double y = glyph.y_offset == 0 ? base_y : base_y + glyph.y_offset / text::kUnitsPerPoint;
+      glyphs.push_back({glyph.id, x, y});
+    }
+    pen += glyph.advance;
+  }
+  cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
+  cairo_restore(cr);
+  if (had_point) {
+    cairo_move_to(cr, base_x, base_y);
+  } else {
+    cairo_new_path(cr);
+  }
+}
+
 void DrawPath(cairo_t* cr, const std::vector<figures::PathOp>& path) {
   cairo_new_path(cr);
   for (const figures::PathOp& op : path) {
@@ -58,34 +88,6 @@ void DrawLine(cairo_t* cr, const text::ShapedParagraph& paragraph, int i, double
 }
 
 }  // namespace
-
-void ShowGlyphRun(cairo_t* cr, const text::GlyphRun& run) {
-  // The pen starts at the current point as Cairo stores it (in fixed point), exactly as Pango takes it.
-  const bool had_point = cairo_has_current_point(cr);
-  double base_x = 0, base_y = 0;
-  cairo_get_current_point(cr, &base_x, &base_y);
-  cairo_save(cr);
-  cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run.font.face->pango_font())));
-  std::vector<cairo_glyph_t> glyphs;
-  glyphs.reserve(run.glyphs.size());
-  int64_t pen = 0;
-  for (const text::Glyph& glyph : run.glyphs) {
-    // An unknown glyph was reported when the text was shaped; nothing is drawn for it.
-    if (glyph.id != text::kEmptyGlyph && !(glyph.id & text::kUnknownGlyphFlag)) {
-      const double x = base_x + static_cast<double>(pen + glyph.x_offset) / text::kUnitsPerPoint;
-      const double y = glyph.y_offset == 0 ? base_y : base_y + glyph.y_offset / text::kUnitsPerPoint;
-      glyphs.push_back({glyph.id, x, y});
-    }
-    pen += glyph.advance;
-  }
-  cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
-  cairo_restore(cr);
-  if (had_point) {
-    cairo_move_to(cr, base_x, base_y);
-  } else {
-    cairo_new_path(cr);
-  }
-}
 
 void DrawLines(cairo_t* cr, const text::ShapedParagraph& paragraph, int first, int count, double x, double top,
                int from, int to) {

@@ -12,11 +12,6 @@
 
 namespace barometer::render {
 
-/// Draws a glyph run with its pen starting at the current point (the baseline, before the run's rise), as
-/// Pango's Cairo renderer would. Leaves the source and the current point as it found them, apart from the font.
-/// REQUIRES: the run's font has a face (it came from a Shaper).
-void ShowGlyphRun(cairo_t* cr, const text::GlyphRun& run);
-
 /// Draws lines [first, first + count) of a paragraph, the first line's box top at (x, top): of those, the glyph
 /// runs of text bytes [from, to), each where it stands in its line.
 void DrawLines(cairo_t* cr, const text::ShapedParagraph& paragraph, int first, int count, double x, double top,
