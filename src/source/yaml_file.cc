@@ -163,18 +163,32 @@ YamlFile LoadYaml(const base::FileSystem& fs, const std::string& path, base::Dia
   }
   out.ok = StructureCheck(path, diags).Run(out.root);
   if (!out.ok) out.root = YAML::Node();
+  out.line_starts.push_back(0);
+  for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) {
+    out.line_starts.push_back(at + 1);
+  }
   return out;
+}
+
+size_t YamlFile::LineStart(int line) const {
+  if (line < 1) return std::string::npos;
+  if (!line_starts.empty()) {
+    return static_cast<size_t>(line) <= line_starts.size() ? line_starts[line - 1] : std::string::npos;
+  }
+  size_t at = 0;
+  for (int k = 1; k < line; ++k) {
+    at = text.find('\n', at);
+    if (at == std::string::npos) return at;
+    ++at;
+  }
+  return at;
 }
 
 bool YamlFile::InlineScalarStart(const YAML::Node& node, base::SourceLoc* start) const {
   *start = LocOf(path, node);
   if (!node.IsScalar() || start->line == 0 || node.Scalar().find('\n') != std::string::npos) return false;
-  size_t line_start = 0;
-  for (int line = 1; line < start->line; ++line) {
-    line_start = text.find('\n', line_start);
-    if (line_start == std::string::npos) return false;
-    ++line_start;
-  }
+  const size_t line_start = LineStart(start->line);
+  if (line_start == std::string::npos) return false;
   size_t at = line_start + static_cast<size_t>(start->col - 1);
   if (at >= text.size()) return false;
   char first = text[at];
@@ -200,12 +214,8 @@ base::BytePlaces YamlFile::ScalarPositions(const YAML::Node& node) const {
 base::BytePlaces YamlFile::BlockScalarPositions(const YAML::Node& node) const {
   base::SourceLoc start = LocOf(path, node);
   if (!node.IsScalar() || start.line == 0) return {};
-  size_t at = 0;
-  for (int line = 1; line < start.line; ++line) {
-    at = text.find('\n', at);
-    if (at == std::string::npos) return {};
-    ++at;
-  }
+  size_t at = LineStart(start.line);
+  if (at == std::string::npos) return {};
   at += static_cast<size_t>(start.col - 1);
   if (at >= text.size() || (text[at] != '>' && text[at] != '|')) return {};
   const bool folded = text[at] == '>';

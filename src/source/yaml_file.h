@@ -23,6 +23,12 @@ struct YamlFile {
   std::string text;
   YAML::Node root;
   bool ok = false;
+  /// Where each line of `text` starts (0-based line k at line_starts[k]), filled by LoadYaml: messages about a
+  /// file of many thousand lines find their line without scanning the text from the top each time.
+  std::vector<size_t> line_starts;
+
+  /// The offset in `text` where 1-based line `line` starts, or std::string::npos past the end.
+  size_t LineStart(int line) const;
 
   /// Where a scalar's text starts in the file and whether it is written on one line (plain or quoted), so that
   /// an offset into the value is also an offset into the line. Block scalars (`>-`, `|`) give false.
