@@ -10,6 +10,7 @@
 #include "base/cache_key.h"
 #include "text/font_face.h"
 #include "text/line_breaker.h"
+#include "text/line_shaper.h"
 
 namespace barometer::text {
 namespace {
@@ -164,17 +165,12 @@ int ContentEnd(const std::string& text, int start, int end) {
 
 // The paragraph as Pango shaped it, as one unbroken line (or one per hard line break), measured.
 struct UnbrokenLine {
-  std::vector<PangoGlyphItem*> runs;  ///< owned by the layout, in logical order
+  std::vector<PangoGlyphItem*> runs;  ///< owned by the Prepared paragraph, in logical order
   std::vector<int64_t> x_at;          ///< Pango units from the start, per byte where a cluster starts; else -1
   std::vector<int> spaces_before;     ///< stretchable spaces before each byte
 
-  UnbrokenLine(PangoLayout* layout, const std::string& text) {
+  UnbrokenLine(std::vector<PangoGlyphItem*> shaped, const std::string& text) : runs(std::move(shaped)) {
     const int size = static_cast<int>(text.size());
-    for (GSList* line = pango_layout_get_lines_readonly(layout); line; line = line->next) {
-      for (GSList* node = static_cast<PangoLayoutLine*>(line->data)->runs; node; node = node->next) {
-        runs.push_back(static_cast<PangoGlyphItem*>(node->data));
-      }
-    }
     x_at.assign(size + 1, -1);
     int64_t pen = 0;  // a long paragraph's width in Pango units passes 2^31
     for (PangoGlyphItem* run : runs) {
@@ -230,16 +226,19 @@ struct UnbrokenLine {
 };
 
 // Reports characters without a glyph and runs Pango took from another family (it substitutes silently).
-void CheckFonts(PangoLayout* layout, const ParagraphInput& input, const base::SourceLoc& loc,
+void CheckFonts(const std::vector<PangoGlyphItem*>& runs, const ParagraphInput& input, const base::SourceLoc& loc,
                 base::Diagnostics& diags) {
-  if (int unknown = pango_layout_get_unknown_glyphs_count(layout); unknown > 0) {
+  int unknown = 0;
+  for (const PangoGlyphItem* run : runs) {
+    for (int g = 0; g < run->glyphs->num_glyphs; ++g) {
+      unknown += (run->glyphs->glyphs[g].glyph & kUnknownGlyphFlag) != 0;
+    }
+  }
+  if (unknown > 0) {
     diags.Error(loc, std::to_string(unknown) + " character(s) have no glyph in the pinned fonts ('" +
                          input.style.family + "')");
   }
-  PangoLayoutIter* iter = pango_layout_get_iter(layout);
-  do {
-    PangoLayoutRun* run = pango_layout_iter_get_run_readonly(iter);
-    if (!run) continue;
+  for (const PangoGlyphItem* run : runs) {
     PangoFontDescription* got = pango_font_describe(run->item->analysis.font);
     std::string family = pango_font_description_get_family(got);
     pango_font_description_free(got);
@@ -247,8 +246,7 @@ void CheckFonts(PangoLayout* layout, const ParagraphInput& input, const base::So
       diags.Error(loc, "font family '" + input.style.family + "' is not in fonts/ (Pango substituted '" + family + "')");
       break;
     }
-  } while (pango_layout_iter_next_run(iter));
-  pango_layout_iter_free(iter);
+  }
 }
 
 // Where lines may end, for the line breaker, and the byte each candidate stands at.
@@ -262,8 +260,8 @@ struct Breakable {
 // justified paragraph each candidate also carries how far the characters at its line's ends may hang out
 // (input.margins, optical margins).
 template <typename HyphenOf>
-Breakable FindBreakCandidates(PangoLayout* layout, const UnbrokenLine& unbroken, const std::string& text,
-                              const ParagraphInput& input, HyphenOf&& hyphen) {
+Breakable FindBreakCandidates(const PangoLogAttr* attrs, int attr_count, const UnbrokenLine& unbroken,
+                              const std::string& text, const ParagraphInput& input, HyphenOf&& hyphen) {
   const bool justify = input.style.align == model::Align::kJustify;
   // How far the character at `byte` may hang out, in points.
   auto hang = [&](const std::map<std::string, double>& shares, int byte) {
@@ -304,8 +302,6 @@ Breakable FindBreakCandidates(PangoLayout* layout, const UnbrokenLine& unbroken,
     out.candidates.push_back(c);
     out.bytes.push_back(byte);
   };
-  int attr_count = 0;
-  const PangoLogAttr* attrs = pango_layout_get_log_attrs_readonly(layout, &attr_count);
   for (int i = 0, byte = 0; i + 1 < attr_count; ++i) {
     if (i > 0 && attrs[i].is_line_break && unbroken.x_at[byte] >= 0) add_candidate(byte, attrs[i].is_mandatory_break);
     byte = static_cast<int>(g_utf8_next_char(text.c_str() + byte) - text.c_str());
@@ -365,23 +361,50 @@ PangoFontDescription* StyleFont(const model::TextStyle& style) {
   return font;
 }
 
+// The runs of a paragraph shaped as one line, with Pango's break opportunities: from the LineShaper, or from a
+// PangoLayout for what the LineShaper leaves to it.
+struct OneLine {
+  OneLine(std::unique_ptr<ShapedLine> shaped) : line(std::move(shaped)) {
+    runs = line->runs;
+    log_attrs = line->log_attrs;
+    log_attr_count = line->log_attr_count;
+  }
+  OneLine(PangoLayout* shaped) : layout(shaped) {
+    for (GSList* l = pango_layout_get_lines_readonly(layout); l; l = l->next) {
+      for (GSList* node = static_cast<PangoLayoutLine*>(l->data)->runs; node; node = node->next) {
+        runs.push_back(static_cast<PangoGlyphItem*>(node->data));
+      }
+    }
+    log_attrs = pango_layout_get_log_attrs_readonly(layout, &log_attr_count);
+  }
+  ~OneLine() {
+    if (layout) g_object_unref(layout);
+  }
+  OneLine(const OneLine&) = delete;
+  OneLine& operator=(const OneLine&) = delete;
+
+  std::unique_ptr<ShapedLine> line;
+  PangoLayout* layout = nullptr;
+  std::vector<PangoGlyphItem*> runs;  ///< owned by `line` or `layout`
+  const PangoLogAttr* log_attrs = nullptr;
+  int log_attr_count = 0;
+};
+
 }  // namespace
 
 struct Shaper::Prepared {
-  Prepared(std::string shaping_key, Assembled made, PangoLayout* shaped)
-      : key(std::move(shaping_key)), assembled(std::move(made)), layout(shaped), unbroken(layout, assembled.text) {}
-  ~Prepared() {
-    g_object_unref(layout);
-    pango_attr_list_unref(assembled.attrs);
-  }
+  Prepared(std::string shaping_key, Assembled made, std::unique_ptr<OneLine> shaped)
+      : key(std::move(shaping_key)), assembled(std::move(made)), one_line(std::move(shaped)),
+        unbroken(one_line->runs, assembled.text) {}
+  ~Prepared() { pango_attr_list_unref(assembled.attrs); }
   Prepared(const Prepared&) = delete;
   Prepared& operator=(const Prepared&) = delete;
 
   std::string key;
   size_t hash = 0;
   Assembled assembled;
-  PangoLayout* layout;
-  UnbrokenLine unbroken;  ///< points into `layout`
+  std::unique_ptr<OneLine> one_line;
+  UnbrokenLine unbroken;  ///< points into `one_line`
   Breakable breakable;
 };
 
@@ -418,7 +441,8 @@ constexpr size_t kPreparedKept = 96;
 
 }  // namespace
 
-Shaper::Shaper(const FontSet& fonts, const Hyphenator& hyphenator) : fonts_(fonts), hyphenator_(hyphenator) {}
+Shaper::Shaper(const FontSet& fonts, const Hyphenator& hyphenator)
+    : fonts_(fonts), hyphenator_(hyphenator), line_shaper_(std::make_unique<LineShaper>(fonts.context())) {}
 
 Shaper::~Shaper() {
   for (auto& [font, hyphen] : hyphens_) g_object_unref(font);
@@ -433,12 +457,17 @@ const Shaper::Prepared& Shaper::Prepare(const ParagraphInput& input) {
     return *prepared_.back();
   }
   Assembled assembled = Assemble(PrepareRuns(input), input);
-  PangoLayout* layout = MakeLayout(assembled.text, assembled.attrs, input);
-  auto prepared = std::make_unique<Prepared>(std::move(key), std::move(assembled), layout);
+  PangoFontDescription* style_font = StyleFont(input.style);
+  std::unique_ptr<ShapedLine> shaped = line_shaper_->Shape(assembled.text, assembled.attrs, style_font);
+  pango_font_description_free(style_font);
+  auto one_line = shaped ? std::make_unique<OneLine>(std::move(shaped))
+                         : std::make_unique<OneLine>(MakeLayout(assembled.text, assembled.attrs, input));
+  auto prepared = std::make_unique<Prepared>(std::move(key), std::move(assembled), std::move(one_line));
   prepared->hash = hash;
   auto hyphen = [&](PangoFont* font) { return Hyphen(font); };
-  prepared->breakable =
-      FindBreakCandidates(layout, prepared->unbroken, prepared->assembled.text, input, hyphen);
+  const OneLine& line = *prepared->one_line;
+  prepared->breakable = FindBreakCandidates(line.log_attrs, line.log_attr_count, prepared->unbroken,
+                                            prepared->assembled.text, input, hyphen);
   if (prepared_.size() == kPreparedKept) prepared_.erase(prepared_.begin());
   prepared_.push_back(std::move(prepared));
   return *prepared_.back();
@@ -598,8 +627,7 @@ std::shared_ptr<const ShapedParagraph> Shaper::Shape(const ParagraphInput& input
   // adds a soft hyphen's width after stretching a line to the full width, and it letter-spaces lines with no
   // space; all three are avoided here.)
   const Prepared& prepared = Prepare(input);
-  PangoLayout* layout = prepared.layout;
-  CheckFonts(layout, input, loc, diags);
+  CheckFonts(prepared.one_line->runs, input, loc, diags);
 
   const std::string& text = prepared.assembled.text;
   const UnbrokenLine& unbroken = prepared.unbroken;

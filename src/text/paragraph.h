@@ -25,6 +25,8 @@ typedef struct _PangoAttrList PangoAttrList;
 
 namespace barometer::text {
 
+class LineShaper;
+
 /// A run of text with inline properties, after references were resolved to their visible text.
 struct TextRun {
   std::string text;
@@ -166,6 +168,7 @@ class Shaper {
 
   const FontSet& fonts_;
   const Hyphenator& hyphenator_;
+  std::unique_ptr<LineShaper> line_shaper_;
   std::vector<std::unique_ptr<Prepared>> prepared_;  ///< most recently used last
   std::map<std::string, double> space_widths_;
   std::map<PangoFont*, std::pair<uint32_t, int>> hyphens_;  ///< holds a reference to each font
