@@ -567,37 +567,38 @@ std::pair<uint32_t, int> Shaper::Hyphen(PangoFont* font) {
   return hyphens_[font] = {glyph, logical.width};
 }
 
+int Shaper::AdvanceWidth(const std::string& text, const model::TextStyle& style) {
+  PangoFontDescription* font = StyleFont(style);
+  int width = 0;
+  if (std::unique_ptr<ShapedLine> line = line_shaper_->Shape(text, nullptr, font)) {
+    for (const PangoGlyphItem* run : line->runs) {
+      for (int g = 0; g < run->glyphs->num_glyphs; ++g) width += run->glyphs->glyphs[g].geometry.width;
+    }
+  } else {
+    PangoLayout* layout = pango_layout_new(fonts_.context());
+    pango_layout_set_font_description(layout, font);
+    pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
+    PangoRectangle logical;
+    pango_layout_get_extents(layout, nullptr, &logical);
+    width = logical.width;
+    g_object_unref(layout);
+  }
+  pango_font_description_free(font);
+  return width;
+}
+
 double Shaper::SpaceWidth(const model::TextStyle& style) {
   std::string key = style.family + "|" + std::to_string(style.weight) + "|" + std::to_string(style.size);
   auto it = space_widths_.find(key);
   if (it != space_widths_.end()) return it->second;
-  PangoLayout* layout = pango_layout_new(fonts_.context());
-  PangoFontDescription* font = StyleFont(style);
-  pango_layout_set_font_description(layout, font);
-  pango_font_description_free(font);
   // The width of "x x" minus "xx" is the space alone, free of side bearings.
-  int with_space = 0, without = 0;
-  pango_layout_set_text(layout, "x x", -1);
-  pango_layout_get_size(layout, &with_space, nullptr);
-  pango_layout_set_text(layout, "xx", -1);
-  pango_layout_get_size(layout, &without, nullptr);
-  g_object_unref(layout);
-  double width = std::max(0.1, (with_space - without) / kScale);
+  double width = std::max(0.1, (AdvanceWidth("x x", style) - AdvanceWidth("xx", style)) / kScale);
   space_widths_[key] = width;
   return width;
 }
 
 double Shaper::MeasureWidth(const std::string& text, const model::TextStyle& style) {
-  PangoLayout* layout = pango_layout_new(fonts_.context());
-  PangoFontDescription* font = StyleFont(style);
-  pango_layout_set_font_description(layout, font);
-  pango_font_description_free(font);
-  std::string shown = style.uppercase ? Uppercase(text) : text;
-  pango_layout_set_text(layout, shown.c_str(), static_cast<int>(shown.size()));
-  PangoRectangle logical;
-  pango_layout_get_extents(layout, nullptr, &logical);
-  g_object_unref(layout);
-  return logical.width / kScale;
+  return AdvanceWidth(style.uppercase ? Uppercase(text) : text, style) / kScale;
 }
 
 std::vector<TextRun> Shaper::PrepareRuns(const ParagraphInput& input) const {

@@ -154,6 +154,8 @@ class Shaper {
   /// The runs as they are shaped: uppercased where the style says, URLs breakable, words hyphenated.
   std::vector<TextRun> PrepareRuns(const ParagraphInput& input) const;
   double SpaceWidth(const model::TextStyle& style);
+  /// The width of a one-line text in a style, in Pango units: the sum of its glyphs' advances.
+  int AdvanceWidth(const std::string& text, const model::TextStyle& style);
   PangoLayout* MakeLayout(const std::string& text, PangoAttrList* attrs, const ParagraphInput& input);
   /// The hyphen glyph drawn at a soft-hyphen break in `font`, and its width in Pango units.
   std::pair<uint32_t, int> Hyphen(PangoFont* font);
