@@ -15,7 +15,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <system_error>
 #include <type_traits>
@@ -24,13 +23,28 @@ namespace barometer::base {
 
 namespace fs = std::filesystem;
 
+// Straight into a string of the file's size: a stream copied the fonts' 3.5 MB about three times over.
 bool RealFileSystem::ReadFile(const std::string& path, std::string* contents) const {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return false;
-  *contents = buffer.str();
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat info;
+  const size_t expected = fstat(fd, &info) == 0 && S_ISREG(info.st_mode) ? static_cast<size_t>(info.st_size) : 0;
+  std::string bytes(expected + 1, '\0');  // one more, to see the end of the file without a second buffer
+  size_t used = 0;
+  for (;;) {
+    if (used == bytes.size()) bytes.resize(bytes.size() * 2);
+    const ssize_t got = read(fd, bytes.data() + used, bytes.size() - used);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      close(fd);
+      return false;
+    }
+    if (got == 0) break;
+    used += static_cast<size_t>(got);
+  }
+  close(fd);
+  bytes.resize(used);
+  *contents = std::move(bytes);
   return true;
 }
 
