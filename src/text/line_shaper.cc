@@ -110,23 +110,29 @@ void ApplyRises(const std::vector<PangoGlyphItem*>& runs) {
   }
 }
 
+// A short item in a font whose words cannot be shaped apart (a heading, a label, a footer in Inter) is kept whole:
+// HarfBuzz applies lookups within the item's own text, whatever stands around it.
+constexpr int kWholeItemKept = 160;
+
 int CharCount(const std::string& text, int start, int end) {
   return static_cast<int>(g_utf8_strlen(text.c_str() + start, end - start));
 }
 
+// Whether a combining mark starts at byte `at`: at the start of a shaping call it would get a dotted circle, so
+// no call (and no cached word) starts with one.
+bool MarkAt(const std::string& text, int at) {
+  const GUnicodeType type = g_unichar_type(g_utf8_get_char(text.c_str() + at));
+  return type == G_UNICODE_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK || type == G_UNICODE_NON_SPACING_MARK;
+}
+
 // Where the next word of bytes [start, end) ends: after the spaces that follow it, where a character that is not
-// a combining mark starts (a mark at the start of a shaping call would get a dotted circle).
+// a combining mark starts.
 int WordEnd(const std::string& text, int start, int end) {
   int at = start;
   while (at < end) {
     while (at < end && text[at] != ' ') ++at;
     while (at < end && text[at] == ' ') ++at;
-    if (at == end) return end;
-    const gunichar next = g_utf8_get_char(text.c_str() + at);
-    const GUnicodeType type = g_unichar_type(next);
-    if (type != G_UNICODE_SPACING_MARK && type != G_UNICODE_ENCLOSING_MARK && type != G_UNICODE_NON_SPACING_MARK) {
-      return at;
-    }
+    if (at == end || !MarkAt(text, at)) return at;
   }
   return end;
 }
@@ -186,7 +192,9 @@ bool LineShaper::WordsShapeApart(PangoFont* font) {
 PangoGlyphString* LineShaper::ShapeItem(PangoItem* item, const std::string& text, PangoLogAttr* log_attrs) {
   PangoGlyphString* glyphs = pango_glyph_string_new();
   const auto script = static_cast<PangoScript>(item->analysis.script);
-  if ((script != PANGO_SCRIPT_LATIN && script != PANGO_SCRIPT_COMMON) || !WordsShapeApart(item->analysis.font)) {
+  const bool latin = script == PANGO_SCRIPT_LATIN || script == PANGO_SCRIPT_COMMON;
+  const bool apart = latin && WordsShapeApart(item->analysis.font);
+  if (!latin || (!apart && item->length > kWholeItemKept) || MarkAt(text, item->offset)) {
     pango_shape_item(item, text.c_str(), static_cast<int>(text.size()), log_attrs, glyphs, PANGO_SHAPE_NONE);
     return glyphs;
   }
@@ -204,7 +212,7 @@ PangoGlyphString* LineShaper::ShapeItem(PangoItem* item, const std::string& text
 
   std::vector<int> bounds = {item->offset};  // where each word starts, and the item's end
   const int end = item->offset + item->length;
-  while (bounds.back() < end) bounds.push_back(WordEnd(text, bounds.back(), end));
+  while (bounds.back() < end) bounds.push_back(apart ? WordEnd(text, bounds.back(), end) : end);
   const int word_count = static_cast<int>(bounds.size()) - 1;
   std::vector<const Word*> words(word_count, nullptr);
   std::vector<std::string> keys(word_count);
