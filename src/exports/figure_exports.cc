@@ -2,7 +2,9 @@
 
 #include <png.h>
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 #include <cairo.h>
 
@@ -50,7 +52,7 @@ std::string EncodePng(const unsigned char* pixels, int width, int height, int st
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
   png_infop info = png ? png_create_info_struct(png) : nullptr;
   if (!png || !info) throw std::runtime_error("libpng cannot start a PNG");
-  std::vector<unsigned char> row(static_cast<size_t>(width) * 3);
+  std::vector<unsigned char> row(static_cast<size_t>(width) * 3 + 1);
   if (setjmp(png_jmpbuf(png))) {
     png_destroy_write_struct(&png, &info);
     throw std::runtime_error("libpng could not write a PNG");
@@ -65,13 +67,14 @@ std::string EncodePng(const unsigned char* pixels, int width, int height, int st
   png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
   png_write_info(png, info);
   for (int y = 0; y < height; ++y) {
-    // CAIRO_FORMAT_RGB24 stores each pixel as a native-endian 32-bit 0xXXRRGGBB.
+    // CAIRO_FORMAT_RGB24 stores each pixel as a native-endian 32-bit 0xXXRRGGBB. Each becomes R, G, B and one
+    // byte more, which the next pixel overwrites: one 4-byte store a pixel instead of three single bytes.
     const auto* source = reinterpret_cast<const uint32_t*>(pixels + static_cast<size_t>(y) * stride);
+    unsigned char* out = row.data();
     for (int x = 0; x < width; ++x) {
-      uint32_t p = source[x];
-      row[3 * x] = static_cast<unsigned char>(p >> 16);
-      row[3 * x + 1] = static_cast<unsigned char>(p >> 8);
-      row[3 * x + 2] = static_cast<unsigned char>(p);
+      const uint32_t p = source[x];
+      const uint32_t rgb = std::endian::native == std::endian::little ? __builtin_bswap32(p) >> 8 : p << 8;
+      std::memcpy(out + 3 * static_cast<size_t>(x), &rgb, sizeof rgb);
     }
     png_write_row(png, row.data());
   }
