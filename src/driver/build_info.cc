@@ -1,7 +1,9 @@
 #include "driver/build_info.h"
 
 #include <git_commit.h>
-#include <qpdf/QPDF.hh>
+#include <png.h>
+#include <zip.h>
+#include <zlib.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -77,7 +79,10 @@ std::string BuildInfoJson(const model::Edition& edition, const std::vector<std::
       {"libxlsxwriter", LXW_VERSION},
       // yaml-cpp has no version call or macro; CMake takes it from the library's pkg-config file.
       {"yaml-cpp", BAROMETER_YAML_CPP_VERSION},
-      {"libqpdf", QPDF::QPDFVersion()},
+      // What compresses the PDFs' streams and the PNGs, and repacks the workbooks: their bytes depend on these.
+      {"zlib", zlibVersion()},
+      {"libpng", png_get_libpng_ver(nullptr)},
+      {"libzip", zip_libzip_version()},
   });
   record["edition"] = edition.id;
   record["languages"] = languages;
