@@ -461,7 +461,7 @@ const Shaper::Prepared& Shaper::Prepare(const ParagraphInput& input) {
   std::unique_ptr<ShapedLine> shaped = line_shaper_->Shape(assembled.text, assembled.attrs, style_font);
   pango_font_description_free(style_font);
   auto one_line = shaped ? std::make_unique<OneLine>(std::move(shaped))
-                         : std::make_unique<OneLine>(MakeLayout(assembled.text, assembled.attrs, input));
+                         : std::make_unique<OneLine>(MakeLayout(assembled.text, assembled.attrs, input.style));
   auto prepared = std::make_unique<Prepared>(std::move(key), std::move(assembled), std::move(one_line));
   prepared->hash = hash;
   auto hyphen = [&](PangoFont* font) { return Hyphen(font); };
@@ -526,9 +526,9 @@ std::vector<std::string> ShapedParagraph::FootnotesOnLine(int i) const {
   return ids;
 }
 
-PangoLayout* Shaper::MakeLayout(const std::string& text, PangoAttrList* attrs, const ParagraphInput& input) {
+PangoLayout* Shaper::MakeLayout(const std::string& text, PangoAttrList* attrs, const model::TextStyle& style) {
   PangoLayout* layout = pango_layout_new(fonts_.context());
-  PangoFontDescription* font = StyleFont(input.style);
+  PangoFontDescription* font = StyleFont(style);
   pango_layout_set_font_description(layout, font);
   pango_font_description_free(font);
   pango_layout_set_width(layout, -1);  // one unbroken line: the line breaker decides, nothing is shaped twice
@@ -575,9 +575,7 @@ int Shaper::AdvanceWidth(const std::string& text, const model::TextStyle& style)
       for (int g = 0; g < run->glyphs->num_glyphs; ++g) width += run->glyphs->glyphs[g].geometry.width;
     }
   } else {
-    PangoLayout* layout = pango_layout_new(fonts_.context());
-    pango_layout_set_font_description(layout, font);
-    pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
+    PangoLayout* layout = MakeLayout(text, nullptr, style);
     PangoRectangle logical;
     pango_layout_get_extents(layout, nullptr, &logical);
     width = logical.width;

@@ -156,7 +156,8 @@ class Shaper {
   double SpaceWidth(const model::TextStyle& style);
   /// The width of a one-line text in a style, in Pango units: the sum of its glyphs' advances.
   int AdvanceWidth(const std::string& text, const model::TextStyle& style);
-  PangoLayout* MakeLayout(const std::string& text, PangoAttrList* attrs, const ParagraphInput& input);
+  /// A PangoLayout without a width: what the LineShaper leaves to the layout (see line_shaper.h).
+  PangoLayout* MakeLayout(const std::string& text, PangoAttrList* attrs, const model::TextStyle& style);
   /// The hyphen glyph drawn at a soft-hyphen break in `font`, and its width in Pango units.
   std::pair<uint32_t, int> Hyphen(PangoFont* font);
   /// The plain-data reference to a font, one per font for the Shaper's life.
