@@ -227,6 +227,7 @@ PangoGlyphString* LineShaper::ShapeItem(PangoItem* item, const std::string& text
     }
   }
   // Words not seen before are shaped together, one call for each stretch of them, and cut apart by cluster.
+  int counted = item->offset, chars_before = 0;  // characters from the item's start to byte `counted`
   for (int k = 0; k < word_count;) {
     if (words[k]) {
       ++k;
@@ -234,14 +235,17 @@ PangoGlyphString* LineShaper::ShapeItem(PangoItem* item, const std::string& text
     }
     int last = k;
     while (last < word_count && !words[last]) ++last;
+    chars_before += CharCount(text, counted, bounds[k]);
     PangoItem stretch = *item;
     stretch.analysis.flags = 0;  // a plain PangoItem: not Pango's private flag for a struct with a character offset
     stretch.offset = bounds[k];
     stretch.length = bounds[last] - bounds[k];
     stretch.num_chars = CharCount(text, bounds[k], bounds[last]);
+    counted = bounds[last];
     PangoGlyphString* shaped = pango_glyph_string_new();
-    pango_shape_item(&stretch, text.c_str(), static_cast<int>(text.size()),
-                     log_attrs + CharCount(text, item->offset, bounds[k]), shaped, PANGO_SHAPE_NONE);
+    pango_shape_item(&stretch, text.c_str(), static_cast<int>(text.size()), log_attrs + chars_before, shaped,
+                     PANGO_SHAPE_NONE);
+    chars_before += stretch.num_chars;
     int g = 0;
     for (int w = k; w < last; ++w) {
       auto made = std::make_unique<Word>();
