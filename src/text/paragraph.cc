@@ -459,9 +459,9 @@ const Shaper::Prepared& Shaper::Prepare(const ParagraphInput& input) {
   Assembled assembled = Assemble(PrepareRuns(input), input);
   PangoFontDescription* style_font = StyleFont(input.style);
   std::unique_ptr<ShapedLine> shaped = line_shaper_->Shape(assembled.text, assembled.attrs, style_font);
-  pango_font_description_free(style_font);
   auto one_line = shaped ? std::make_unique<OneLine>(std::move(shaped))
-                         : std::make_unique<OneLine>(MakeLayout(assembled.text, assembled.attrs, input.style));
+                         : std::make_unique<OneLine>(MakeLayout(assembled.text, assembled.attrs, style_font));
+  pango_font_description_free(style_font);
   auto prepared = std::make_unique<Prepared>(std::move(key), std::move(assembled), std::move(one_line));
   prepared->hash = hash;
   auto hyphen = [&](PangoFont* font) { return Hyphen(font); };
@@ -526,11 +526,9 @@ std::vector<std::string> ShapedParagraph::FootnotesOnLine(int i) const {
   return ids;
 }
 
-PangoLayout* Shaper::MakeLayout(const std::string& text, PangoAttrList* attrs, const model::TextStyle& style) {
+PangoLayout* Shaper::MakeLayout(const std::string& text, PangoAttrList* attrs, const PangoFontDescription* font) {
   PangoLayout* layout = pango_layout_new(fonts_.context());
-  PangoFontDescription* font = StyleFont(style);
   pango_layout_set_font_description(layout, font);
-  pango_font_description_free(font);
   pango_layout_set_width(layout, -1);  // one unbroken line: the line breaker decides, nothing is shaped twice
   pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
   pango_layout_set_attributes(layout, attrs);
@@ -575,7 +573,7 @@ int Shaper::AdvanceWidth(const std::string& text, const model::TextStyle& style)
       for (int g = 0; g < run->glyphs->num_glyphs; ++g) width += run->glyphs->glyphs[g].geometry.width;
     }
   } else {
-    PangoLayout* layout = MakeLayout(text, nullptr, style);
+    PangoLayout* layout = MakeLayout(text, nullptr, font);
     PangoRectangle logical;
     pango_layout_get_extents(layout, nullptr, &logical);
     width = logical.width;

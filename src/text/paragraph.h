@@ -22,6 +22,7 @@
 typedef struct _PangoFont PangoFont;
 typedef struct _PangoLayout PangoLayout;
 typedef struct _PangoAttrList PangoAttrList;
+typedef struct _PangoFontDescription PangoFontDescription;
 
 namespace barometer::text {
 
@@ -157,7 +158,7 @@ class Shaper {
   /// The width of a one-line text in a style, in Pango units: the sum of its glyphs' advances.
   int AdvanceWidth(const std::string& text, const model::TextStyle& style);
   /// A PangoLayout without a width: what the LineShaper leaves to the layout (see line_shaper.h).
-  PangoLayout* MakeLayout(const std::string& text, PangoAttrList* attrs, const model::TextStyle& style);
+  PangoLayout* MakeLayout(const std::string& text, PangoAttrList* attrs, const PangoFontDescription* font);
   /// The hyphen glyph drawn at a soft-hyphen break in `font`, and its width in Pango units.
   std::pair<uint32_t, int> Hyphen(PangoFont* font);
   /// The plain-data reference to a font, one per font for the Shaper's life.
