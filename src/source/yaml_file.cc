@@ -112,14 +112,10 @@ class StructureCheck {
   bool depth_reported_ = false;
 };
 
-// Whether the leading white space of 0-based line `line` holds a tab (and so may be what broke the parse).
-bool LineIndentedWithTab(const std::string& text, int line) {
-  size_t at = 0;
-  for (int k = 0; k < line && at != std::string::npos; ++k) {
-    at = text.find('\n', at);
-    if (at != std::string::npos) ++at;
-  }
-  for (; at != std::string::npos && at < text.size() && (text[at] == ' ' || text[at] == '\t'); ++at) {
+// Whether the leading white space of 1-based line `line` holds a tab (and so may be what broke the parse).
+bool LineIndentedWithTab(const YamlFile& file, int line) {
+  const std::string& text = file.text;
+  for (size_t at = file.LineStart(line); at < text.size() && (text[at] == ' ' || text[at] == '\t'); ++at) {
     if (text[at] == '\t') return true;
   }
   return false;
@@ -149,6 +145,10 @@ YamlFile LoadYaml(const base::FileSystem& fs, const std::string& path, base::Dia
   out.path = path;
   std::string& text = out.text;
   if (!ReadInput(fs, path, kMaxYamlFileBytes, diags, &text) || !CheckUtf8(path, text, diags)) return out;
+  out.line_starts.push_back(0);
+  for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) {
+    out.line_starts.push_back(at + 1);
+  }
   try {
     out.root = YAML::Load(text);
   } catch (const YAML::DeepRecursion& e) {
@@ -157,31 +157,18 @@ YamlFile LoadYaml(const base::FileSystem& fs, const std::string& path, base::Dia
     return out;
   } catch (const YAML::ParserException& e) {
     std::vector<std::string> hints;
-    if (LineIndentedWithTab(text, e.mark.line)) hints.push_back("YAML indents with spaces; this line has a tab");
+    if (LineIndentedWithTab(out, e.mark.line + 1)) hints.push_back("YAML indents with spaces; this line has a tab");
     diags.Add({base::Severity::kError, {path, e.mark.line + 1, e.mark.column + 1}, e.msg, hints, "yaml-syntax"});
     return out;
   }
   out.ok = StructureCheck(path, diags).Run(out.root);
   if (!out.ok) out.root = YAML::Node();
-  out.line_starts.push_back(0);
-  for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) {
-    out.line_starts.push_back(at + 1);
-  }
   return out;
 }
 
 size_t YamlFile::LineStart(int line) const {
-  if (line < 1) return std::string::npos;
-  if (!line_starts.empty()) {
-    return static_cast<size_t>(line) <= line_starts.size() ? line_starts[line - 1] : std::string::npos;
-  }
-  size_t at = 0;
-  for (int k = 1; k < line; ++k) {
-    at = text.find('\n', at);
-    if (at == std::string::npos) return at;
-    ++at;
-  }
-  return at;
+  if (line < 1 || static_cast<size_t>(line) > line_starts.size()) return std::string::npos;
+  return line_starts[line - 1];
 }
 
 bool YamlFile::InlineScalarStart(const YAML::Node& node, base::SourceLoc* start) const {

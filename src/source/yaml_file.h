@@ -23,8 +23,8 @@ struct YamlFile {
   std::string text;
   YAML::Node root;
   bool ok = false;
-  /// Where each line of `text` starts (0-based line k at line_starts[k]), filled by LoadYaml: messages about a
-  /// file of many thousand lines find their line without scanning the text from the top each time.
+  /// Where each line of `text` starts (0-based line k at line_starts[k]), filled by LoadYaml as soon as the text
+  /// is read: messages about a file of many thousand lines find their line without scanning from the top.
   std::vector<size_t> line_starts;
 
   /// The offset in `text` where 1-based line `line` starts, or std::string::npos past the end.
