@@ -6,6 +6,8 @@
 #include <thread>
 #include <vector>
 
+#include "base/heap.h"
+
 namespace barometer::base {
 
 void RunTasks(size_t count, size_t jobs, const std::function<void(size_t)>& run) {
@@ -21,7 +23,12 @@ void RunTasks(size_t count, size_t jobs, const std::function<void(size_t)>& run)
     }
   };
   std::vector<std::thread> helpers;
-  for (size_t i = 1; i < std::min(jobs, count); ++i) helpers.emplace_back(work);
+  for (size_t i = 1; i < std::min(jobs, count); ++i) {
+    helpers.emplace_back([&] {
+      PrepareThreadHeap();
+      work();
+    });
+  }
   work();
   for (std::thread& helper : helpers) helper.join();
   for (const std::exception_ptr& error : errors) {

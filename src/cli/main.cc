@@ -2,6 +2,10 @@
 #include <string>
 #include <vector>
 
+#include "base/heap.h"
 #include "cli/commands.h"
 
-int main(int argc, char** argv) { return barometer::cli::Main(std::vector<std::string>(argv + 1, argv + argc)); }
+int main(int argc, char** argv) {
+  barometer::base::PrepareHeap();
+  return barometer::cli::Main(std::vector<std::string>(argv + 1, argv + argc));
+}
