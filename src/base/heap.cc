@@ -18,6 +18,9 @@ constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
 constexpr int kHeapStep = 256 << 20;
 // glibc gives each thread's arena heaps of this size, aligned to it (HEAP_MAX_SIZE on a 64-bit system).
 constexpr uintptr_t kArenaHeap = uintptr_t{64} << 20;
+// Blocks this large or larger are mapped on their own rather than taken from a heap.
+constexpr int kMmapThreshold = 32 << 20;
+constexpr size_t kProbeOverTop = size_t{1} << 20;
 
 bool InMainHeap(const void* p) { return reinterpret_cast<uintptr_t>(p) < reinterpret_cast<uintptr_t>(sbrk(0)); }
 
@@ -27,12 +30,12 @@ void PrepareHeap() {
   mallopt(M_TOP_PAD, kHeapStep);
   mallopt(M_TRIM_THRESHOLD, 2 * kHeapStep);
   // Image buffers and such come from the heap and are reused, rather than mapped and faulted in afresh each time.
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_MMAP_THRESHOLD, kMmapThreshold);
   // A block larger than the heap's free top makes it grow by a whole step, which is then advised at once (later
   // steps are mappings of their own, which the kernel does not advise again).
-  const size_t free_top = mallinfo2().keepcost;
-  if (free_top >= (30 << 20)) return;
-  void* probe = malloc(free_top + (1 << 20));
+  const size_t probe_size = mallinfo2().keepcost + kProbeOverTop;
+  if (probe_size >= static_cast<size_t>(kMmapThreshold)) return;  // it would be mapped, not taken from the heap
+  void* probe = malloc(probe_size);
   if (probe == nullptr || !InMainHeap(probe)) {
     free(probe);
     return;
