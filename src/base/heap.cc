@@ -4,8 +4,11 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstdlib>
+#include <iterator>
 
 namespace barometer::base {
 
@@ -21,8 +24,25 @@ constexpr uintptr_t kArenaHeap = uintptr_t{64} << 20;
 // Blocks this large or larger are mapped on their own rather than taken from a heap.
 constexpr int kMmapThreshold = 32 << 20;
 constexpr size_t kProbeOverTop = size_t{1} << 20;
+// A new arena's first block lies this close to the start of its heap, past the heap's and the arena's own records.
+constexpr uintptr_t kFreshArena = uintptr_t{64} << 10;
 
-bool InMainHeap(const void* p) { return reinterpret_cast<uintptr_t>(p) < reinterpret_cast<uintptr_t>(sbrk(0)); }
+uintptr_t Address(const void* p) { return reinterpret_cast<uintptr_t>(p); }
+void* Pointer(uintptr_t address) { return reinterpret_cast<void*>(address); }
+bool InMainHeap(const void* p) { return Address(p) < Address(sbrk(0)); }
+
+// Blocks that fill the start of a heap up to its first huge-page boundary, kept for the life of the process (so
+// that a leak checker sees them as reachable). A huge page can back a 2 MiB stretch only while none of its 4 KiB
+// pages is mapped, and the first page of that stretch was touched before it could be advised (by the blocks made
+// before main, or by the arena's own record): without a filler, the first 2 MiB of every heap would be handed out
+// first, and faulted in 512 times over. The filler's pages, but for its header, are never touched.
+std::atomic<void*> fillers[256];
+std::atomic<size_t> filler_count{0};
+
+void Keep(void* filler) {
+  const size_t slot = filler_count++;
+  if (slot < std::size(fillers)) fillers[slot] = filler;
+}
 
 }  // namespace
 
@@ -40,17 +60,34 @@ void PrepareHeap() {
     free(probe);
     return;
   }
-  const uintptr_t from = (reinterpret_cast<uintptr_t>(probe) + kHugePage - 1) & ~(kHugePage - 1);
-  const uintptr_t to = reinterpret_cast<uintptr_t>(sbrk(0));
-  if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
-  free(probe);
+  const uintptr_t boundary = (Address(probe) + kHugePage - 1) & ~(kHugePage - 1);
+  const uintptr_t top = Address(sbrk(0));
+  if (top <= boundary + kHugePage) {
+    free(probe);
+    return;
+  }
+  madvise(Pointer(boundary), top - boundary, MADV_HUGEPAGE);
+  // The probe, cut back in place to end at the boundary, is the filler; what it gives back joins the free top.
+  void* filler = realloc(probe, std::max<uintptr_t>(boundary - Address(probe), 1));
+  Keep(filler);
 }
 
 void PrepareThreadHeap() {
   void* probe = malloc(1);
-  if (probe != nullptr && !InMainHeap(probe)) {
-    madvise(reinterpret_cast<void*>(reinterpret_cast<uintptr_t>(probe) & ~(kArenaHeap - 1)), kArenaHeap,
-            MADV_HUGEPAGE);
+  if (probe == nullptr || InMainHeap(probe)) {
+    free(probe);
+    return;
+  }
+  const uintptr_t heap = Address(probe) & ~(kArenaHeap - 1);
+  madvise(Pointer(heap), kArenaHeap, MADV_HUGEPAGE);
+  // Only a heap whose first blocks are still at its start needs a filler (in one used before, it is there already).
+  if (Address(probe) - heap < kFreshArena) {
+    void* filler = malloc(heap + kHugePage - Address(probe));
+    if (filler != nullptr && Address(filler) - heap < kFreshArena) {
+      Keep(filler);
+    } else {
+      free(filler);  // taken from elsewhere than the heap's start: it would fill nothing
+    }
   }
   free(probe);
 }

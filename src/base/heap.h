@@ -9,7 +9,8 @@ namespace barometer::base {
 /// kernel allows it. Called once, first thing in main; a hint only, so nothing fails when the kernel declines.
 void PrepareHeap();
 
-/// Asks for huge pages in the heap the calling thread allocates from. Called at the start of each worker thread.
+/// Asks for huge pages in the heap the calling thread allocates from (and, in a new one, keeps its first 2 MiB out of
+/// use). Called at the start of each worker thread.
 void PrepareThreadHeap();
 
 }  // namespace barometer::base

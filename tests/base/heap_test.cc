@@ -60,6 +60,12 @@ TEST_CASE("heap: the main heap grows by a step advised for huge pages") {
   const std::string flags = MappingFlags(static_cast<char*>(sbrk(0)) - 4096);
   REQUIRE(!flags.empty());
   CHECK_MESSAGE(HasFlag(flags, "hg"), flags);
+  // A block the free space cannot hold comes from the free top, which now starts past the stretch the heap had
+  // faulted in page by page before it was advised.
+  void* block = std::malloc(size_t{8} << 20);
+  const std::string block_flags = MappingFlags(block);
+  std::free(block);
+  CHECK_MESSAGE(HasFlag(block_flags, "hg"), block_flags);
 }
 
 TEST_CASE("heap: a worker thread's heap is advised for huge pages") {
