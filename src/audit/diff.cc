@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "audit/pdf_pages.h"
+#include "audit/reader_module.h"
 #include "audit/word_diff.h"
 #include "audit/workbook_cells.h"
 
@@ -144,8 +145,8 @@ bool CompareExports(const std::string& path, const ExportName& name, const std::
 
 bool CompareWorkbooks(const std::string& path, const std::string& old_bytes, const std::string& new_bytes,
                       const OutputSet& old_set, const OutputSet& new_set, std::vector<CellChange>* changes) {
-  std::vector<Sheet> old_sheets = ReadWorkbookCells(old_bytes, old_set.name + "/" + path);
-  std::vector<Sheet> new_sheets = ReadWorkbookCells(new_bytes, new_set.name + "/" + path);
+  std::vector<Sheet> old_sheets = Readers().read_workbook_cells(old_bytes, old_set.name + "/" + path);
+  std::vector<Sheet> new_sheets = Readers().read_workbook_cells(new_bytes, new_set.name + "/" + path);
   // Sheets by name in the new workbook's order, then those only the old one has.
   std::vector<std::string> order;
   std::map<std::string, std::map<std::pair<int, int>, const Cell*>> old_cells, new_cells;
@@ -208,8 +209,8 @@ bool ComparePdfs(const std::string& path, const std::string& old_bytes, const st
                  std::vector<PageChange>* changes) {
   const std::string old_name = old_set.name + "/" + path, new_name = new_set.name + "/" + path;
   // Only pages whose drawing differs are rendered (see PageDigests); the two PDFs are read on a thread each.
-  const std::vector<PageDigest> old_digests = PageDigests(old_bytes, old_name);
-  const std::vector<PageDigest> new_digests = PageDigests(new_bytes, new_name);
+  const std::vector<PageDigest> old_digests = Readers().page_digests(old_bytes, old_name);
+  const std::vector<PageDigest> new_digests = Readers().page_digests(new_bytes, new_name);
   std::vector<PageRead> wanted(std::max(old_digests.size(), new_digests.size()), PageRead::kTextAndPixels);
   for (size_t i = 0; i < std::min(old_digests.size(), new_digests.size()); ++i) {
     if (old_digests[i].fonts == new_digests[i].fonts) {
@@ -223,13 +224,13 @@ bool ComparePdfs(const std::string& path, const std::string& old_bytes, const st
     std::string old_error;
     std::thread old_reader([&] {
       try {
-        old_pages = ReadPdfPages(old_bytes, old_name, options.page_dpi, wanted);
+        old_pages = Readers().read_pdf_pages(old_bytes, old_name, options.page_dpi, wanted);
       } catch (const std::exception& e) {
         old_error = e.what();
       }
     });
     try {
-      new_pages = ReadPdfPages(new_bytes, new_name, options.page_dpi, wanted);
+      new_pages = Readers().read_pdf_pages(new_bytes, new_name, options.page_dpi, wanted);
     } catch (...) {
       old_reader.join();
       throw;

@@ -1,5 +1,5 @@
-// make install: the binary, templates, fonts, man page and bash completion under DESTDIR/PREFIX, and an installed
-// binary that finds its templates and fonts without being told. The man page renders cleanly; completion
+// make install: the binary, the readers' module, templates, fonts, man page and bash completion under DESTDIR/PREFIX,
+// and an installed binary that finds its module, templates and fonts without being told. The man page renders cleanly; completion
 // completes commands, options, folders and the edition's languages.
 #include <doctest/doctest.h>
 
@@ -37,6 +37,7 @@ TEST_CASE("install: DESTDIR and PREFIX, and the installed binary finds its data"
   REQUIRE(install.status == 0);
   const fs::path prefix = root / "stage/opt/bm";
   CHECK(fs::exists(prefix / "bin/barometer"));
+  CHECK(fs::exists(prefix / "lib/barometer/barometer-readers.so"));
   CHECK(fs::exists(prefix / "share/barometer/templates/report-a4.yaml"));
   CHECK(fs::exists(prefix / "share/barometer/fonts/manifest.txt"));
   CHECK(fs::exists(prefix / "share/barometer/fonts/Inter-Regular.otf"));
@@ -51,6 +52,16 @@ TEST_CASE("install: DESTDIR and PREFIX, and the installed binary finds its data"
   CHECK(build.out == "");
   CHECK(build.status == 0);
   CHECK(fs::exists(root / "work/out/mini-en.pdf"));
+  // The readers of finished outputs are a module the installed binary finds in lib/barometer...
+  Run check = Shell((prefix / "bin/barometer").string() + " check-pdf " + (root / "work/out/mini-en.pdf").string());
+  CHECK(check.status == 0);
+  CHECK(check.out.find("mini-en.pdf: passes:") != std::string::npos);
+  // ...and a binary without it says so, rather than failing to start or crashing.
+  fs::copy_file(prefix / "bin/barometer", root / "work/barometer");
+  Run alone = Shell((root / "work/barometer").string() + " check-pdf " + (root / "work/out/mini-en.pdf").string());
+  CHECK(alone.status == 3);
+  CHECK(alone.out.find("error: cannot load the readers of PDFs and workbooks") != std::string::npos);
+  CHECK(alone.out.find("barometer-readers.so is neither beside") != std::string::npos);
   fs::remove_all(root);
 }
 

@@ -1,7 +1,6 @@
 #include "audit/pdf_pages.h"
 
 #include <cairo.h>
-#include <dlfcn.h>
 #include <poppler.h>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
@@ -14,7 +13,6 @@
 #include <set>
 #include <stdexcept>
 #include <string>
-#include <type_traits>
 
 #include "base/hash.h"
 
@@ -78,44 +76,6 @@ class ObjectDigests {
   std::set<QPDFObjGen> open_;
 };
 
-// poppler-glib, loaded on first use (see CMakeLists.txt): only the auditors' commands read PDFs back.
-struct Poppler {
-  decltype(&poppler_document_new_from_bytes) document_new_from_bytes = nullptr;
-  decltype(&poppler_document_get_n_pages) document_get_n_pages = nullptr;
-  decltype(&poppler_document_get_page) document_get_page = nullptr;
-  decltype(&poppler_page_get_text) page_get_text = nullptr;
-  decltype(&poppler_page_get_size) page_get_size = nullptr;
-  decltype(&poppler_page_render) page_render = nullptr;
-  std::string error;  ///< why it could not be loaded; empty when it was
-};
-
-const Poppler& LoadPoppler() {
-  static const Poppler loaded = [] {
-    Poppler p;
-    void* library = dlopen(BAROMETER_POPPLER_GLIB, RTLD_NOW | RTLD_LOCAL);
-    if (!library) {
-      p.error = dlerror();
-      return p;
-    }
-    auto find = [&](auto& function, const char* symbol) {
-      function = reinterpret_cast<std::remove_reference_t<decltype(function)>>(dlsym(library, symbol));
-      if (!function && p.error.empty()) p.error = std::string("no ") + symbol;
-    };
-    find(p.document_new_from_bytes, "poppler_document_new_from_bytes");
-    find(p.document_get_n_pages, "poppler_document_get_n_pages");
-    find(p.document_get_page, "poppler_document_get_page");
-    find(p.page_get_text, "poppler_page_get_text");
-    find(p.page_get_size, "poppler_page_get_size");
-    find(p.page_render, "poppler_page_render");
-    return p;  // the library stays loaded for the process's life
-  }();
-  if (!loaded.error.empty()) {
-    throw std::runtime_error("cannot load " BAROMETER_POPPLER_GLIB " (poppler-glib, which `scripts/setup build` "
-                             "installs), needed to read PDFs back: " + loaded.error);
-  }
-  return loaded;
-}
-
 }  // namespace
 
 std::vector<PageDigest> PageDigests(const std::string& bytes, const std::string& name) {
@@ -137,10 +97,9 @@ std::vector<PageDigest> PageDigests(const std::string& bytes, const std::string&
 
 std::vector<PdfPage> ReadPdfPages(const std::string& bytes, const std::string& name, double dpi,
                                   const std::vector<PageRead>& wanted) {
-  const Poppler& poppler = LoadPoppler();
   GBytes* data = g_bytes_new(bytes.data(), bytes.size());
   GError* error = nullptr;
-  PopplerDocument* document = poppler.document_new_from_bytes(data, nullptr, &error);
+  PopplerDocument* document = poppler_document_new_from_bytes(data, nullptr, &error);
   g_bytes_unref(data);
   if (!document) {
     std::string why = error ? error->message : "unknown error";
@@ -148,20 +107,20 @@ std::vector<PdfPage> ReadPdfPages(const std::string& bytes, const std::string& n
     throw std::runtime_error(name + ": not a readable PDF (" + why + ")");
   }
   std::vector<PdfPage> pages;
-  const int count = poppler.document_get_n_pages(document);
+  const int count = poppler_document_get_n_pages(document);
   const double scale = dpi / 72.0;
   pages.resize(count);
   for (int i = 0; i < count; ++i) {
     const PageRead read = wanted.empty() ? PageRead::kTextAndPixels
                           : i < static_cast<int>(wanted.size()) ? wanted[i] : PageRead::kNothing;
     if (read == PageRead::kNothing) continue;
-    PopplerPage* page = poppler.document_get_page(document, i);
+    PopplerPage* page = poppler_document_get_page(document, i);
     if (!page) {
       g_object_unref(document);
       throw std::runtime_error(name + ": page " + std::to_string(i + 1) + " cannot be read");
     }
     PdfPage out;
-    char* text = poppler.page_get_text(page);
+    char* text = poppler_page_get_text(page);
     out.text = text ? text : "";
     g_free(text);
     if (read == PageRead::kText) {
@@ -170,7 +129,7 @@ std::vector<PdfPage> ReadPdfPages(const std::string& bytes, const std::string& n
       continue;
     }
     double width = 0, height = 0;
-    poppler.page_get_size(page, &width, &height);
+    poppler_page_get_size(page, &width, &height);
     out.pixels.width = static_cast<int>(std::ceil(width * scale));
     out.pixels.height = static_cast<int>(std::ceil(height * scale));
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, out.pixels.width, out.pixels.height);
@@ -178,7 +137,7 @@ std::vector<PdfPage> ReadPdfPages(const std::string& bytes, const std::string& n
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     cairo_scale(cr, scale, scale);
-    poppler.page_render(page, cr);
+    poppler_page_render(page, cr);
     cairo_destroy(cr);
     cairo_surface_flush(surface);
     // Cairo's RGB24 is 0x00RRGGBB per native word; made opaque RGBA for comparing and for PNG thumbnails.
