@@ -1,25 +1,21 @@
 #include "audit/reader_module.h"
 
 #include <dlfcn.h>
-#include <limits.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <stdexcept>
 
+#include "base/file_system.h"
+
 namespace barometer::audit {
 namespace {
 
-std::filesystem::path ExecutableDir() {
-  char exe[PATH_MAX];
-  const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n <= 0) return {};
-  exe[n] = '\0';
-  return std::filesystem::path(exe).parent_path();
-}
-
 const ReaderModule* Load(std::string* error) {
-  const std::filesystem::path dir = ExecutableDir();
+  const std::filesystem::path dir = base::ExecutableDir();
+  if (dir.empty()) {
+    *error = "the folder of the running binary is unknown (no /proc/self/exe)";
+    return nullptr;
+  }
   // Beside the binary in a build folder; BAROMETER_MODULE_FROM_BIN (e.g. "../lib/barometer") once installed.
   const std::filesystem::path candidates[] = {dir / kReaderModuleFile,
                                               (dir / BAROMETER_MODULE_FROM_BIN / kReaderModuleFile).lexically_normal()};

@@ -130,6 +130,9 @@ class MemoryFileSystem : public FileSystem {
 std::string JoinPath(const std::string& a, const std::string& b);
 /// The folder part of a path ("a/b/c.txt" -> "a/b"), or "." when there is none.
 std::string DirName(const std::string& path);
+/// The folder of the running executable (where an installed tree's other parts are found from), or "" when the
+/// system does not say.
+std::string ExecutableDir();
 
 /// A folder for short-lived files that never reach the output (libxlsxwriter's parts of a workbook): $TMPDIR when
 /// set, else the memory-backed /dev/shm where it is a writable folder, else /tmp. Creating a file on a busy ext4

@@ -53,11 +53,9 @@ std::string RepositoryOf(const std::string& content_dir) {
 // Where `make install` put the templates and fonts: BAROMETER_DATA_FROM_BIN (e.g. "../share/barometer") from
 // the folder of the running executable, so an installed tree can be moved (or staged with DESTDIR) whole.
 std::string InstalledDataDir() {
-  char exe[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n <= 0) return "";
-  exe[n] = '\0';
-  std::filesystem::path dir = (std::filesystem::path(exe).parent_path() / BAROMETER_DATA_FROM_BIN).lexically_normal();
+  const std::string exe_dir = base::ExecutableDir();
+  if (exe_dir.empty()) return "";
+  std::filesystem::path dir = (std::filesystem::path(exe_dir) / BAROMETER_DATA_FROM_BIN).lexically_normal();
   std::error_code ec;
   return std::filesystem::is_directory(dir / "templates", ec) ? dir.string() : "";
 }
