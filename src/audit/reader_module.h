@@ -4,6 +4,7 @@
 // cost every command, a build included, about 11 ms of start-up (`barometer --help` took 30 ms of CPU, 19 without).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 

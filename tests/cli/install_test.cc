@@ -1,6 +1,6 @@
 // make install: the binary, the readers' module, templates, fonts, man page and bash completion under DESTDIR/PREFIX,
-// and an installed binary that finds its module, templates and fonts without being told. The man page renders cleanly; completion
-// completes commands, options, folders and the edition's languages.
+// and an installed binary that finds its module, templates and fonts without being told. The man page renders
+// cleanly; completion completes commands, options, folders and the edition's languages.
 #include <doctest/doctest.h>
 
 #include <filesystem>
